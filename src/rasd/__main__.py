@@ -1,0 +1,3 @@
+from rasd.cli import main
+
+raise SystemExit(main())

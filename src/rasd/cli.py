@@ -1,0 +1,130 @@
+"""The `rasd` command. Thin: parse arguments, call the library, print.
+
+Each command is a function `cmd_<name>(args) -> int`; errors meant for the
+user are RasdError and become one line on stderr with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from rasd import __version__
+from rasd.errors import RasdError
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+# ---------------------------------------------------------------- extract
+def cmd_extract(args: argparse.Namespace) -> int:
+    from rasd.io.output import write_events
+    from rasd.io.readers import read_articles
+    from rasd.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    problems: list[str] = []
+
+    def on_problem(message: str) -> None:
+        problems.append(message)
+        print(f"rasd: warning: {message}", file=sys.stderr)
+
+    read = 0
+    articles = read_articles(args.path, published=args.published, on_problem=on_problem,
+                             max_chars=args.max_chars)
+
+    def events_stream():
+        nonlocal read
+        for article in articles:
+            read += 1
+            for event in pipeline.extract(article):
+                yield article, event
+
+    write_events(events_stream(), sys.stdout, fmt=args.format, explain=args.explain)
+    if read == 0:
+        detail = f" ({problems[-1]})" if problems else ""
+        raise RasdError(f"{args.path}: no article could be read{detail}")
+    return 0
+
+
+# ---------------------------------------------------------------- eval
+def cmd_eval(args: argparse.Namespace) -> int:
+    from rasd.eval.run import run_eval
+
+    return run_eval(gold_path=args.gold, articles_path=args.articles, as_json=args.json,
+                    explain=args.explain, out=sys.stdout)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rasd",
+        description="rasd (رصد): structured conflict events from Arabic news.",
+    )
+    parser.add_argument("--version", action="version", version=f"rasd {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="print the events of one article file (or '-' for stdin)",
+                       description="Extract events from an article (.txt, .html, .json, .jsonl). "
+                                   "A JSON Lines file may hold many articles; events are streamed.")
+    p.add_argument("path", help="article file, or '-' to read standard input")
+    p.add_argument("--published", type=_date_arg, default=None,
+                   help="publication date YYYY-MM-DD for input that carries none")
+    p.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
+                   help="JSON Lines (default) or a readable table")
+    p.add_argument("--explain", action="store_true",
+                   help="add which words and rules produced each field")
+    p.add_argument("--max-chars", type=int, default=1_000_000,
+                   help="refuse articles longer than this many characters (default 1,000,000)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("eval", help="score extraction against gold annotations (spec §4)",
+                       description="Run extraction on ARTICLES and score it against GOLD as spec §4 says.")
+    p.add_argument("--gold", required=True, help="gold.jsonl (one line per article)")
+    p.add_argument("--articles", required=True, help="articles.jsonl")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--explain", action="store_true",
+                   help="per-article breakdown: missed and spurious events")
+    p.set_defaults(func=cmd_eval)
+
+    _register_optional_commands(sub)
+    return parser
+
+
+def _register_optional_commands(sub: argparse._SubParsersAction) -> None:
+    """Commands owned by other packages add themselves here (places, ingest, serve ...)."""
+    from importlib import import_module
+
+    for module_name in ("rasd.places.cli", "rasd.store.cli", "rasd.serve.cli", "rasd.scale.cli"):
+        try:
+            module = import_module(module_name)
+        except ImportError:
+            continue
+        module.register(sub)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except RasdError as exc:
+        print(f"rasd: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
