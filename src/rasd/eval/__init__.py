@@ -1,0 +1,1 @@
+"""Evaluation: score extraction against gold annotations as spec §4 says (`rasd eval`)."""
