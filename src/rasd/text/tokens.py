@@ -1,0 +1,325 @@
+"""Clitic-aware tokens and a fast phrase matcher over normalised text.
+
+Arabic writes conjunctions, prepositions and the article on the front of the
+next word: «وبالحسكة» is و + ب + ال + حسكة, «لـ”داعش”» is ل + داعش (the
+tatweel is dropped by normalisation, leaving «ل"داعش"»). Which letters are
+clitics cannot be decided from the word alone — «بغداد», «ليبيا», «وليد»
+begin with the same letters — so the matcher tries every possible split
+against its dictionary of phrases and keeps the most literal one that
+matches. Nothing is stripped when nothing in the dictionary needs it, so
+names that begin with clitic letters are never broken.
+
+All offsets are into the normalised text given to `tokenize` / `find`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, Iterable, TypeVar
+
+from rasd.text.normalize import normalize
+
+T = TypeVar("T")
+
+# A word is a run of letters (Arabic or Latin) or a run of digits; Arabic
+# text often glues a digit to a word («3قتلى»), and they are different things.
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+# Proclitic chains: optional conjunction (و ف), optional preposition (ب ل ك),
+# optional article (ال); ل + ال is written «لل» (the alef is elided).
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+_ARTICLE = "ال"
+
+
+def _build_chains() -> tuple[str, ...]:
+    chains = set()
+    for conj in _CONJ:
+        for prep in _PREP:
+            chains.add(conj + prep)
+            if prep != "ل":  # «لال» is not written; it is «لل»
+                chains.add(conj + prep + _ARTICLE)
+        chains.add(conj + "لل")
+    chains.discard("")
+    # Longest first so the most stripped split is generated first.
+    return tuple(sorted(chains, key=len, reverse=True))
+
+
+CLITIC_CHAINS: tuple[str, ...] = _build_chains()
+_CHAIN_SET = frozenset(CLITIC_CHAINS)
+# A stem left after stripping must keep at least this many letters.
+_MIN_STEM = 2
+# Characters that may separate a standalone clitic from the quoted word it
+# belongs to: «لـ”داعش”» → ل"داعش".
+_QUOTES = frozenset("\"'`")
+# Between two words of one phrase: spaces and quotes, never a line break or
+# other punctuation (a phrase does not run over a comma or a full stop).
+_GAP_OK = frozenset(" \t\"'`")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the normalised text.
+
+    `text` is the word as it stands in the normalised text (for a standalone
+    clitic glued to a quoted word, «ل"داعش», the whole stretch). `stem` is the
+    conservative guess of the word without proclitics: only chains that end
+    in the article (وال، بال، لل، وبال …) and a clitic glued to a quote are
+    stripped, because those are unambiguous; «بغداد» keeps its ب. The matcher
+    does not rely on `stem`: it tries every split.
+    """
+
+    start: int
+    end: int
+    text: str
+    stem: str
+    clitics: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    """A dictionary phrase found in the text.
+
+    [start, end) covers the phrase as written (including its article ال when
+    the text has one), not the proclitics in front of it, which are given in
+    `clitics` (e.g. "وب" for «وبالحسكة», "لل" for «للحسكة»).
+    """
+
+    start: int
+    end: int
+    text: str
+    clitics: str
+    payload: T
+
+
+@lru_cache(maxsize=200_000)
+def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
+    """Every reading of a word as (span offset, lookup form, clitics).
+
+    The span offset is where the phrase itself starts inside the word; the
+    lookup form is the word from there, with the article put back for «لل»
+    (so «للحسكه» looks up «الحسكه»). The literal reading (0, word, "") comes
+    first.
+    """
+    out: list[tuple[int, str, str]] = [(0, word, "")]
+    # A clitic written apart from a quoted word: ل"داعش / ال"داعش.
+    for i, ch in enumerate(word):
+        if ch in _QUOTES:
+            head, body = word[:i], word[i + 1 :].lstrip("\"'`")
+            if body and head in _CHAIN_SET:
+                skip = len(word) - len(body)
+                if head.endswith(_ARTICLE) or head.endswith("لل"):
+                    out.append((skip, _ARTICLE + body, head))
+                out.append((skip, body, head))
+            return tuple(out)
+    for chain in CLITIC_CHAINS:
+        if not word.startswith(chain) or len(word) - len(chain) < _MIN_STEM:
+            continue
+        rest = word[len(chain) :]
+        if chain.endswith("لل"):
+            # ل + ال: the span starts after «لل», the lookup has the article.
+            out.append((len(chain), _ARTICLE + rest, chain))
+        elif chain.endswith(_ARTICLE):
+            # The article belongs to the phrase as written: the span keeps it.
+            out.append((len(chain) - 2, word[len(chain) - 2 :], chain[:-2]))
+        else:
+            out.append((len(chain), rest, chain))
+    # Deduplicate, keeping order (literal first, then longest chains first).
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for item in out:
+        if (item[0], item[1]) not in seen:
+            seen.add((item[0], item[1]))
+            unique.append(item)
+    return tuple(unique)
+
+
+def _stem(word: str) -> tuple[str, str]:
+    """Conservative (stem, clitics) of one word: see Token."""
+    for i, ch in enumerate(word):
+        if ch in _QUOTES:
+            head, body = word[:i], word[i + 1 :].lstrip("\"'`")
+            if body and head in _CHAIN_SET:
+                return body, head
+            break
+    for chain in CLITIC_CHAINS:
+        if (
+            (chain.endswith(_ARTICLE) or chain.endswith("لل"))
+            and word.startswith(chain)
+            and len(word) - len(chain) >= _MIN_STEM
+        ):
+            return word[len(chain) :], chain
+    return word, ""
+
+
+def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split normalised text (or its [start, end) range) into tokens."""
+    return list(_tokenize(norm, start, len(norm) if end is None else end))
+
+
+@lru_cache(maxsize=64)
+def _tokenize(norm: str, start: int, end: int) -> tuple[Token, ...]:
+    # Cached: places, actors and triggers all match over the same text.
+    tokens: list[Token] = []
+    pending: tuple[int, str] | None = None  # a bare clitic waiting for its quoted word
+    for m in _WORD.finditer(norm, start, end):
+        s, e, word = m.start(), m.end(), m.group()
+        if pending is not None:
+            p_start, p_word = pending
+            gap = norm[p_start + len(p_word) : s]
+            if gap and all(c in _QUOTES for c in gap):
+                text = norm[p_start:e]
+                stem, clitics = _stem(text)
+                tokens.append(Token(p_start, e, text, stem, clitics))
+                pending = None
+                continue
+            tokens.append(Token(p_start, p_start + len(p_word), p_word, p_word, ""))
+            pending = None
+        if word in _CHAIN_SET and e < end and norm[e] in _QUOTES:
+            pending = (s, word)
+            continue
+        stem, clitics = _stem(word)
+        tokens.append(Token(s, e, word, stem, clitics))
+    if pending is not None:
+        p_start, p_word = pending
+        tokens.append(Token(p_start, p_start + len(p_word), p_word, p_word, ""))
+    return tuple(tokens)
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    norm, _ = normalize(phrase)
+    return [m.group() for m in _WORD.finditer(norm)]
+
+
+class _Node:
+    __slots__ = ("children", "entries")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        # has_article(first word) -> payload; two phrases that differ only by
+        # the article of their first word share a node.
+        self.entries: dict[bool, object] | None = None
+
+
+class PhraseMatcher(Generic[T]):
+    """Find dictionary phrases in normalised text, clitic- and article-aware.
+
+    Phrases are stored in a token trie keyed on normalised words, so finding
+    costs one dictionary look-up per reading of each token, whatever the
+    number of phrases.
+
+    With `article_optional` (the default) the article of the first word may
+    be present or absent in the text: «الحسكة» matches «حسكة» and «داعش»
+    matches «الداعش». Pass False for dictionaries where the bare word means
+    something else («الباب» the town, «باب» a door).
+    """
+
+    def __init__(self, article_optional: bool = True) -> None:
+        self.article_optional = article_optional
+        self._root = _Node()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def _key(self, word: str) -> str:
+        if (
+            self.article_optional
+            and word.startswith(_ARTICLE)
+            and len(word) - 2 >= _MIN_STEM
+        ):
+            return word[2:]
+        return word
+
+    def add(self, phrase: str, payload: T) -> None:
+        """Add a phrase (raw Arabic; normalised here). A phrase added again
+        gets the new payload."""
+        words = _phrase_words(phrase)
+        if not words:
+            return
+        node = self._root
+        for i, word in enumerate(words):
+            key = self._key(word) if i == 0 else word
+            node = node.children.setdefault(key, _Node())
+        if node.entries is None:
+            node.entries = {}
+        has_article = words[0].startswith(_ARTICLE)
+        if has_article not in node.entries:
+            self._size += 1
+        node.entries[has_article] = payload
+
+    def add_all(self, items: Iterable[tuple[str, T]]) -> None:
+        for phrase, payload in items:
+            self.add(phrase, payload)
+
+    def get(self, phrase: str) -> T | None:
+        """The payload stored for exactly this phrase, or None."""
+        words = _phrase_words(phrase)
+        if not words:
+            return None
+        node: _Node | None = self._root
+        for i, word in enumerate(words):
+            key = self._key(word) if i == 0 else word
+            node = node.children.get(key) if node else None
+        if node is None or not node.entries:
+            return None
+        return node.entries.get(words[0].startswith(_ARTICLE))  # type: ignore[return-value]
+
+    def __contains__(self, phrase: str) -> bool:
+        return self.get(phrase) is not None
+
+    def find(self, norm: str, start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
+        """Longest non-overlapping phrase matches in norm[start:end], in text order."""
+        tokens = _tokenize(norm, start, len(norm) if end is None else end)
+        candidates: list[tuple[int, int, int, PhraseMatch[T]]] = []
+        root = self._root
+        n = len(tokens)
+        for i in range(n):
+            # Every phrase that starts at token i, by its last token: the
+            # most literal reading (fewest clitic letters) for each length.
+            best: dict[int, tuple[int, PhraseMatch[T]]] = {}
+            tok = tokens[i]
+            for offset, form, clitics in _splits(tok.text):
+                node = root.children.get(self._key(form))
+                if node is None:
+                    continue
+                has_article = form.startswith(_ARTICLE)
+                j = i
+                hits: list[tuple[int, _Node]] = [(j, node)] if node.entries else []
+                while j + 1 < n and node.children:
+                    nxt = tokens[j + 1]
+                    gap = norm[tokens[j].end : nxt.start]
+                    if not all(c in _GAP_OK for c in gap):
+                        break
+                    node = node.children.get(nxt.text)  # type: ignore[assignment]
+                    if node is None:
+                        break
+                    j += 1
+                    if node.entries:
+                        hits.append((j, node))
+                span_start = tok.start + offset
+                for j_end, hit in hits:
+                    if j_end in best and best[j_end][0] <= len(clitics):
+                        continue
+                    entries = hit.entries or {}
+                    payload = entries[has_article] if has_article in entries else next(iter(entries.values()))
+                    span_end = tokens[j_end].end
+                    match = PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics, payload)
+                    best[j_end] = (len(clitics), match)  # type: ignore[arg-type]
+            for j_end, (_, m) in best.items():
+                candidates.append((m.end - m.start, i, j_end, m))
+        # Longest first over the whole text (like spaCy's filter_spans), so a
+        # short phrase never hides a longer one that starts one word later.
+        candidates.sort(key=lambda c: (-c[0], c[1]))
+        taken: list[tuple[int, int, PhraseMatch[T]]] = []
+        used = [False] * n
+        for _, first, last_tok, m in candidates:
+            if any(used[first : last_tok + 1]):
+                continue
+            for k in range(first, last_tok + 1):
+                used[k] = True
+            taken.append((first, last_tok, m))
+        taken.sort(key=lambda t: t[0])
+        return [m for _, _, m in taken]
