@@ -1,0 +1,237 @@
+"""Cross-article dedup: reports of one event from different articles become one event.
+
+Two per-article events are reports of the same event when (spec §1 "Merge"):
+  - they have the same event_type;
+  - both dates are known and at most one day apart;
+  - their places are within 10 km, or (without coordinates) the same named
+    place in the same admin1;
+  - their actors are compatible: no side named differently by the two reports
+    (an unnamed or unidentified side is compatible with any; for Battles the
+    sides may be listed in either order);
+  - they come from different articles (an article's own events were split on
+    purpose by extraction).
+Grouping is complete-linkage: an event joins a group only if it matches every
+member, so chains (A~B, B~C, A≁C) never glue different events together.
+
+The merged event takes the best-precision date and place among its reports,
+the lowest reported fatalities (spec §1: when sources disagree, the lowest
+reported figure; a report of 0 means "no figure" and is not counted), the
+representative's evidence and notes, and every source. Everything here is pure
+(no database); rasd.store.dedup_store persists groups with their reasons.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rasd.model import Event
+
+MAX_DAYS_APART = 1
+MAX_KM_APART = 10.0
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(slots=True)
+class DedupGroup:
+    members: list[Event]
+    representative: Event
+    reasons: dict[str, str] = field(default_factory=dict)  # member event_id -> why it is here
+
+    @property
+    def merged(self) -> bool:
+        return len(self.members) > 1
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _day(event: Event) -> date | None:
+    if not event.event_date:
+        return None
+    try:
+        return date.fromisoformat(event.event_date[:10])
+    except ValueError:
+        return None
+
+
+def _known(actor: str | None) -> str | None:
+    """An actor name that identifies a side; unnamed or unidentified sides identify none."""
+    if not actor or actor.startswith("Unidentified"):
+        return None
+    return actor
+
+
+def _place_key(event: Event) -> str:
+    name = event.location_ar or event.location or ""
+    return "".join(name.split()).lower()
+
+
+def match(a: Event, b: Event) -> str | None:
+    """Why a and b report the same event, or None when they may not."""
+    if a.article_id == b.article_id:
+        return None
+    if a.event_type != b.event_type:
+        return None
+    da, db = _day(a), _day(b)
+    if da is None or db is None or abs((da - db).days) > MAX_DAYS_APART:
+        return None
+    days = abs((da - db).days)
+    place = _place_reason(a, b)
+    if place is None:
+        return None
+    actors = _actor_reason(a, b)
+    if actors is None:
+        return None
+    when = "same day" if days == 0 else f"{days} day apart"
+    return f"same {a.event_type}; {when} ({a.event_date} / {b.event_date}); {place}; {actors}"
+
+
+def _place_reason(a: Event, b: Event) -> str | None:
+    names = f"{a.location or a.location_ar or '?'} / {b.location or b.location_ar or '?'}"
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        km = km_between(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        if km <= MAX_KM_APART:
+            return f"{km:.1f} km apart ({names})"
+        return None
+    if (_place_key(a) and _place_key(a) == _place_key(b) and a.country == b.country
+            and (a.admin1 or "") == (b.admin1 or "")):
+        return f"same place, no coordinates ({names}, {a.admin1 or a.country})"
+    return None
+
+
+def _actor_reason(a: Event, b: Event) -> str | None:
+    a1, a2, b1, b2 = _known(a.actor1), _known(a.actor2), _known(b.actor1), _known(b.actor2)
+
+    def agree(x: str | None, y: str | None) -> bool:
+        return x is None or y is None or x == y
+
+    if agree(a1, b1) and agree(a2, b2):
+        sides = sorted({s for s in (a1, a2, b1, b2) if s})
+        return "actors compatible (" + (", ".join(sides) or "none named") + ")"
+    if a.event_type == "Battles" and agree(a1, b2) and agree(a2, b1):
+        sides = sorted({s for s in (a1, a2, b1, b2) if s})
+        return "actors compatible, sides in the other order (" + ", ".join(sides) + ")"
+    return None
+
+
+def _quality(event: Event) -> tuple:
+    """Lower is better: precise place and date first, then confidence, then a stable id."""
+    return (event.geo_precision + event.time_precision, event.geo_precision,
+            event.time_precision, -float(event.confidence), event.event_id)
+
+
+def group_events(events: list[Event]) -> list[DedupGroup]:
+    """Partition events into groups of reports of one event (singletons included)."""
+    ordered = sorted(events, key=lambda e: (e.event_type, e.event_date or "", e.event_id))
+    groups: list[DedupGroup] = []
+    # (event_type, day ordinal) -> groups holding a member of that day
+    open_groups: dict[tuple[str, int], list[DedupGroup]] = defaultdict(list)
+    reasons: dict[int, dict[str, str]] = {}
+    for event in ordered:
+        day = _day(event)
+        best: tuple[float, DedupGroup, str] | None = None
+        if day is not None:
+            seen: set[int] = set()
+            for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
+                for group in open_groups.get((event.event_type, day.toordinal() + offset), ()):
+                    if id(group) in seen:
+                        continue
+                    seen.add(id(group))
+                    why = _joins(event, group)
+                    if why is None:
+                        continue
+                    score = _distance_score(event, group)
+                    if best is None or score < best[0]:
+                        best = (score, group, why)
+        if best is None:
+            group = DedupGroup(members=[event], representative=event)
+            groups.append(group)
+        else:
+            _, group, why = best
+            group.members.append(event)
+            reasons.setdefault(id(group), {})[event.event_id] = why
+        if day is not None:
+            bucket = open_groups[(event.event_type, day.toordinal())]
+            if not any(g is group for g in bucket):
+                bucket.append(group)
+    for group in groups:
+        group.representative = min(group.members, key=_quality)
+        rep = group.representative
+        group.reasons = {}
+        for member in group.members:
+            if member is rep:
+                group.reasons[member.event_id] = (
+                    f"representative of {len(group.members)} reports (best date/place precision)"
+                    if group.merged else "not merged")
+            else:
+                group.reasons[member.event_id] = match(rep, member) or reasons[id(group)].get(
+                    member.event_id, "matched every member")
+    return groups
+
+
+def _joins(event: Event, group: DedupGroup) -> str | None:
+    """Why the event may join the group: it must match every member (complete linkage)."""
+    why = None
+    for member in group.members:
+        reason = match(member, event)
+        if reason is None:
+            return None
+        why = why or reason
+    return why
+
+
+def _distance_score(event: Event, group: DedupGroup) -> float:
+    """Mean km to the group's members (0 for place-name matches): the closest group wins."""
+    total = 0.0
+    for member in group.members:
+        if None not in (event.latitude, event.longitude, member.latitude, member.longitude):
+            total += km_between(event.latitude, event.longitude, member.latitude, member.longitude)  # type: ignore[arg-type]
+    return total / len(group.members)
+
+
+def merge_group(group: DedupGroup, published: dict[str, date | None] | None = None) -> Event:
+    """One event for the group: best date and place, lowest reported figures, every source."""
+    rep = group.representative
+    members = group.members
+    if not group.merged:
+        return replace(rep, sources=[rep.article_id], evidence=list(rep.evidence))
+    when = min(members, key=lambda e: (e.time_precision, e is not rep))
+    where = min(members, key=lambda e: (e.geo_precision, e.latitude is None, e is not rep))
+    published = published or {}
+    order = sorted(members, key=lambda e: (published.get(e.article_id) or date.max, e.article_id))
+    sources = list(dict.fromkeys(e.article_id for e in order))
+
+    def lowest(values: list[int]) -> int:
+        reported = [v for v in values if v and v > 0]
+        return min(reported) if reported else 0
+
+    actor1, actor2 = rep.actor1, rep.actor2
+    for e in members:  # fill a side the representative left unnamed
+        actor1 = actor1 if _known(actor1) else (_known(e.actor1) or actor1)
+        actor2 = actor2 if _known(actor2) else (_known(e.actor2) or actor2)
+    explanation = dict(rep.explanation)
+    explanation["dedup"] = (f"{len(members)} reports merged; date from {when.article_id}, "
+                            f"place from {where.article_id}; fatalities = lowest reported")
+    return replace(
+        rep,
+        status="current" if any(e.status == "current" for e in members) else rep.status,
+        event_date=when.event_date, time_precision=when.time_precision,
+        country=where.country, iso3=where.iso3, admin1=where.admin1, admin2=where.admin2,
+        admin3=where.admin3, location=where.location, location_ar=where.location_ar,
+        latitude=where.latitude, longitude=where.longitude, geo_precision=where.geo_precision,
+        actor1=actor1, actor2=actor2,
+        assoc_actor_1=list(dict.fromkeys(a for e in members for a in e.assoc_actor_1)),
+        assoc_actor_2=list(dict.fromkeys(a for e in members for a in e.assoc_actor_2)),
+        fatalities=lowest([e.fatalities for e in members]),
+        injuries=lowest([e.injuries for e in members]),
+        confidence=max(float(e.confidence) for e in members),
+        evidence=list(rep.evidence), sources=sources, explanation=explanation,
+    )

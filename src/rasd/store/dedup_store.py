@@ -1,0 +1,98 @@
+"""Persist dedup: rewrite a run's merged events and their sources from its per-article events.
+
+Per-article events are never touched, so dedup can be re-run (after more
+articles arrive, or after the rules change) and undone (every event becomes a
+group of one again). Each member's row in event_sources says why it joined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select, text
+
+from rasd.model import Event
+from rasd.store import schema as t
+from rasd.store.dedup import DedupGroup, group_events, merge_group
+
+if TYPE_CHECKING:
+    from rasd.store.store import Store
+
+_PG_DEDUP_LOCK = 0x72617365  # advisory lock key: one dedup rewrite at a time per database
+
+
+@dataclass(slots=True)
+class DedupResult:
+    run_id: str
+    events_before: int
+    events_after: int
+    merged_groups: int
+    largest_group: int
+
+
+def run_dedup(store: "Store", run_id: str, enabled: bool = True) -> DedupResult:
+    """Group the run's events across articles (enabled=False: every event alone)."""
+    from rasd.store.store import _chunks, _utcnow, merged_row, row_event
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.events).where(t.events.c.run_id == run_id)).all()
+        published: dict[str, date | None] = {}
+        ids = sorted({r.article_id for r in rows})
+        for chunk in _chunks(ids):
+            published.update(conn.execute(select(t.articles.c.article_id, t.articles.c.published)
+                                          .where(t.articles.c.article_id.in_(chunk))).all())
+    events = [row_event(r) for r in rows]
+    groups = group_events(events) if enabled else [DedupGroup([e], e, {e.event_id: "not merged"})
+                                                   for e in events]
+    now = _utcnow()
+    merged_rows, links = [], []
+    for group in groups:
+        merged: Event = merge_group(group, published)
+        merged_rows.append(merged_row(merged, run_id, now))
+        for member in group.members:
+            links.append({"run_id": run_id, "member_event_id": member.event_id,
+                          "merged_event_id": merged.event_id, "article_id": member.article_id,
+                          "reason": group.reasons.get(member.event_id, "")})
+    loaded = [e.event_id for e in events]
+    with store._write() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_DEDUP_LOCK})
+        # Only the rows of events loaded above: events another ingest committed
+        # meanwhile keep their groups of one until the next dedup.
+        for chunk in _chunks(loaded):
+            conn.execute(delete(t.merged_events).where(t.merged_events.c.run_id == run_id,
+                                                       t.merged_events.c.event_id.in_(chunk)))
+            conn.execute(delete(t.event_sources).where(t.event_sources.c.run_id == run_id,
+                                                       t.event_sources.c.member_event_id.in_(chunk)))
+        for chunk in _chunks(merged_rows):
+            conn.execute(store._insert_ignore(t.merged_events), list(chunk))
+        for chunk in _chunks(links):
+            conn.execute(store._insert_ignore(t.event_sources), list(chunk))
+    sizes = [len(g.members) for g in groups]
+    return DedupResult(run_id=run_id, events_before=len(events), events_after=len(groups),
+                       merged_groups=sum(1 for s in sizes if s > 1), largest_group=max(sizes, default=0))
+
+
+def undo_dedup(store: "Store", run_id: str) -> int:
+    """Every event of the run becomes its own group again; the number of events."""
+    return run_dedup(store, run_id, enabled=False).events_after
+
+
+def dedup_groups(store: "Store", run_id: str | None = None, merged_only: bool = True,
+                 limit: int | None = None) -> list[dict]:
+    """The run's groups with each member's article and reason (for review and `rasd dedup --show`)."""
+    run_id = run_id or store.latest_run_id()
+    es = t.event_sources
+    with store.engine.connect() as conn:
+        stmt = select(es).where(es.c.run_id == run_id).order_by(es.c.merged_event_id, es.c.member_event_id)
+        rows = conn.execute(stmt).all()
+    by_group: dict[str, list] = {}
+    for r in rows:
+        by_group.setdefault(r.merged_event_id, []).append(
+            {"event_id": r.member_event_id, "article_id": r.article_id, "reason": r.reason})
+    out = [{"merged_event_id": gid, "members": members} for gid, members in by_group.items()
+           if len(members) > 1 or not merged_only]
+    out.sort(key=lambda g: (-len(g["members"]), g["merged_event_id"]))
+    return out[:limit] if limit else out

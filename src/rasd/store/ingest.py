@@ -1,0 +1,142 @@
+"""Ingest: stream articles into the store, extract the ones this run has not seen, dedup.
+
+Articles are taken in batches from an iterator (a 10 GB JSON Lines file is
+never loaded whole). Per batch: one transaction stores the new articles, the
+pipeline extracts those the current run has not extracted yet, and a second
+transaction stores their events with the run's extraction marks. A process
+killed at any point loses only the batch in flight; a re-run skips what was
+committed and finishes the rest, without duplicates.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from rasd.model import Article, Event
+
+if TYPE_CHECKING:
+    from rasd.store.store import IngestSummary, Store
+
+DEFAULT_BATCH = 64
+
+Extractor = Callable[[list[Article]], list[tuple[Article, list[Event]]]]
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress: bool = True,
+           batch_size: int = DEFAULT_BATCH, run_id: str | None = None, force: bool = False,
+           dedup: bool = True, extractor: Extractor | None = None,
+           on_problem: Callable[[str], None] | None = None) -> "IngestSummary":
+    """Store and extract articles; returns what happened.
+
+    pipeline: a rasd Pipeline (built once; default one if None).
+    force: re-extract articles this run already extracted, replacing their events.
+    extractor: runs a batch through extraction elsewhere (a distributed engine);
+        default: `pipeline.extract` in this process.
+    dedup: re-group the run's events across articles at the end.
+    """
+    from rasd.store.store import IngestSummary
+
+    if extractor is None:
+        if pipeline is None:
+            from rasd.pipeline import Pipeline
+
+            pipeline = Pipeline()
+        extractor = _local_extractor(pipeline, on_problem)
+    run_id = store.ensure_run(run_id)
+    summary = IngestSummary(run_id=run_id)
+
+    def problem(message: str) -> None:
+        summary.problems.append(message)
+        if on_problem is not None:
+            on_problem(message)
+
+    started = time.perf_counter()
+    with _Progress(progress) as bar:
+        for batch in _batches(articles, batch_size):
+            flags = store.add_articles(batch)
+            summary.articles_read += len(batch)
+            summary.articles_new += sum(flags)
+            summary.articles_existing += len(batch) - sum(flags)
+            unique = list({a.id: a for a in batch}.values())
+            todo_ids = set(a.id for a in unique) if force else set(
+                store.not_extracted([a.id for a in unique], run_id))
+            todo = [a for a in unique if a.id in todo_ids]
+            summary.articles_skipped += len(unique) - len(todo)
+            results = extractor(todo) if todo else []
+            extracted_ids = {a.id for a, _ in results}
+            for a in todo:
+                if a.id not in extracted_ids:
+                    summary.articles_failed += 1
+                    problem(f"{a.id}: extraction failed; not marked done, a re-run will retry it")
+            written = store.save_extractions([(a.id, evs) for a, evs in results], run_id=run_id,
+                                             replace=force)
+            summary.articles_extracted += len(written)
+            summary.events_found += sum(len(evs) for a, evs in results if a.id in written)
+            bar.update(summary, time.perf_counter() - started)
+    if dedup and summary.articles_extracted:
+        result = store.dedup(run_id)
+        summary.events_after_dedup = result.events_after
+        summary.merged_groups = result.merged_groups
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _local_extractor(pipeline, on_problem: Callable[[str], None] | None) -> Extractor:
+    def extract(batch: list[Article]) -> list[tuple[Article, list[Event]]]:
+        out = []
+        for article in batch:
+            try:
+                out.append((article, pipeline.extract(article)))
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop an archive
+                if on_problem is not None:
+                    on_problem(f"{article.id}: extraction raised {type(exc).__name__}: {exc}")
+        return out
+
+    return extract
+
+
+class _Progress:
+    """A rich progress line on stderr: articles, articles/s, events found."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(), TextColumn("[bold]ingest[/]"),
+                TextColumn("{task.fields[articles]:,} articles"),
+                TextColumn("{task.fields[rate]:.1f} articles/s"),
+                TextColumn("{task.fields[events]:,} events"),
+                TextColumn("{task.fields[new]:,} new"),
+                TimeElapsedColumn(),
+                console=Console(file=sys.stderr), transient=False)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("ingest", total=None, articles=0, rate=0.0,
+                                                 events=0, new=0)
+        return self
+
+    def update(self, summary: "IngestSummary", elapsed: float) -> None:
+        if self._progress is not None:
+            rate = summary.articles_read / elapsed if elapsed > 0 else 0.0
+            self._progress.update(self._task, articles=summary.articles_read, rate=rate,
+                                  events=summary.events_found, new=summary.articles_new)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)

@@ -1,0 +1,49 @@
+"""Bring a database's schema to the current version with Alembic (no alembic.ini needed).
+
+Opening a store calls `upgrade(engine)`: a fast look at the version table, and
+Alembic only when the schema is missing or old. On PostgreSQL an advisory lock
+makes concurrent first opens (two ingests started together) take turns.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+VERSION_TABLE = "rasd_schema_version"
+HEAD = "0001"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+# Any fixed 64-bit number: the advisory lock that serialises schema upgrades.
+_PG_LOCK_KEY = 0x72617364  # "rasd"
+
+
+def current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return None
+    row = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).first()
+    return row[0] if row else None
+
+
+def alembic_config(conn: Connection):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = conn
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.connect() as conn:
+        if revision == "head" and current_revision(conn) == HEAD:
+            return
+    from alembic import command
+
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+            if revision == "head" and current_revision(conn) == HEAD:
+                return  # another process upgraded while we waited
+        command.upgrade(alembic_config(conn), revision)

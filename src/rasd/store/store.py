@@ -1,0 +1,633 @@
+"""The event store: articles, runs, per-article events and deduplicated events.
+
+One `Store` over SQLAlchemy Core works on SQLite (the default, a file, nothing
+to set up) and PostgreSQL (+PostGIS). Every write is one transaction per batch
+and uses INSERT ... ON CONFLICT DO NOTHING on primary keys, so a killed ingest
+loses nothing it committed and two ingests into one database never duplicate.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, delete, event as sa_event, func, select, text, union_all
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from rasd.errors import StoreError
+from rasd.model import Article, Event, Evidence
+from rasd.pipeline import stable_event_id
+from rasd.store import schema as t
+from rasd.store.filters import EventFilter, and_all, order_by, where_clause
+from rasd.store.migrate import upgrade
+from rasd.store.runs import current_run, parse_run_id
+
+# Rows per INSERT batch and ids per IN (...) list: well under SQLite's
+# 32,766-parameter limit, big enough that round trips don't dominate.
+_CHUNK = 500
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    run_id: str
+    articles_read: int = 0
+    articles_new: int = 0
+    articles_existing: int = 0
+    articles_extracted: int = 0
+    articles_skipped: int = 0  # already extracted by this run
+    articles_failed: int = 0  # the pipeline raised; not marked done, so a re-run retries
+    events_found: int = 0
+    events_after_dedup: int | None = None
+    merged_groups: int | None = None
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles_read / self.seconds if self.seconds > 0 else 0.0
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("rasd", appauthor=False)) / "rasd.sqlite"
+
+
+def _redact(url: str) -> str:
+    """A database URL fit to print: the password replaced."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def open_store(db: str | os.PathLike[str] | None = None) -> "Store":
+    """None: SQLite file in the user data dir; a path or ':memory:': SQLite; a postgresql:// URL: PostgreSQL."""
+    if db is None or str(db) == "":
+        path = default_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return Store(_sqlite_engine(path), str(path))
+    name = str(db)
+    if name.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        return Store(_postgres_engine(name), _redact(name))
+    if name.startswith("sqlite:///"):
+        name = name[len("sqlite:///"):]
+    if "://" in name:
+        raise StoreError(f"{_redact(name)}: unsupported database; give a file path (SQLite) "
+                         "or a postgresql://user:password@host:port/dbname URL")
+    if name == ":memory:":
+        engine = create_engine("sqlite://", connect_args={"check_same_thread": False},
+                               poolclass=StaticPool)
+        _sqlite_pragmas(engine, wal=False)
+        return Store(engine, name)
+    path = Path(name).expanduser()
+    if path.is_dir():
+        raise StoreError(f"{name}: is a folder; give the path of a database file, e.g. {path / 'rasd.sqlite'}")
+    if not path.parent.exists():
+        raise StoreError(f"{name}: folder {path.parent} does not exist; create it first")
+    return Store(_sqlite_engine(path), name)
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 60})
+    _sqlite_pragmas(engine, wal=True)
+    return engine
+
+
+def _sqlite_pragmas(engine: Engine, wal: bool) -> None:
+    @sa_event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+        cursor = dbapi_conn.cursor()
+        if wal:
+            # WAL: readers (rasd serve) never block the writer (rasd ingest), and a
+            # killed writer loses only its uncommitted transaction.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def _postgres_engine(url: str) -> Engine:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise StoreError(f"{_redact(url)}: PostgreSQL support is not installed; "
+                         "run: pip install 'rasd[postgres]'") from None
+    url = re.sub(r"^postgres(ql)?(\+psycopg)?://", "postgresql+psycopg://", url)
+    return create_engine(url, pool_pre_ping=True)
+
+
+# ---------------------------------------------------------------- row <-> Event
+def _to_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def event_row(event: Event, run_id: str) -> dict[str, Any]:
+    return {
+        "run_id": run_id,
+        "event_id": event.event_id,
+        "article_id": event.article_id,
+        "status": event.status or "current",
+        "event_date": _to_date(event.event_date),
+        "time_precision": int(event.time_precision or 1),
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1,
+        "actor2": event.actor2,
+        "assoc_actor_1": json.dumps(list(event.assoc_actor_1), ensure_ascii=False),
+        "assoc_actor_2": json.dumps(list(event.assoc_actor_2), ensure_ascii=False),
+        "country": event.country,
+        "iso3": event.iso3,
+        "admin1": event.admin1,
+        "admin2": event.admin2,
+        "admin3": event.admin3,
+        "location": event.location,
+        "location_ar": event.location_ar,
+        "latitude": event.latitude,
+        "longitude": event.longitude,
+        "geo_precision": int(event.geo_precision or 3),
+        "fatalities": int(event.fatalities or 0),
+        "injuries": int(event.injuries or 0),
+        "notes": event.notes or "",
+        "confidence": float(event.confidence),
+        "explanation": json.dumps(event.explanation or {}, ensure_ascii=False),
+    }
+
+
+def merged_row(event: Event, run_id: str, now: datetime) -> dict[str, Any]:
+    row = event_row(event, run_id)
+    sources = list(dict.fromkeys(event.sources or [event.article_id]))
+    row.update(n_sources=len(sources), sources=json.dumps(sources, ensure_ascii=False), updated_at=now)
+    return row
+
+
+def row_event(row: Any, evidence: list[Evidence] | None = None) -> Event:
+    m = row._mapping
+    sources = json.loads(m["sources"]) if "sources" in m else [m["article_id"]]
+    return Event(
+        event_id=m["event_id"], article_id=m["article_id"], status=m["status"],
+        event_date=m["event_date"].isoformat() if m["event_date"] else None,
+        time_precision=m["time_precision"], event_type=m["event_type"],
+        sub_event_type=m["sub_event_type"], actor1=m["actor1"], actor2=m["actor2"],
+        assoc_actor_1=json.loads(m["assoc_actor_1"]), assoc_actor_2=json.loads(m["assoc_actor_2"]),
+        country=m["country"], iso3=m["iso3"], admin1=m["admin1"], admin2=m["admin2"],
+        admin3=m["admin3"], location=m["location"], location_ar=m["location_ar"],
+        latitude=m["latitude"], longitude=m["longitude"], geo_precision=m["geo_precision"],
+        fatalities=m["fatalities"], injuries=m["injuries"], notes=m["notes"],
+        evidence=list(evidence or []), sources=sources, confidence=m["confidence"],
+        explanation=json.loads(m["explanation"]),
+    )
+
+
+def _chunks(items: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store:
+    """Articles, runs and events in one database. Thread-safe: one engine, pooled connections."""
+
+    def __init__(self, engine: Engine, name: str):
+        self.engine = engine
+        self.name = name
+        try:
+            upgrade(engine)
+        except OperationalError as exc:
+            raise StoreError(f"{name}: cannot open the database ({_first_line(exc)})") from None
+        except DBAPIError as exc:
+            raise StoreError(f"{name}: not a usable rasd database ({_first_line(exc)})") from None
+        self.dialect = engine.dialect.name
+        self.current_run_id = current_run().run_id
+        self._known_runs: set[str] = set()
+
+    def __repr__(self) -> str:
+        return f"Store({self.name!r})"
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------ writes
+    def _insert_ignore(self, table):
+        """INSERT ... ON CONFLICT DO NOTHING in this database's dialect."""
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table).on_conflict_do_nothing()
+
+    def ensure_run(self, run_id: str | None = None) -> str:
+        run_id = run_id or self.current_run_id
+        if run_id in self._known_runs:
+            return run_id
+        identity = parse_run_id(run_id)
+        with self.engine.begin() as conn:
+            conn.execute(self._insert_ignore(t.runs), {
+                "run_id": run_id, "rasd_version": identity.rasd_version,
+                "data_version": identity.data_version, "created_at": _utcnow()})
+        self._known_runs.add(run_id)
+        return run_id
+
+    def add_articles(self, articles: Iterable[Article]) -> list[bool]:
+        """Store articles not seen before (by id); True for each one that was new."""
+        batch = list(articles)
+        now = _utcnow()
+        rows, seen = [], set()
+        for a in batch:
+            if a.id in seen:
+                continue
+            seen.add(a.id)
+            rows.append({"article_id": a.id, "content_hash": _content_hash(a.text), "title": a.title,
+                         "published": a.published, "source": a.source, "url": a.url,
+                         "text": a.text, "ingested_at": now})
+        inserted: set[str] = set()
+        with self._write() as conn:
+            for chunk in _chunks(rows):
+                result = conn.execute(self._insert_ignore(t.articles).returning(t.articles.c.article_id),
+                                      list(chunk))
+                inserted.update(r[0] for r in result)
+        flags, reported = [], set()
+        for a in batch:
+            flags.append(a.id in inserted and a.id not in reported)
+            reported.add(a.id)
+        return flags
+
+    def save_extraction(self, article_id: str, events: list[Event], run_id: str | None = None) -> None:
+        """Record one article's events for a run, replacing what that run had for it."""
+        self.save_extractions([(article_id, events)], run_id=run_id, replace=True)
+
+    def save_extractions(self, items: Sequence[tuple[str, list[Event]]], run_id: str | None = None,
+                         replace: bool = False) -> set[str]:
+        """Record the events of many articles in one transaction; the article ids written.
+
+        Without `replace`, an article some process already extracted in this run
+        is left as it is (the extraction row is the claim: its primary key
+        makes a concurrent writer wait, then skip).
+        """
+        run_id = self.ensure_run(run_id)
+        now = _utcnow()
+        ids = list(dict.fromkeys(article_id for article_id, _ in items))
+        with self._write() as conn:
+            if replace:
+                self._forget_extractions(conn, run_id, ids)
+            claimed: set[str] = set()
+            counts = {aid: len(evs) for aid, evs in items}
+            for chunk in _chunks(ids):
+                result = conn.execute(
+                    self._insert_ignore(t.extractions).returning(t.extractions.c.article_id),
+                    [{"run_id": run_id, "article_id": aid, "n_events": counts[aid], "extracted_at": now}
+                     for aid in chunk])
+                claimed.update(r[0] for r in result)
+            new_events = []
+            for aid, evs in items:
+                if aid not in claimed:
+                    continue
+                for index, e in enumerate(evs):
+                    e.article_id = e.article_id or aid
+                    e.event_id = e.event_id or stable_event_id(aid, e, index)
+                    new_events.append(e)
+            self._insert_events(conn, run_id, new_events, now)
+        return claimed
+
+    def _insert_events(self, conn: Connection, run_id: str, events: list[Event], now: datetime) -> None:
+        if not events:
+            return
+        event_rows = [event_row(e, run_id) for e in events]
+        evidence_rows = [{"run_id": run_id, "event_id": e.event_id, "seq": i, "start": ev.start,
+                          "end": ev.end, "text": ev.text}
+                         for e in events for i, ev in enumerate(e.evidence)]
+        singles = []
+        for e in events:
+            single = Event(**{k: getattr(e, k) for k in Event.__dataclass_fields__})
+            single.sources = [e.article_id]
+            singles.append(single)
+        for chunk in _chunks(event_rows):
+            conn.execute(self._insert_ignore(t.events), list(chunk))
+        for chunk in _chunks(evidence_rows):
+            conn.execute(self._insert_ignore(t.evidence), list(chunk))
+        self._insert_singletons(conn, run_id, singles, now)
+
+    def _insert_singletons(self, conn: Connection, run_id: str, events: list[Event], now: datetime) -> None:
+        """Each event as its own merged event (a dedup group of one)."""
+        merged = [merged_row(e, run_id, now) for e in events]
+        links = [{"run_id": run_id, "member_event_id": e.event_id, "merged_event_id": e.event_id,
+                  "article_id": e.article_id, "reason": "not merged"} for e in events]
+        for chunk in _chunks(merged):
+            conn.execute(self._insert_ignore(t.merged_events), list(chunk))
+        for chunk in _chunks(links):
+            conn.execute(self._insert_ignore(t.event_sources), list(chunk))
+
+    def _forget_extractions(self, conn: Connection, run_id: str, article_ids: list[str]) -> None:
+        """Delete a run's events of these articles; their dedup partners become groups of one."""
+        for chunk in _chunks(article_ids):
+            groups = select(t.event_sources.c.merged_event_id).where(
+                t.event_sources.c.run_id == run_id, t.event_sources.c.article_id.in_(chunk))
+            affected = conn.execute(
+                select(t.event_sources.c.merged_event_id, t.event_sources.c.member_event_id,
+                       t.event_sources.c.article_id)
+                .where(t.event_sources.c.run_id == run_id,
+                       t.event_sources.c.merged_event_id.in_(groups))).all()
+            merged_ids = {r[0] for r in affected}
+            members = [r[1] for r in affected]
+            survivors = [r[1] for r in affected if r[2] not in chunk]
+            for ids in _chunks(sorted(merged_ids)):
+                conn.execute(delete(t.merged_events).where(t.merged_events.c.run_id == run_id,
+                                                           t.merged_events.c.event_id.in_(ids)))
+            for ids in _chunks(members):
+                conn.execute(delete(t.event_sources).where(t.event_sources.c.run_id == run_id,
+                                                           t.event_sources.c.member_event_id.in_(ids)))
+            old = select(t.events.c.event_id).where(t.events.c.run_id == run_id,
+                                                    t.events.c.article_id.in_(chunk))
+            conn.execute(delete(t.evidence).where(t.evidence.c.run_id == run_id,
+                                                  t.evidence.c.event_id.in_(old)))
+            conn.execute(delete(t.events).where(t.events.c.run_id == run_id,
+                                                t.events.c.article_id.in_(chunk)))
+            conn.execute(delete(t.extractions).where(t.extractions.c.run_id == run_id,
+                                                     t.extractions.c.article_id.in_(chunk)))
+            if survivors:
+                self._insert_singletons(conn, run_id, self._load_events(conn, run_id, survivors), _utcnow())
+
+    def not_extracted(self, article_ids: Sequence[str], run_id: str | None = None) -> list[str]:
+        """The ids among these that the run has not extracted yet (order kept)."""
+        run_id = run_id or self.current_run_id
+        done: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(article_ids)):
+                done.update(conn.scalars(select(t.extractions.c.article_id).where(
+                    t.extractions.c.run_id == run_id, t.extractions.c.article_id.in_(chunk))))
+        return [aid for aid in article_ids if aid not in done]
+
+    def _write(self):
+        """A transaction; database errors become one-line StoreErrors."""
+        return _WriteTransaction(self)
+
+    # ------------------------------------------------------------ ingest / dedup
+    def ingest(self, articles: Iterable[Article], pipeline=None, progress: bool = True, **options: Any):
+        from rasd.store.ingest import ingest
+
+        return ingest(self, articles, pipeline, progress=progress, **options)
+
+    def dedup(self, run_id: str | None = None, **options: Any):
+        from rasd.store.dedup_store import run_dedup
+
+        return run_dedup(self, run_id or self.latest_run_id(), **options)
+
+    def undo_dedup(self, run_id: str | None = None) -> int:
+        from rasd.store.dedup_store import undo_dedup
+
+        return undo_dedup(self, run_id or self.latest_run_id())
+
+    # ------------------------------------------------------------ reads
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, newest first, with how many articles and events it has."""
+        with self.engine.connect() as conn:
+            n_articles = dict(conn.execute(select(t.extractions.c.run_id, func.count())
+                                           .group_by(t.extractions.c.run_id)).all())
+            n_events = dict(conn.execute(select(t.merged_events.c.run_id, func.count())
+                                         .group_by(t.merged_events.c.run_id)).all())
+            rows = conn.execute(select(t.runs).order_by(t.runs.c.created_at.desc())).all()
+        return [{**r._mapping, "articles": n_articles.get(r.run_id, 0),
+                 "events": n_events.get(r.run_id, 0)} for r in rows]
+
+    def latest_run_id(self) -> str:
+        """The newest run that extracted anything, else the current one."""
+        with self.engine.connect() as conn:
+            run = conn.scalar(select(t.runs.c.run_id)
+                              .where(t.runs.c.run_id.in_(select(t.extractions.c.run_id).distinct()))
+                              .order_by(t.runs.c.created_at.desc()).limit(1))
+        return run or self.current_run_id
+
+    def _filtered(self, f: EventFilter | None):
+        f = f or EventFilter()
+        m = t.merged_events
+        conds = where_clause(m, f)
+        conds.append(m.c.run_id == (f.run_id or self.latest_run_id()))
+        if f.article_id:
+            conds.append(m.c.event_id.in_(
+                select(t.event_sources.c.merged_event_id).where(
+                    t.event_sources.c.run_id == m.c.run_id,
+                    t.event_sources.c.article_id == f.article_id)))
+        return and_all(conds)
+
+    def query_events(self, f: EventFilter | None = None, limit: int = 100, offset: int = 0,
+                     sort: str = "-event_date") -> list[Event]:
+        """Deduplicated events (one event, every source) matching the filter, one page."""
+        m = t.merged_events
+        stmt = (select(m).where(self._filtered(f)).order_by(*order_by(m, sort))
+                .limit(max(0, int(limit))).offset(max(0, int(offset))))
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+            return self._with_evidence(conn, rows)
+
+    def iter_events(self, f: EventFilter | None = None, sort: str = "event_date",
+                    batch: int = 1000) -> Iterator[Event]:
+        """Every matching deduplicated event, streamed in pages (for exports)."""
+        m = t.merged_events
+        where = self._filtered(f)
+        offset = 0
+        while True:
+            stmt = select(m).where(where).order_by(*order_by(m, sort)).limit(batch).offset(offset)
+            with self.engine.connect() as conn:
+                rows = conn.execute(stmt).all()
+                page = self._with_evidence(conn, rows)
+            yield from page
+            if len(rows) < batch:
+                return
+            offset += batch
+
+    def count_events(self, f: EventFilter | None = None) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(t.merged_events)
+                                   .where(self._filtered(f))) or 0)
+
+    def get_event(self, event_id: str, run_id: str | None = None) -> Event | None:
+        """A deduplicated event by id; else a per-article event of that id (newest run first)."""
+        run_id = run_id or self.latest_run_id()
+        with self.engine.connect() as conn:
+            for table in (t.merged_events, t.events):
+                stmt = (select(table).join(t.runs, t.runs.c.run_id == table.c.run_id)
+                        .where(table.c.event_id == event_id)
+                        .order_by((table.c.run_id == run_id).desc(), t.runs.c.created_at.desc())
+                        .limit(1))
+                rows = conn.execute(stmt).all()
+                if rows:
+                    event = self._with_evidence(conn, rows)[0]
+                    if table is t.events:
+                        event.sources = self._group_sources(conn, rows[0].run_id, event)
+                    return event
+        return None
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.articles).where(t.articles.c.article_id == article_id)).first()
+        if row is None:
+            return None
+        return Article(id=row.article_id, text=row.text, title=row.title, published=row.published,
+                       source=row.source, url=row.url)
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(t.articles)) or 0)
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every stored article, in id order (for re-extraction under a new run)."""
+        last = ""
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(t.articles).where(t.articles.c.article_id > last)
+                                    .order_by(t.articles.c.article_id).limit(batch)).all()
+            for row in rows:
+                yield Article(id=row.article_id, text=row.text, title=row.title,
+                              published=row.published, source=row.source, url=row.url)
+            if len(rows) < batch:
+                return
+            last = rows[-1].article_id
+
+    def events_of_article(self, article_id: str, run_id: str | None = None) -> list[Event]:
+        """The events extracted from one article (per-article, evidence in its text), in order.
+
+        `sources` lists every article reporting the same event after dedup.
+        Run: the given one, else the newest run that extracted this article.
+        """
+        with self.engine.connect() as conn:
+            if run_id is None:
+                run_id = conn.scalar(
+                    select(t.extractions.c.run_id)
+                    .join(t.runs, t.runs.c.run_id == t.extractions.c.run_id)
+                    .where(t.extractions.c.article_id == article_id)
+                    .order_by(t.runs.c.created_at.desc()).limit(1))
+                if run_id is None:
+                    return []
+            rows = conn.execute(select(t.events).where(t.events.c.run_id == run_id,
+                                                       t.events.c.article_id == article_id)).all()
+            events = self._with_evidence(conn, rows)
+            for e in events:
+                e.sources = self._group_sources(conn, run_id, e)
+        events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 1 << 30, e.event_id))
+        return events
+
+    def _group_sources(self, conn: Connection, run_id: str, event: Event) -> list[str]:
+        merged_id = conn.scalar(select(t.event_sources.c.merged_event_id).where(
+            t.event_sources.c.run_id == run_id, t.event_sources.c.member_event_id == event.event_id))
+        if merged_id is None:
+            return [event.article_id]
+        sources = conn.scalar(select(t.merged_events.c.sources).where(
+            t.merged_events.c.run_id == run_id, t.merged_events.c.event_id == merged_id))
+        return json.loads(sources) if sources else [event.article_id]
+
+    def _load_events(self, conn: Connection, run_id: str, event_ids: Sequence[str]) -> list[Event]:
+        rows = []
+        for chunk in _chunks(list(event_ids)):
+            rows += conn.execute(select(t.events).where(t.events.c.run_id == run_id,
+                                                        t.events.c.event_id.in_(chunk))).all()
+        return self._with_evidence(conn, rows)
+
+    def _with_evidence(self, conn: Connection, rows: Sequence[Any]) -> list[Event]:
+        spans: dict[tuple[str, str], list[Evidence]] = {}
+        keys = {(r.run_id, r.event_id) for r in rows}
+        by_run: dict[str, list[str]] = {}
+        for run_id, event_id in keys:
+            by_run.setdefault(run_id, []).append(event_id)
+        for run_id, ids in by_run.items():
+            for chunk in _chunks(ids):
+                ev = t.evidence
+                for r in conn.execute(select(ev).where(ev.c.run_id == run_id, ev.c.event_id.in_(chunk))
+                                      .order_by(ev.c.event_id, ev.c.seq)):
+                    spans.setdefault((run_id, r.event_id), []).append(Evidence(r.start, r.end, r.text))
+        return [row_event(r, spans.get((r.run_id, r.event_id))) for r in rows]
+
+    def stats(self, f: EventFilter | None = None, top: int = 50) -> dict[str, Any]:
+        """Counts of deduplicated events by day, event type, admin1 and actor (for charts)."""
+        m = t.merged_events
+        where = self._filtered(f)
+        with self.engine.connect() as conn:
+            total = int(conn.scalar(select(func.count()).select_from(m).where(where)) or 0)
+            fatalities = int(conn.scalar(select(func.coalesce(func.sum(m.c.fatalities), 0)).where(where)) or 0)
+            by_day = conn.execute(select(m.c.event_date, func.count()).where(where, m.c.event_date.is_not(None))
+                                  .group_by(m.c.event_date).order_by(m.c.event_date)).all()
+            by_type = conn.execute(select(m.c.event_type, func.count()).where(where)
+                                   .group_by(m.c.event_type).order_by(func.count().desc())).all()
+            by_admin1 = conn.execute(select(m.c.admin1, func.count()).where(where, m.c.admin1.is_not(None))
+                                     .group_by(m.c.admin1).order_by(func.count().desc(), m.c.admin1)
+                                     .limit(top)).all()
+            sides = union_all(
+                select(m.c.actor1.label("actor")).where(where, m.c.actor1.is_not(None)),
+                select(m.c.actor2.label("actor")).where(where, m.c.actor2.is_not(None))).subquery()
+            by_actor = conn.execute(select(sides.c.actor, func.count()).group_by(sides.c.actor)
+                                    .order_by(func.count().desc(), sides.c.actor).limit(top)).all()
+        return {
+            "total": total,
+            "fatalities": fatalities,
+            "by_day": {d.isoformat(): n for d, n in by_day},
+            "by_event_type": {k: n for k, n in by_type},
+            "by_admin1": {k: n for k, n in by_admin1},
+            "by_actor": {k: n for k, n in by_actor},
+        }
+
+    def article_sources(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """source name, url and published date of articles (for exports' source column)."""
+        out: dict[str, dict[str, Any]] = {}
+        ids = list(dict.fromkeys(article_ids))
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                for r in conn.execute(select(t.articles.c.article_id, t.articles.c.source,
+                                             t.articles.c.url, t.articles.c.published)
+                                      .where(t.articles.c.article_id.in_(chunk))):
+                    out[r.article_id] = {"source": r.source, "url": r.url, "published": r.published}
+        return out
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+
+class _WriteTransaction:
+    def __init__(self, store: Store):
+        self.store = store
+        self._ctx = None
+
+    def __enter__(self) -> Connection:
+        try:
+            self._ctx = self.store.engine.begin()
+            return self._ctx.__enter__()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.store.name}: cannot write ({_first_line(exc)})") from None
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        try:
+            self._ctx.__exit__(exc_type, exc, tb)
+        except SQLAlchemyError as err:
+            raise StoreError(f"{self.store.name}: write failed ({_first_line(err)})") from None
+        if isinstance(exc, SQLAlchemyError):
+            raise StoreError(f"{self.store.name}: write failed ({_first_line(exc)})") from None
+        return False
+
+
+def _first_line(exc: BaseException) -> str:
+    inner = getattr(exc, "orig", None) or exc
+    return (str(inner).strip().splitlines() or [type(inner).__name__])[0]
+
+
+def _content_hash(text_: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text_.encode("utf-8")).hexdigest()
