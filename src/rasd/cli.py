@@ -24,6 +24,9 @@ def _date_arg(value: str) -> date:
 
 # ---------------------------------------------------------------- extract
 def cmd_extract(args: argparse.Namespace) -> int:
+    import os
+
+    from rasd import errors
     from rasd.io.output import write_events
     from rasd.io.readers import read_articles
     from rasd.pipeline import Pipeline
@@ -35,21 +38,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
         problems.append(message)
         print(f"rasd: warning: {message}", file=sys.stderr)
 
-    read = 0
+    read = failed = 0
     articles = read_articles(args.path, published=args.published, on_problem=on_problem,
                              max_chars=args.max_chars)
 
     def events_stream():
-        nonlocal read
+        nonlocal read, failed
         for article in articles:
             read += 1
-            for event in pipeline.extract(article):
+            try:
+                events = pipeline.extract(article)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop a stream
+                if os.environ.get("RASD_DEBUG"):
+                    raise
+                failed += 1
+                on_problem(errors.W_EXTRACT_FAILED.format(
+                    article=article.id, detail=f"{type(exc).__name__}: {exc}"))
+                continue
+            for event in events:
                 yield article, event
 
     write_events(events_stream(), sys.stdout, fmt=args.format, explain=args.explain)
     if read == 0:
         detail = f" ({problems[-1]})" if problems else ""
         raise RasdError(f"{args.path}: no article could be read{detail}")
+    if failed == read:
+        raise RasdError(f"{args.path}: extraction failed on every article read ({failed}); "
+                        "set RASD_DEBUG=1 to see the traceback")
     return 0
 
 

@@ -29,3 +29,12 @@ E_JSON_FIELD = "{path}:{line}: article has no usable 'text' field; skipped"
 E_BAD_DATE = "{path}:{line}: 'published' is {value!r}, not YYYY-MM-DD; treating the date as unknown"
 E_TOO_BIG = "{path}: article is {size:,} characters, more than the limit of {limit:,}; split it or raise --max-chars"
 E_NOTHING_READ = "{path}: no article could be read"
+E_BINARY_KIND = "{path}: this is {kind}, not an article; save the article's text as .txt, .html, .json or .jsonl"
+E_TOO_BIG_BYTES = ("{path}: {what} {size:,} bytes is too big for one article of at most {limit:,}"
+                   " characters; split it or raise --max-chars")
+E_JSON_DOC = "{path}:{line}: malformed JSON ({detail})"
+E_JSON_ITEM = "{path}: item {item} is not an article object; skipped"
+E_UNREADABLE = "{path}: cannot be read ({reason})"
+W_NO_PUBLISHED = ("{path}: no 'published' date (article {article!r}); relative dates such as «أمس» stay"
+                  " unresolved, not guessed; give --published YYYY-MM-DD (not repeated for this input)")
+W_EXTRACT_FAILED = "{article}: extraction failed ({detail}); skipped this article"

@@ -9,6 +9,7 @@ raises InputError with a message naming the file and the problem.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import sys
@@ -32,10 +33,44 @@ def _warn(message: str) -> None:
     print(f"rasd: warning: {message}", file=sys.stderr)
 
 
-def decode(data: bytes, name: str, on_problem: ProblemHandler = _warn) -> str:
-    """UTF-8 (with or without BOM), else Windows-1256, the usual legacy Arabic code page."""
-    if b"\x00" in data[:8192]:
+# File signatures of formats people hand over instead of an article's text:
+# naming the format is more useful than "not UTF-8".
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.odt document)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"BZh", "a bzip2-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x7fELF", "a program"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def check_not_binary(head: bytes, name: str) -> None:
+    """Refuse, by name, a file that is not text (UTF-16 text with its BOM is text)."""
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            raise InputError(errors.E_BINARY_KIND.format(path=name, kind=kind))
+    if head.startswith(_UTF16_BOMS):
+        return
+    if b"\x00" in head:
         raise InputError(errors.E_BINARY.format(path=name))
+
+
+def decode(data: bytes, name: str, on_problem: ProblemHandler = _warn) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1256, the usual
+    legacy Arabic code page."""
+    check_not_binary(data[:8192], name)
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(errors.E_ENCODING.format(path=name)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -97,21 +132,63 @@ def content_id(text: str) -> str:
     return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+def jsonl_line_limit(max_chars: int) -> int:
+    """Most bytes one JSON line may hold: the article's characters at up to 6 bytes
+    each (ASCII-escaped JSON writes \\u0627 for ا) plus room for the other fields."""
+    return max_chars * 6 + 65_536
+
+
+def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) for each line; a line longer than `limit` bytes comes as
+    None and is skipped in chunks, so one huge line never sits whole in memory."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:
+                chunk = stream.readline(1 << 20)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield number, None
+            continue
+        yield number, line
+
+
 def read_jsonl(stream: IO[bytes], name: str, published: date | None = None,
                on_problem: ProblemHandler = _warn,
                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """One article per line; a bad line is reported with its number and skipped."""
-    for number, raw in enumerate(stream, start=1):
+    limit = jsonl_line_limit(max_chars)
+    told_encoding = False
+
+    def encoding_notice(message: str) -> None:
+        # A legacy-encoded file is said once, not once per line.
+        nonlocal told_encoding
+        if not told_encoding:
+            told_encoding = True
+            on_problem(message + " (and the following lines)")
+
+    for number, raw in bounded_lines(stream, limit):
+        if raw is None:
+            on_problem(errors.E_TOO_BIG_BYTES.format(path=f"{name}:{number}", what="line of over",
+                                                     size=limit, limit=max_chars))
+            continue
         if not raw.strip():
             continue
         try:
-            line = decode(raw, f"{name}:{number}", on_problem)
+            line = decode(raw, f"{name}:{number}", encoding_notice)
             record = json.loads(line)
         except InputError as exc:
             on_problem(str(exc))
             continue
         except json.JSONDecodeError as exc:
             on_problem(errors.E_JSON_LINE.format(path=name, line=number, detail=exc.msg))
+            continue
+        except RecursionError:
+            on_problem(errors.E_JSON_LINE.format(path=name, line=number, detail="nested too deeply"))
             continue
         if not isinstance(record, dict):
             on_problem(errors.E_JSON_LINE.format(path=name, line=number, detail="not an object"))
@@ -155,61 +232,113 @@ def read_articles(path: str | os.PathLike[str], published: date | None = None,
     """Articles in one file ('-' for standard input), chosen by extension or content."""
     name = str(path)
     if name == "-":
-        yield from _read_stream(sys.stdin.buffer, "<stdin>", published, on_problem, max_chars)
-        return
-    p = Path(name)
-    if not p.exists():
-        raise InputError(errors.E_NOT_FOUND.format(path=name))
-    if p.is_dir():
-        raise InputError(f"{name}: is a folder; give one article file here (use 'rasd ingest' for folders)")
-    if p.stat().st_size == 0:
-        raise InputError(errors.E_EMPTY.format(path=name))
-    if p.stat().st_size > max_chars * 4 and p.suffix.lower() not in (".jsonl", ".ndjson"):
-        # Even at 4 bytes per character this is over the limit: refuse before reading.
-        raise InputError(errors.E_TOO_BIG.format(path=name, size=p.stat().st_size, limit=max_chars))
-    with p.open("rb") as stream:
-        yield from _read_stream(stream, name, published, on_problem, max_chars, suffix=p.suffix.lower())
+        name = "<stdin>"
+        articles = _read_stream(sys.stdin.buffer, name, published, on_problem, max_chars)
+    else:
+        articles = _read_file(Path(name), name, published, on_problem, max_chars)
+    told = published is not None
+    for article in articles:
+        if not told and article.published is None:
+            # Said once: the date stage then leaves relative dates unresolved.
+            told = True
+            on_problem(errors.W_NO_PUBLISHED.format(path=name, article=article.id))
+        yield article
+
+
+def _read_file(p: Path, name: str, published: date | None, on_problem: ProblemHandler,
+               max_chars: int) -> Iterator[Article]:
+    try:
+        if not p.exists():
+            raise InputError(errors.E_NOT_FOUND.format(path=name))
+        if p.is_dir():
+            raise InputError(f"{name}: is a folder; give one article file here (use 'rasd ingest' for folders)")
+        size = p.stat().st_size
+        stream = p.open("rb")
+    except OSError as exc:
+        raise InputError(errors.E_UNREADABLE.format(path=name, reason=exc.strerror or exc)) from None
+    with stream:
+        if size == 0:
+            raise InputError(errors.E_EMPTY.format(path=name))
+        suffix = p.suffix.lower()
+        if size > max_chars * 4 and suffix not in (".jsonl", ".ndjson"):
+            # Even at 4 bytes per character this is over the limit: refuse before
+            # reading (but first say what the file is, if it is not text at all).
+            check_not_binary(stream.peek(8192)[:8192], name)
+            raise InputError(errors.E_TOO_BIG_BYTES.format(path=name, what="file of", size=size, limit=max_chars))
+        yield from _read_stream(stream, name, published, on_problem, max_chars, suffix=suffix)
+
+
+class _Utf16AsUtf8:
+    """A UTF-16 byte stream (Windows "Unicode" text) read as UTF-8 bytes, so the
+    readers below stream it like any other file."""
+
+    def __init__(self, raw: IO[bytes], name: str):
+        self._text = io.TextIOWrapper(raw, encoding="utf-16", newline="")  # type: ignore[arg-type]
+        self._name = name
+
+    def _guard(self, text_call: Callable[[], str]) -> bytes:
+        try:
+            return text_call().encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(errors.E_ENCODING.format(path=self._name)) from None
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._guard(lambda: self._text.readline(size))
+
+    def read(self, size: int = -1) -> bytes:
+        return self._guard(lambda: self._text.read(size))
+
+
+def _records(records: Any, name: str, published: date | None, on_problem: ProblemHandler,
+             max_chars: int) -> Iterator[Article]:
+    """Articles of one JSON document: an object or a list of objects."""
+    for number, rec in enumerate(records if isinstance(records, list) else [records], start=1):
+        if not isinstance(rec, dict):
+            on_problem(errors.E_JSON_ITEM.format(path=name, item=number))
+            continue
+        art = article_from_record(rec, name, number, published, on_problem, max_chars)
+        if art is not None:
+            yield art
 
 
 def _read_stream(stream: IO[bytes], name: str, published: date | None,
                  on_problem: ProblemHandler, max_chars: int, suffix: str = "") -> Iterator[Article]:
-    head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
-    if b"\x00" in head:
-        raise InputError(errors.E_BINARY.format(path=name))
-    sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if suffix in (".jsonl", ".ndjson") or (suffix in ("", ".json") and sniff == b"{"):
-        if suffix == ".json":
-            data = stream.read()
-            text = decode(data, name, on_problem)
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError:
-                # Not one JSON document: maybe JSON Lines saved as .json.
-                yield from read_jsonl(iter(data.splitlines(keepends=True)), name, published,  # type: ignore[arg-type]
-                                      on_problem, max_chars)
-                return
-            records = record if isinstance(record, list) else [record]
-            for number, rec in enumerate(records, start=1):
-                if isinstance(rec, dict):
-                    art = article_from_record(rec, name, number, published, on_problem, max_chars)
-                    if art is not None:
-                        yield art
+    if not hasattr(stream, "peek"):
+        # Sniffing needs a look ahead without consuming (sys.stdin.buffer has one;
+        # a bare BytesIO or socket file does not).
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = stream.peek(8192)[:8192]
+    check_not_binary(head, name)
+    if head.startswith(_UTF16_BOMS):
+        sniff = head.decode("utf-16", errors="ignore").lstrip()[:1].encode("utf-8")
+        stream = _Utf16AsUtf8(stream, name)  # type: ignore[assignment]
+    else:
+        sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if suffix in (".json", "") and sniff in (b"{", b"["):
+        if suffix == "" and sniff == b"{":
+            # Standard input or a file without extension starting with an object:
+            # JSON Lines, streamed.
+            yield from read_jsonl(stream, name, published, on_problem, max_chars)
             return
-        yield from read_jsonl(stream, name, published, on_problem, max_chars)
-        return
-    if suffix == ".json" and sniff == b"[":
+        # A JSON document is parsed whole (the file size was checked before).
         data = stream.read()
         try:
-            records = json.loads(decode(data, name, on_problem))
+            record = json.loads(decode(data, name, on_problem))
         except json.JSONDecodeError as exc:
-            raise InputError(errors.E_JSON_LINE.format(path=name, line=exc.lineno, detail=exc.msg)) from None
-        for number, rec in enumerate(records, start=1):
-            if isinstance(rec, dict):
-                art = article_from_record(rec, name, number, published, on_problem, max_chars)
-                if art is not None:
-                    yield art
+            if sniff == b"{":
+                # Not one JSON document: maybe JSON Lines saved as .json.
+                yield from read_jsonl(io.BytesIO(data), name, published, on_problem, max_chars)
+                return
+            raise InputError(errors.E_JSON_DOC.format(path=name, line=exc.lineno, detail=exc.msg)) from None
+        yield from _records(record, name, published, on_problem, max_chars)
+        return
+    if suffix in (".jsonl", ".ndjson"):
+        yield from read_jsonl(stream, name, published, on_problem, max_chars)
         return
     data = stream.read(max_chars * 4 + 1)
+    if len(data) > max_chars * 4:
+        raise InputError(errors.E_TOO_BIG_BYTES.format(path=name, what="input of over", size=max_chars * 4,
+                                                       limit=max_chars))
     if not data.strip():
         raise InputError(errors.E_EMPTY.format(path=name))
     text = decode(data, name, on_problem)
