@@ -184,3 +184,20 @@ def test_gold_with_an_unknown_event_type_is_refused(tmp_path):
 def test_a_missing_gold_file_is_one_clear_error(tmp_path, capsys):
     assert main(["eval", "--gold", str(tmp_path / "nope.jsonl"), "--articles", "x.jsonl"]) == 1
     assert "nope.jsonl: no such gold file" in capsys.readouterr().err
+
+
+def test_a_malformed_system_event_is_reported_not_fatal(files, capsys):
+    gold, arts = files
+    perfect = oracle_for(gold)
+
+    def bad_coordinates(article):
+        events = perfect(article)
+        if article.id == "a1":
+            events[0] = dataclasses.replace(events[0], latitude="north of town")
+        return events
+
+    data = eval_json(gold, arts, bad_coordinates)
+    assert data["current"]["tp"] == 1 and data["current"]["fn"] == 2  # a2 still scored
+    (problem,) = data["articles"]["problems"]
+    assert problem["article_id"] == "a1" and problem["problem"].startswith("its events could not be scored")
+    assert data["current_by_type"]["Battles"]["tp"] == 1

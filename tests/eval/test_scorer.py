@@ -260,3 +260,15 @@ def test_unfound_optional_gold_does_not_count_toward_the_gold_total():
     assert outcome.fatalities.gold == 2
     found = score_article("a1", [ev(fatalities=4)], [gold(optional=True, fatalities=4)])
     assert (found.fatalities.system, found.fatalities.gold) == (4, 4)
+
+
+def test_scores_by_type_credit_gold_type_for_hits_and_system_type_for_false_alarms():
+    from rasd.eval.scorer import scores_by_type
+
+    golds = [gold(alt_types=["Explosions/Remote violence"]), gold(lat=north(100))]
+    system = [ev(event_type="Explosions/Remote violence", sub="Air/drone strike"),
+              ev(event_type="Riots", sub="Mob violence", lat=north(300))]
+    table = scores_by_type([match_article("a1", system, golds)])
+    assert (table["Battles"].tp, table["Battles"].fn, table["Battles"].fp) == (1, 1, 0)
+    assert (table["Riots"].tp, table["Riots"].fp) == (0, 1)
+    assert "Explosions/Remote violence" not in table

@@ -129,6 +129,7 @@ def scores_dict(scores: CorpusScores, facts: dict[str, Any], explain: bool = Fal
         "matched": field_scores_dict(scores.fields),
         "fatalities": {"mae": _round(scores.fatalities_mae, 3), "articles": len(scores.articles)},
         "background": event_scores_dict(scores.background),
+        "current_by_type": {t: event_scores_dict(s) for t, s in scores.current_by_type.items()},
         "extract_seconds": facts.get("extract_seconds"),
     }
     if explain:
@@ -187,6 +188,13 @@ def write_report(scores: CorpusScores, facts: dict[str, Any], out: TextIO, expla
     table.add_row("background: event F1", _pct(b.f1),
                   f"tp {b.tp} · fp {b.fp} · fn {b.fn} · P {_pct(b.precision)} · R {_pct(b.recall)}")
     console.print(table, soft_wrap=False)
+    if scores.current_by_type:
+        by_type = Table(title="current events by event_type (TP/FN by gold type, FP by system type)")
+        for column in ("event_type", "P", "R", "F1", "tp", "fp", "fn"):
+            by_type.add_column(column, justify="left" if column == "event_type" else "right")
+        for name, s in scores.current_by_type.items():
+            by_type.add_row(name, _pct(s.precision), _pct(s.recall), _pct(s.f1), str(s.tp), str(s.fp), str(s.fn))
+        console.print(by_type, soft_wrap=False)
     problems = [o for o in scores.articles if o.problem]
     if problems:
         console.print(f"{len(problems)} article(s) produced no output (their gold counts as missed):")

@@ -64,7 +64,15 @@ def evaluate(gold_path: str, articles_path: str, extractor: Extractor | None = N
         if g.id not in system and problem is None:
             problem = f"not found in {articles_path}"
             on_problem(f"{g.id}: gold article {problem}; its gold events count as missed")
-        outcomes.append(score_article(g.id, system.get(g.id, []), g.events, problem))
+        try:
+            outcome = score_article(g.id, system.get(g.id, []), g.events, problem)
+        except (TypeError, ValueError, AttributeError) as exc:
+            # A malformed system event (a latitude that is not a number ...) is an
+            # extractor bug to report, not a reason to lose the other figures.
+            problem = f"its events could not be scored ({type(exc).__name__}: {exc})"
+            on_problem(f"{g.id}: {problem}; its gold events count as missed")
+            outcome = score_article(g.id, [], g.events, problem)
+        outcomes.append(outcome)
     facts: dict[str, object] = {
         "gold_path": gold_path,
         "articles_path": articles_path,

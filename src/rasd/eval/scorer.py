@@ -273,6 +273,22 @@ def event_scores(matches: Iterable[ArticleMatch]) -> EventScores:
     return scores
 
 
+def scores_by_type(matches: Iterable[ArticleMatch]) -> dict[str, EventScores]:
+    """P/R/F1 per event_type: a true positive or a miss counts under the gold's
+    type, a false positive under the system's."""
+    table: dict[str, EventScores] = {}
+    for match in matches:
+        for pair in match.matched:
+            table.setdefault(pair.gold.event.event_type, EventScores()).tp += 1
+        for gold in match.missed:
+            table.setdefault(gold.event.event_type, EventScores()).fn += 1
+        for event in match.spurious:
+            table.setdefault(event.event_type, EventScores()).fp += 1
+        for pair in match.absorbed:
+            table.setdefault(pair.gold.event.event_type, EventScores()).optional_found += 1
+    return dict(sorted(table.items()))
+
+
 def actors_right(system: Event, gold: Event) -> bool:
     """Both sides right, order free (actor1/actor2 may be swapped)."""
     return sorted((system.actor1 or "", system.actor2 or "")) == sorted((gold.actor1 or "", gold.actor2 or ""))
@@ -337,7 +353,8 @@ class CorpusScores:
     background: EventScores
     fields: FieldScores
     fatalities_mae: float | None
-    problems: int  # articles the extractor failed on or that were absent
+    problems: int
+    current_by_type: dict[str, EventScores] = field(default_factory=dict)  # articles the extractor failed on or that were absent
 
 
 def score_article(article_id: str, system: Sequence[Event], gold: Sequence[GoldEvent],
@@ -359,4 +376,5 @@ def score_corpus(outcomes: Sequence[ArticleOutcome]) -> CorpusScores:
         fields=field_scores(pairs),
         fatalities_mae=mean_abs_error([o.fatalities for o in outcomes]),
         problems=sum(o.problem is not None for o in outcomes),
+        current_by_type=scores_by_type(o.current for o in outcomes),
     )
