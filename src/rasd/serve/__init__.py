@@ -1,0 +1,1 @@
+"""`rasd serve`: the REST API and the web page (map, timeline, evidence)."""
