@@ -201,3 +201,10 @@ def test_a_malformed_system_event_is_reported_not_fatal(files, capsys):
     (problem,) = data["articles"]["problems"]
     assert problem["article_id"] == "a1" and problem["problem"].startswith("its events could not be scored")
     assert data["current_by_type"]["Battles"]["tp"] == 1
+
+
+def test_gold_numbers_are_checked(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "x", "events": [gold_event("g1", latitude="north")]}) + "\n")
+    with pytest.raises(InputError, match=r"gold.jsonl:1 event 1: a number field of the gold event is not a number"):
+        read_gold(str(gold))

@@ -216,3 +216,9 @@ def test_read_jsonl_streams_lazily():
     first = next(read_jsonl(stream, "s"))
     assert first.id == "0"
     assert stream.tell() < len(data) // 10
+
+
+def test_metadata_of_odd_types_becomes_text(tmp_path):
+    (tmp_path / "m.jsonl").write_text(jsonl([{"id": 42, "title": 7, "source": ["x"], "url": "", "text": ARABIC}]))
+    (article,), _ = read_all(tmp_path / "m.jsonl")
+    assert (article.id, article.title, article.source, article.url) == ("42", "7", "['x']", None)

@@ -35,6 +35,14 @@ def gold_event_from_dict(data: dict[str, Any], article_id: str, where: str) -> G
     except (TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"{where}: gold event does not fit the schema of spec §2 ({exc})") from None
     event.article_id = article_id
+    try:
+        # The scorer compares numbers: coerce them here, where a bad value can be named.
+        event.time_precision = int(event.time_precision or 1)
+        event.fatalities = int(event.fatalities or 0)
+        event.latitude = None if event.latitude is None else float(event.latitude)
+        event.longitude = None if event.longitude is None else float(event.longitude)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{where}: a number field of the gold event is not a number ({exc})") from None
     if event.event_type not in EVENT_TYPES:
         raise InputError(f"{where}: gold event_type {event.event_type!r} is not one of spec §1's types")
     if event.status not in ("current", "background"):

@@ -120,11 +120,16 @@ def article_from_record(
     return Article(
         id=str(article_id),
         text=text,
-        title=record.get("title"),
+        title=_optional_str(record.get("title")),
         published=pub or published,
-        source=record.get("source"),
-        url=record.get("url"),
+        source=_optional_str(record.get("source")),
+        url=_optional_str(record.get("url")),
     )
+
+
+def _optional_str(value: Any) -> str | None:
+    # Metadata is shown and stored as text; a number or list there is not worth refusing the article.
+    return None if value is None or value == "" else str(value)
 
 
 def content_id(text: str) -> str:
