@@ -208,3 +208,17 @@ def test_gold_numbers_are_checked(tmp_path):
     gold.write_text(json.dumps({"id": "x", "events": [gold_event("g1", latitude="north")]}) + "\n")
     with pytest.raises(InputError, match=r"gold.jsonl:1 event 1: a number field of the gold event is not a number"):
         read_gold(str(gold))
+
+
+def test_unreadable_articles_are_one_clear_error(files, tmp_path, capsys):
+    gold, _ = files
+    assert main(["eval", "--gold", gold, "--articles", str(tmp_path / "none.jsonl")]) == 1
+    assert capsys.readouterr().err == f"rasd: error: {tmp_path / 'none.jsonl'}: no such file or directory\n"
+    junk = tmp_path / "junk.jsonl"
+    junk.write_text("{oops\n")
+    assert main(["eval", "--gold", gold, "--articles", str(junk)]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == (f"rasd: error: {junk}: no article could be read "
+                                    f"({junk}:1: malformed JSON (Expecting property name enclosed in "
+                                    "double quotes); skipped this line)")
+    assert "Traceback" not in err

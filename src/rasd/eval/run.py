@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from rasd import errors
+from rasd.errors import InputError
 from rasd.eval.gold import read_gold
 from rasd.eval.report import write_json, write_report
 from rasd.eval.scorer import ArticleOutcome, CorpusScores, score_article, score_corpus
@@ -41,7 +43,15 @@ def evaluate(gold_path: str, articles_path: str, extractor: Extractor | None = N
     problems: dict[str, str] = {}
     without_gold: list[str] = []
     seconds = 0.0
-    for article in read_articles(articles_path, on_problem=on_problem):
+    read = 0
+    last_problem: list[str] = []
+
+    def reader_problem(message: str) -> None:
+        last_problem[:] = [message]
+        on_problem(message)
+
+    for article in read_articles(articles_path, on_problem=reader_problem):
+        read += 1
         if article.id not in gold_by_id:
             without_gold.append(article.id)
             continue
@@ -58,6 +68,9 @@ def evaluate(gold_path: str, articles_path: str, extractor: Extractor | None = N
         finally:
             seconds += time.perf_counter() - started
         system[article.id] = events
+    if read == 0:
+        detail = f" ({last_problem[0]})" if last_problem else ""
+        raise InputError(errors.E_NOTHING_READ.format(path=articles_path) + detail)
     outcomes: list[ArticleOutcome] = []
     for g in gold:
         problem = problems.get(g.id)
