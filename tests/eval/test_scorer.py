@@ -272,3 +272,8 @@ def test_scores_by_type_credit_gold_type_for_hits_and_system_type_for_false_alar
     assert (table["Battles"].tp, table["Battles"].fn, table["Battles"].fp) == (1, 1, 0)
     assert (table["Riots"].tp, table["Riots"].fp) == (0, 1)
     assert "Explosions/Remote violence" not in table
+
+
+def test_a_system_event_with_an_unknown_status_counts_as_current():
+    scores = score_corpus([score_article("a1", [ev(status=""), ev(status="old", lat=north(90))], [gold()])])
+    assert (scores.current.tp, scores.current.fp, scores.current.fn) == (1, 1, 0)
