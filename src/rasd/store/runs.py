@@ -16,6 +16,8 @@ from pathlib import Path
 import rasd
 
 DATA_DIR = Path(rasd.__file__).with_name("data")
+# Data folders that change how events are exported, not which events are extracted.
+EXPORT_ONLY = frozenset({"acled"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ def data_version(root: Path = DATA_DIR) -> str:
     digest = hashlib.sha1()
     if root.is_dir():
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            if "__pycache__" in path.parts:
+            if "__pycache__" in path.parts or path.relative_to(root).parts[0] in EXPORT_ONLY:
                 continue
             digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
             with path.open("rb") as stream:
