@@ -23,7 +23,8 @@ optional gold, which makes them neither true nor false positives, while an
 unfound optional gold event is not a miss.
 
 Current and background events are scored apart: a system event only ever
-matches gold of the same status.
+matches gold of the same status (a system status other than "background"
+counts as current).
 """
 
 from __future__ import annotations
