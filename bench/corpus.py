@@ -48,12 +48,15 @@ def base_articles(shared: Path | None = None) -> list[Article]:
                 articles.append(Article(id=r["id"], text=r["text"], title=r.get("title"),
                                         published=_date(r.get("published")),
                                         source=r.get("source"), url=r.get("url")))
+    seen = {a.id for a in articles}
     for path in sorted((root / "data" / "raw" / "saudinewsnet_conflict").glob("*.jsonl.xz")):
         with lzma.open(path, "rt", encoding="utf-8") as f:
             for line in f:
                 if not line.strip():
                     continue
                 r = json.loads(line)
+                if r["id"] in seen:  # the dev corpus already has this article
+                    continue
                 # Same shape as the dev corpus: title, a blank line, the body;
                 # the crawl day stands in for the publication day (PROVENANCE.md).
                 title = (r.get("title") or "").strip()

@@ -40,8 +40,8 @@ class BatchResult:
     seconds: float  # extraction time inside the worker, resources already loaded
     worker_pid: int
     worker_rss_mb: float  # the worker's resident memory after the batch
-    written: int = -1  # articles newly stored when the worker wrote them itself; -1 = not written
-    notes: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # ids of articles the pipeline raised on
+    problems: list[str] = field(default_factory=list)
 
     @property
     def events(self) -> int:
@@ -88,9 +88,22 @@ def rss_mb() -> float:
 
 def extract_batch(batch_id: int, articles: Sequence[Article],
                   factory: str = DEFAULT_PIPELINE) -> BatchResult:
-    """Run the worker's Pipeline over one batch."""
+    """Run the worker's Pipeline over one batch.
+
+    An article the pipeline raises on is reported and left out (not marked
+    extracted, so a re-run tries it again): one bad article in an archive must
+    not fail its batch on every retry and so stop the whole run.
+    """
     pipeline = worker_pipeline(factory)
     started = time.perf_counter()
-    items = [(article, pipeline.extract(article)) for article in articles]
-    return BatchResult(batch_id=batch_id, items=items, seconds=time.perf_counter() - started,
-                       worker_pid=os.getpid(), worker_rss_mb=rss_mb())
+    result = BatchResult(batch_id=batch_id, items=[], seconds=0.0, worker_pid=os.getpid(),
+                         worker_rss_mb=0.0)
+    for article in articles:
+        try:
+            result.items.append((article, pipeline.extract(article)))
+        except Exception as exc:  # noqa: BLE001 - reported per article, see above
+            result.failed.append(article.id)
+            result.problems.append(f"{article.id}: extraction raised {type(exc).__name__}: {exc}")
+    result.seconds = time.perf_counter() - started
+    result.worker_rss_mb = rss_mb()
+    return result

@@ -1,0 +1,227 @@
+"""Distributed ingest: stream articles in batches to engine workers, write each batch once.
+
+    from rasd.scale import ingest_on_engine
+    summary = ingest_on_engine(read_articles("archive.jsonl"), db="postgresql://…", workers=8)
+    summary = ingest_on_engine(articles, parquet="lake/rasd-2015")
+
+The driver (this process) reads the input lazily and keeps a bounded number
+of batches in flight (two per worker), so an archive of any size streams
+through in constant memory. Each worker extracts with its own Pipeline,
+built once. Results are written per batch, idempotently (see store_sink and
+parquet_sink), so an engine that re-runs a batch after a worker died leaves
+exactly one copy of every article.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rasd.errors import RasdError
+from rasd.model import Article
+from rasd.scale.batches import DEFAULT_BATCH_SIZE, Batch, numbered_batches
+from rasd.scale.outcome import BatchOutcome
+from rasd.scale.parquet_sink import ParquetTarget, parquet_batch_on_worker, prepare_folder
+from rasd.scale.store_sink import StoreTarget, prepare, save, store_batch_on_worker
+from rasd.scale.worker import DEFAULT_PIPELINE, extract_batch
+
+ENGINES = ("dask",)
+WRITE_ON = ("auto", "driver", "workers")
+
+
+@dataclass(slots=True)
+class ScaleSummary:
+    engine: str
+    workers: int
+    target: str  # the database or the Parquet folder
+    write_on: str  # "driver" or "workers"
+    run_id: str = ""
+    batches: int = 0
+    articles_read: int = 0
+    articles_new: int = 0
+    articles_extracted: int = 0
+    articles_skipped: int = 0
+    articles_failed: int = 0
+    events_found: int = 0
+    events_after_dedup: int | None = None
+    merged_groups: int | None = None
+    start_seconds: float = 0.0  # cluster start-up, workers' Pipelines built
+    seconds: float = 0.0  # whole run, start-up included
+    worker_seconds: float = 0.0  # extraction time summed over batches
+    peak_worker_rss_mb: float = 0.0
+    worker_pids: set[int] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def articles_per_second(self) -> float:
+        run = self.seconds - self.start_seconds
+        return self.articles_read / run if run > 0 else 0.0
+
+    def add(self, outcome: BatchOutcome) -> None:
+        self.batches += 1
+        self.articles_read += outcome.articles_read
+        self.articles_new += outcome.articles_new
+        self.articles_extracted += outcome.articles_extracted
+        self.articles_skipped += outcome.articles_skipped
+        self.articles_failed += outcome.articles_failed
+        self.events_found += outcome.events_found
+        self.worker_seconds += outcome.seconds
+        self.peak_worker_rss_mb = max(self.peak_worker_rss_mb, outcome.worker_rss_mb)
+        if outcome.worker_pid:
+            self.worker_pids.add(outcome.worker_pid)
+        self.problems.extend(outcome.problems)
+
+    def lines(self) -> list[str]:
+        """The final summary, one fact per line, for the terminal."""
+        out = [
+            f"engine        {self.engine}, {self.workers} workers, results written by the {self.write_on}",
+            f"target        {self.target} (run {self.run_id})",
+            f"articles      {self.articles_read:,} read, {self.articles_new:,} new, "
+            f"{self.articles_extracted:,} extracted, {self.articles_skipped:,} already done, "
+            f"{self.articles_failed:,} failed",
+            f"events        {self.events_found:,} found"
+            + (f", {self.events_after_dedup:,} after dedup" if self.events_after_dedup is not None else ""),
+            f"time          {self.seconds:.1f} s ({self.start_seconds:.1f} s start-up), "
+            f"{self.articles_per_second:,.1f} articles/s, {self.batches:,} batches",
+            f"memory        {self.peak_worker_rss_mb:,.0f} MB peak per worker",
+        ]
+        return out
+
+
+def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parquet: str | None = None,
+                     engine: str = "dask", address: str | None = None, workers: int | None = None,
+                     batch_size: int = DEFAULT_BATCH_SIZE, pipeline: str = DEFAULT_PIPELINE,
+                     run_id: str | None = None, force: bool = False, dedup: bool = True,
+                     write_on: str = "auto", progress: bool = True,
+                     on_problem: Callable[[str], None] | None = None) -> ScaleSummary:
+    """Extract `articles` on engine workers into the store `db` (open_store's argument) or a Parquet folder.
+
+    write_on: "driver" (default for SQLite: one writer), "workers" (default for
+    PostgreSQL and Parquet: each worker writes its own batches), or "auto".
+    pipeline: "module:attribute" of a callable returning the Pipeline each worker builds.
+    """
+    if engine not in ENGINES:
+        raise RasdError(f"engine {engine!r} is not supported; choose one of: {', '.join(ENGINES)}")
+    if write_on not in WRITE_ON:
+        raise RasdError(f"write_on {write_on!r}: choose one of {', '.join(WRITE_ON)}")
+    if batch_size < 1:
+        raise RasdError(f"--batch-size must be at least 1, not {batch_size}")
+    from rasd.scale.dask_engine import DaskEngine
+    from rasd.scale.worker import resolve_factory
+
+    resolve_factory(pipeline)  # fail here, in one line, rather than on every worker
+    started = time.perf_counter()
+    store = None
+    if parquet is not None:
+        from rasd.store.runs import current_run
+
+        target: StoreTarget | ParquetTarget = ParquetTarget(str(parquet), run_id or current_run().run_id)
+        prepare_folder(target, batch_size)
+        mode = "workers"
+        target_name = str(parquet)
+    else:
+        from rasd.store import open_store
+
+        store = open_store(db)
+        run = store.ensure_run(run_id)
+        target = StoreTarget(db=None if db is None else str(db), run_id=run, force=force)
+        if db is None:
+            # Workers must open the same file the driver opened.
+            target = StoreTarget(db=store.name, run_id=run, force=force)
+        mode = write_on if write_on != "auto" else ("workers" if target.is_postgres else "driver")
+        if mode == "workers" and str(target.db) == ":memory:":
+            raise RasdError(":memory: database: workers cannot share it; give a file or a PostgreSQL URL")
+        target_name = store.name
+    summary = ScaleSummary(engine=engine, workers=0, target=target_name, write_on=mode,
+                           run_id=target.run_id)
+
+    def problem(message: str) -> None:
+        if on_problem is not None:
+            on_problem(message)
+
+    try:
+        with DaskEngine(address=address, workers=workers, factory=pipeline) as eng:
+            summary.workers = eng.workers
+            summary.start_seconds = time.perf_counter() - started
+            in_flight = max(2, 2 * summary.workers)
+            batches = numbered_batches(articles, batch_size)
+            with _Progress(progress, summary) as bar:
+                for outcome in _run(eng, batches, target, mode, store, pipeline, in_flight):
+                    summary.add(outcome)
+                    for message in outcome.problems:
+                        problem(message)
+                    bar.update(time.perf_counter() - started)
+        if store is not None and dedup and summary.articles_extracted:
+            result = store.dedup(target.run_id)
+            summary.events_after_dedup = result.events_after
+            summary.merged_groups = result.merged_groups
+    finally:
+        if store is not None:
+            store.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run(eng, batches: Iterator[Batch], target, mode: str, store, factory: str,
+         in_flight: int) -> Iterator[BatchOutcome]:
+    if isinstance(target, ParquetTarget):
+        yield from eng.run_streaming(parquet_batch_on_worker,
+                                     ((b.batch_id, b.articles, target, factory) for b in batches), in_flight)
+        return
+    if mode == "workers":
+        yield from eng.run_streaming(store_batch_on_worker,
+                                     ((b.batch_id, b.articles, target, factory) for b in batches), in_flight)
+        return
+    # Driver writes: store the articles as each batch is handed out, extract on
+    # the workers, write the events when the batch comes back.
+    prepared: dict[int, BatchOutcome] = {}
+
+    def tasks() -> Iterator[tuple]:
+        for b in batches:
+            outcome, todo = prepare(store, target, b.batch_id, b.articles)
+            prepared[b.batch_id] = outcome
+            yield (b.batch_id, todo, factory)
+
+    for result in eng.run_streaming(extract_batch, tasks(), in_flight):
+        yield save(store, target, prepared.pop(result.batch_id), result)
+
+
+class _Progress:
+    """One live line on stderr: articles, articles/s, events, batches, workers."""
+
+    def __init__(self, enabled: bool, summary: ScaleSummary):
+        self.enabled = enabled and sys.stderr is not None
+        self.summary = summary
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(), TextColumn(f"[bold]ingest on {self.summary.engine}[/] "
+                                            f"({self.summary.workers} workers)"),
+                TextColumn("{task.fields[articles]:,} articles"),
+                TextColumn("{task.fields[rate]:.1f}/s"),
+                TextColumn("{task.fields[events]:,} events"),
+                TextColumn("{task.fields[batches]:,} batches"),
+                TimeElapsedColumn(), console=Console(file=sys.stderr), transient=False)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("ingest", total=None, articles=0, rate=0.0,
+                                                 events=0, batches=0)
+        return self
+
+    def update(self, elapsed: float) -> None:
+        if self._progress is not None:
+            s = self.summary
+            run = elapsed - s.start_seconds
+            self._progress.update(self._task, articles=s.articles_read, events=s.events_found,
+                                  batches=s.batches, rate=s.articles_read / run if run > 0 else 0.0)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
