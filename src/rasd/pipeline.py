@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 
+from rasd.events.stages import event_stages
 from rasd.model import Article, Document, Event
 from rasd.text.normalize import normalize
 from rasd.text.segment import split_sentences
@@ -82,12 +83,7 @@ def default_stages() -> list[tuple[str, Stage]]:
         ("normalize", normalize_stage),
         ("segment", segment_stage),
     ]
-    try:
-        from rasd.events.stages import event_stages
-    except ImportError:  # event layer not installed in this tree yet
-        event_stages = None
-    if event_stages is not None:
-        stages.extend(event_stages())
+    stages.extend(event_stages())
     stages.append(("finalize", finalize_stage))
     return stages
 

@@ -1,0 +1,1 @@
+"""Actors: the canonical names of the sides of conflict events (spec §3)."""

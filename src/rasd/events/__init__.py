@@ -1,0 +1,1 @@
+"""Events: trigger lexicon, assembly of mentions into spec §1 events, status, notes."""

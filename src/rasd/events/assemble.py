@@ -1,0 +1,442 @@
+"""From the mentions of one article to its events (spec §1).
+
+Per sentence: keep the triggers no cue cancels, decide each one's
+sub-event type, find who acted on whom, where and when, and how many were
+killed or wounded; then split by place, fold anaphoric mentions («وقضى في
+الهجوم ...») into the event they refer to, and merge mentions of the same
+event across the article. Every choice is written into the event's
+explanation so `rasd extract --explain` can show it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from rasd.actors.dictionary import NON_ARMED_KINDS, ActorDictionary
+from rasd.actors.recognize import ActorMention, topic_group
+from rasd.events.facts import ArticleFacts, Sentence
+from rasd.events.lexicon import Trigger
+from rasd.model import SUB_EVENT_TO_TYPE
+from rasd.text.tokens import PhraseMatch
+
+CURRENT_DAYS = 7  # spec §1: current = within 7 days before publication
+MAX_PLACES_PER_SENTENCE = 6
+# Types whose specific trigger absorbs a generic «هجوم»/«قتل» in the same sentence.
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Sub-types that are side effects of fighting when fighting is in the same sentence.
+_SIDE_EFFECTS = ("Disrupted weapons use", "Looting/property destruction",
+                 "Non-violent transfer of territory")
+_ASSOC_MARKERS = frozenset({"بدعم", "بمسانده", "بمشاركه", "باسناد", "مدعومه", "مدعوما"})
+_DIRECTION_WORDS = frozenset({
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "شمالا", "جنوبا",
+    "شرقا", "غربا", "ريف", "قرب", "بالقرب", "من", "في", "محافظه", "مدينه", "قضاء", "ناحيه", "منطقه",
+    "اطراف", "محيط", "التابعه", "التابع", "ل", "عاصمه", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
+    "شمال شرق", "داخل", "جنوبي غرب", "شمالي شرق", "بمحافظه", "بمدينه", "بريف", "بحي", "حي",
+})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event under construction."""
+
+    sub_event_type: str
+    family: str  # the trigger family still to resolve ("fixed" when resolved)
+    sentence: Sentence
+    triggers: list[PhraseMatch[Trigger]]
+    background_cue: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc1: list[str] = field(default_factory=list)
+    assoc2: list[str] = field(default_factory=list)
+    place: Any = None  # ResolvedPlace
+    place_rule: str = ""
+    date: date | None = None
+    precision: int = 2
+    own_date: bool = False
+    date_rule: str = ""
+    killed: int = 0
+    injured: int = 0
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # original offsets
+    why: dict[str, str] = field(default_factory=dict)
+    status: str = "current"
+
+    @property
+    def event_type(self) -> str:
+        return SUB_EVENT_TO_TYPE[self.sub_event_type]
+
+    @property
+    def anchor(self) -> PhraseMatch[Trigger]:
+        return self.triggers[0]
+
+
+@dataclass(slots=True)
+class Context:
+    """Article-level facts assembly falls back on."""
+
+    published: date | None
+    dictionary: ActorDictionary
+    country: str | None  # the article's main country
+    topic: str | None  # the armed group the article is about
+    actor_counts: Counter[str]
+    dateline_place: Any = None
+
+
+# ------------------------------------------------------------------ cues
+def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger]) -> tuple[str | None, str | None]:
+    """(kind of the cue that cancels this trigger, kind of a background cue), each or None."""
+    text = s.text.strip()
+    if text.endswith("?") or text.startswith(("هل ", "وهل ", "فهل ", "متى ", "لماذا ", "كيف ")):
+        return "question", None
+    t_first = facts.word_index(trig.start)
+    t_last = facts.word_index(trig.end - 1)
+    background = None
+    for cue in s.cues:
+        c = cue.payload
+        if cue.start < trig.end and cue.end > trig.start:
+            continue  # the cue is the trigger itself (e.g. «إطلاق»)
+        if c.scope == "sentence":
+            hit = True
+        elif c.scope == "before":
+            hit = cue.end <= trig.start and t_first - facts.word_index(cue.end - 1) <= c.window
+        else:
+            hit = cue.start >= trig.end and facts.word_index(cue.start) - t_last <= c.window
+        if not hit:
+            continue
+        if c.kind == "foiled" and trig.payload.sub_event_type == "Arrests":
+            continue  # a foiled plot's arrest is the event (spec §1)
+        if c.effect == "background":
+            background = c.kind
+            continue
+        return c.kind, None
+    return None, background
+
+
+# ------------------------------------------------------------ sub-types
+def _resolve_family(trig: Trigger, s: Sentence) -> tuple[str, str]:
+    """(sub_event_type, family left to resolve) from the trigger and its sentence."""
+    if trig.family == "bombard":
+        return ("Air/drone strike" if "air" in s.family_cues else "Shelling/artillery/missile attack"), "fixed"
+    if trig.family == "explosion":
+        return ("Suicide bomb" if "suicide" in s.family_cues else "Remote explosive/landmine/IED"), "fixed"
+    if trig.family == "attack" and "air" in s.family_cues:
+        return "Air/drone strike", "fixed"
+    if trig.family == "fixed" and trig.sub_event_type == "Remote explosive/landmine/IED" and "suicide" in s.family_cues:
+        return "Suicide bomb", "fixed"
+    return trig.sub_event_type, trig.family
+
+
+def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, list[str]]) -> list[Candidate]:
+    """The events one sentence reports, before actors, places and dates."""
+    blocked = [(a.start, a.end) for a in s.actors] + [(p.start, p.end) for p in s.places]
+    kept: list[tuple[PhraseMatch[Trigger], str, str, str | None]] = []
+    for trig in s.triggers:
+        t = trig.payload
+        if any(a < trig.end and trig.start < b for a, b in blocked) and t.sub_event_type not in (
+                "Air/drone strike", "Shelling/artillery/missile attack"):
+            continue  # «تحرير» inside «هيئة تحرير الشام», «الجيش» ...
+        cancel, background = cancelling_cue(facts, s, trig)
+        if cancel:
+            explain.setdefault("cancelled", []).append(f"{trig.text} ({cancel})")
+            continue
+        sub, family = _resolve_family(t, s)
+        kept.append((trig, sub, family, background))
+    if not kept:
+        return []
+    has_support = bool(s.actors or s.places or any(getattr(c, "count", 0) for c in s.casualties))
+    kept = [k for k in kept if k[0].payload.strong or has_support]
+    specific = {SUB_EVENT_TO_TYPE[sub] for _, sub, fam, _ in kept if fam in ("fixed", "territory")}
+    violent_specific = any(t in specific for t in _VIOLENT_TYPES)
+    fighting = any(t in ("Battles", "Explosions/Remote violence") for t in specific) or any(
+        fam in ("attack", "territory") for _, _, fam, _ in kept)
+    result: dict[tuple[str, str], Candidate] = {}
+    for trig, sub, family, background in kept:
+        if family in ("attack", "kill") and violent_specific:
+            continue
+        if family == "kill" and any(f == "attack" for _, _, f, _ in kept):
+            continue
+        if sub in _SIDE_EFFECTS and fighting and family == "fixed":
+            continue
+        if not trig.payload.strong and sub == "Non-violent transfer of territory" and len(kept) > 1:
+            continue
+        key = (sub, family)
+        cand = result.get(key)
+        if cand is None:
+            cand = Candidate(sub, family, s, [trig], background_cue=background)
+            result[key] = cand
+        else:
+            cand.triggers.append(trig)
+            cand.background_cue = cand.background_cue or background
+    return list(result.values())
+
+
+# ---------------------------------------------------------------- actors
+def _words_before(facts: ArticleFacts, s: Sentence, offset: int, n: int) -> int:
+    """Normalised offset n words before `offset` (bounded by the sentence)."""
+    i = facts.word_index(offset)
+    j = max(0, i - n)
+    return max(s.start, facts.token_starts[j]) if facts.token_starts else s.start
+
+
+def actor_roles(facts: ArticleFacts, s: Sentence) -> list[tuple[ActorMention, str]]:
+    """Each actor mention of the sentence with its role marker: agent, patient,
+    assoc, together, source, coord (coordinated with the previous one) or ''."""
+    out: list[tuple[ActorMention, str]] = []
+    prev: ActorMention | None = None
+    for a in s.actors:
+        lo = _words_before(facts, s, a.start, 3)
+        role = ""
+        for r in s.roles:
+            if lo <= r.start and r.end <= a.start + 1 and r.end <= a.end:
+                if r.payload == "agent":
+                    role = "assoc" if r.text.split()[0] in _ASSOC_MARKERS else "agent"
+                else:
+                    role = r.payload
+        if prev is not None and role == "":
+            gap = facts.norm[prev.end:a.start]
+            if gap.strip() in ("", "و", '"', '" و') and facts.norm[a.start - 1] == "و":
+                role = "coord"
+        for c in s.casualties:
+            vs, ve = getattr(c, "victim_start", None), getattr(c, "victim_end", None)
+            if vs is not None and ve is not None and vs <= a.start < ve + 2:
+                role = "victim"
+        out.append((a, role))
+        prev = a
+    return out
+
+
+def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: str | None) -> None:
+    d = ctx.dictionary
+    s = cand.sentence
+    named: list[tuple[str, str, int]] = []  # (name, role, distance to trigger)
+    anchor = cand.anchor
+    last_side: str | None = None
+    for mention, role in actor_roles(facts, s):
+        name = d.resolve(mention.entry, country, ctx.topic)
+        if not name or role == "source":
+            continue
+        dist = abs(facts.word_index(mention.start) - facts.word_index(anchor.start))
+        if role == "coord" and named:
+            role = "coord:" + named[-1][0]
+        if any(n == name for n, _, _ in named):
+            continue
+        named.append((name, role, dist))
+        last_side = name
+    del last_side
+    why: list[str] = []
+    a1 = next((n for n, r, _ in named if r == "agent"), None)
+    if a1:
+        why.append(f"actor1 {a1!r}: agent marker")
+    between = [n for n, r, _ in named if r == "together"]
+    patients = [n for n, r, _ in named if r in ("patient", "victim")]
+    free = sorted([(dist, n) for n, r, dist in named if r == ""], key=lambda x: x[0])
+    if a1 is None and between:
+        a1 = between[0]
+        why.append(f"actor1 {a1!r}: «بين/مع»")
+    a2 = next((p for p in patients if p != a1), None)
+    if a2:
+        why.append(f"actor2 {a2!r}: patient marker or casualty victim")
+    if a1 is None:
+        armed = [n for _, n in free if d.info(n).kind not in NON_ARMED_KINDS and n != a2]
+        if armed:
+            a1 = armed[0]
+            why.append(f"actor1 {a1!r}: armed actor nearest the trigger")
+    if a2 is None:
+        rest = [n for _, n in free if n != a1] + [n for n in between if n != a1]
+        if rest:
+            a2 = rest[0]
+            why.append(f"actor2 {a2!r}: other actor in the sentence")
+    if a1 is None and a2 is None:
+        left = [n for _, n in free]
+        if left:
+            a1 = left[0]
+    for n, r, _ in named:
+        if r == "assoc" and n not in (a1, a2):
+            cand.assoc1.append(n)
+        elif r.startswith("coord:"):
+            head = r[6:]
+            if head == a1 and n != a2:
+                cand.assoc1.append(n)
+            elif head == a2 and n != a1:
+                cand.assoc2.append(n)
+    cand.actor1, cand.actor2 = a1, a2
+    _resolve_actor_dependent_type(cand, ctx, country, why)
+    _fill_sides_from_context(cand, ctx, country, why)
+    if why:
+        cand.why["actors"] = "; ".join(why)
+
+
+def _resolve_actor_dependent_type(cand: Candidate, ctx: Context, country: str | None, why: list[str]) -> None:
+    d = ctx.dictionary
+    if cand.family == "territory":
+        pro = cand.actor1 is None or d.info(cand.actor1).pro_government
+        cand.sub_event_type = "Government regains territory" if pro else "Non-state actor overtakes territory"
+        why.append(f"type {cand.sub_event_type!r}: capturing side is "
+                   + ("state or pro-government" if pro else "non-state"))
+    elif cand.family in ("attack", "kill"):
+        victims = [n for n in (cand.actor2, cand.actor1) if n and d.info(n).kind in ("civilians", "prisoners")]
+        if victims:
+            if cand.actor1 in victims:
+                cand.actor1, cand.actor2 = cand.actor2, cand.actor1
+            cand.sub_event_type = "Attack"
+            why.append("type 'Attack': the side attacked is civilian")
+        else:
+            cand.sub_event_type = "Armed clash"
+    cand.family = "fixed"
+
+
+def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None, why: list[str]) -> None:
+    """Give two-sided events their missing side from the article's main actors."""
+    d = ctx.dictionary
+    etype, sub = cand.event_type, cand.sub_event_type
+    if etype == "Protests":
+        if cand.actor1 is None or d.info(cand.actor1).kind != "protesters":
+            other = cand.actor1 if cand.actor1 and d.info(cand.actor1).kind == "state" else cand.actor2
+            cand.actor1 = f"Protesters ({country})" if country else None
+            cand.actor2 = other if sub != "Peaceful protest" else None
+        elif sub == "Peaceful protest":
+            cand.actor2 = None
+        return
+    if etype == "Riots":
+        if cand.actor1 is None or d.info(cand.actor1).kind not in ("rioters", "protesters", "prisoners"):
+            if cand.actor1 and d.info(cand.actor1).kind == "state":
+                cand.actor2 = cand.actor1
+            cand.actor1 = f"Rioters ({country})" if country else cand.actor1
+        return
+    if sub == "Arrests":
+        if cand.actor1 is None or d.info(cand.actor1).kind in NON_ARMED_KINDS:
+            if cand.actor1 is not None and cand.actor2 is None:
+                cand.actor2 = cand.actor1
+            cand.actor1 = f"Police Forces of {country}" if country else None
+            why.append("actor1: arrests are made by the country's police unless named")
+        return
+    if etype == "Strategic developments":
+        return
+    armed = [n for n, _ in ctx.actor_counts.most_common() if d.info(n).kind not in NON_ARMED_KINDS]
+    if cand.actor1 is None:
+        pick = next((n for n in armed if n != cand.actor2 and n not in cand.assoc2), None)
+        if pick:
+            cand.actor1 = pick
+            why.append(f"actor1 {pick!r}: the article's main armed actor")
+        elif etype != "Battles" and country:
+            cand.actor1 = f"Unidentified Armed Group ({country})"
+            why.append("actor1: unnamed attacker")
+    if cand.actor2 is None:
+        if etype == "Violence against civilians" and country:
+            cand.actor2 = f"Civilians ({country})"
+            why.append("actor2: civilians (violence against civilians)")
+            return
+        a1_info = d.info(cand.actor1) if cand.actor1 else None
+        for n in armed:
+            if n == cand.actor1 or n in cand.assoc1:
+                continue
+            # The other side: not an ally (two state/pro-government forces are allies).
+            if a1_info is not None and a1_info.pro_government and d.info(n).pro_government:
+                continue
+            cand.actor2 = n
+            why.append(f"actor2 {n!r}: the article's main opposing actor")
+            break
+
+
+# ---------------------------------------------------------------- places
+def place_groups(facts: ArticleFacts, s: Sentence) -> list[Any]:
+    """The distinct places of a sentence: a chain «حي الزهور جنوبي الحسكة» is one
+    place (its first, most precise link); places joined by «و» are several."""
+    groups: list[Any] = []
+    prev = None
+    for p in sorted(s.places, key=lambda p: p.start):
+        if getattr(p, "latitude", None) is None and getattr(p, "admin1", None) is None:
+            continue
+        if prev is not None:
+            gap = facts.norm[prev.end:p.start]
+            words = [w for w in gap.replace(",", " ").split() if w]
+            conj = facts.norm[p.start - 1:p.start] == "و" or any(w == "و" for w in words)
+            if not conj and len(words) <= 4:
+                # same chain: keep the more precise
+                if getattr(p, "geo_precision", 3) < getattr(groups[-1], "geo_precision", 3):
+                    groups[-1] = p
+                prev = p
+                continue
+        groups.append(p)
+        prev = p
+    # One place per location name (the same town named twice is one place).
+    seen: set[str] = set()
+    unique = []
+    for p in groups:
+        key = getattr(p, "location", None) or p.text
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique[:MAX_PLACES_PER_SENTENCE]
+
+
+# ----------------------------------------------------------------- dates
+def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
+    s = cand.sentence
+    dated = [d for d in s.dates if getattr(d, "date", None) is not None]
+    if dated:
+        anchor = cand.anchor.start
+        best = min(dated, key=lambda d: (abs(d.start - anchor) + (0 if d.start < anchor else 5)))
+        cand.date, cand.precision, cand.own_date = best.date, best.precision, True
+        cand.date_rule = f"«{best.text}» in the sentence"
+    elif ctx.published is not None:
+        cand.date, cand.precision = ctx.published, 2
+        cand.date_rule = "no date of its own: publication day, precision 2"
+    else:
+        cand.date, cand.precision = None, 3
+        cand.date_rule = "no date in the sentence and no publication date"
+
+
+def decide_status(cand: Candidate, ctx: Context) -> None:
+    if cand.background_cue:
+        cand.status = "background"
+        cand.why["status"] = f"background: {cand.background_cue} context"
+        return
+    if cand.date is not None and ctx.published is not None and cand.own_date:
+        if cand.date < ctx.published - timedelta(days=CURRENT_DAYS):
+            cand.status = "background"
+            cand.why["status"] = f"background: {cand.date} is more than {CURRENT_DAYS} days before publication"
+            return
+    cand.status = "current"
+
+
+# ------------------------------------------------------------ casualties
+def casualty_totals(items: list[Any]) -> tuple[int, int]:
+    killed = sum(getattr(c, "count", 0) for c in items if getattr(c, "kind", "") == "killed")
+    injured = sum(getattr(c, "count", 0) for c in items if getattr(c, "kind", "") == "injured")
+    return killed, injured
+
+
+def split_count(total: int, parts: int) -> list[int]:
+    """Spec §1: a total over several events is divided evenly, the remainder to the first."""
+    if parts <= 1:
+        return [total]
+    base, rest = divmod(total, parts)
+    return [base + rest] + [base] * (parts - 1)
+
+
+def article_context(facts: ArticleFacts, dictionary: ActorDictionary, published: date | None,
+                    countries_in_text: Counter[str], dateline_place: Any) -> Context:
+    place_countries: Counter[str] = Counter()
+    mentions: list[ActorMention] = []
+    for s in facts.sentences:
+        mentions.extend(s.actors)
+        if s.is_dateline:
+            continue
+        for p in s.places:
+            if getattr(p, "country", None):
+                place_countries[p.country] += 1
+    country = None
+    if place_countries:
+        country = place_countries.most_common(1)[0][0]
+    elif countries_in_text:
+        country = countries_in_text.most_common(1)[0][0]
+    topic = topic_group(dictionary, mentions)
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        name = dictionary.resolve(m.entry, country, topic)
+        if name:
+            counts[name] += 1
+    return Context(published, dictionary, country, topic, counts, dateline_place)

@@ -1,0 +1,278 @@
+"""The event stage: mentions of one Document → its events (rasd.model.Event).
+
+Resources (actor dictionary, event lexicon) are loaded once when the stage
+is built. The stage reads the places the places stage left in
+`doc.mentions`, finds dates, casualties, actors and triggers itself (through
+the text layer's recognisers), and assembles events sentence by sentence
+(rasd.events.assemble), then merges mentions of one event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from rasd.actors.dictionary import ActorDictionary, load_dictionary
+from rasd.actors.recognize import countries_named, find_actors
+from rasd.events import assemble as A
+from rasd.events.facts import ArticleFacts, bucket, make_facts
+from rasd.events.lexicon import Lexicon, load_lexicon
+from rasd.events.notes import build_notes
+from rasd.model import Document, Event, Evidence, Mention
+
+_DATELINE = re.compile(r"^[^\n.]{2,40}\s*[-–—ـ]\s*[^\n.]{0,40}$")
+_ANAPHORIC_NOUN = re.compile(r"^ال")
+
+
+def _optional(module: str, name: str) -> Any:
+    """A recogniser from another part of rasd, or None while it is not installed."""
+    try:
+        mod = __import__(module, fromlist=[name])
+    except ImportError:
+        return None
+    return getattr(mod, name, None)
+
+
+class EventStage:
+    """Document → Document with doc.events filled (evidence in original offsets)."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None, lexicon: Lexicon | None = None):
+        self.dictionary = dictionary or load_dictionary()
+        self.lexicon = lexicon or load_lexicon()
+        self.find_dates = _optional("rasd.text.dates", "find_dates")
+        self.find_casualties = _optional("rasd.text.casualties", "find_casualties")
+
+    def __repr__(self) -> str:
+        return "EventStage()"
+
+    # ------------------------------------------------------------ mentions
+    def collect(self, doc: Document) -> ArticleFacts:
+        norm = doc.norm
+        facts = make_facts(doc.text, norm, doc.norm_map, doc.sentences)
+        lex = self.lexicon
+        bucket(facts, lex.triggers.find(norm), "triggers")
+        bucket(facts, lex.cues.find(norm), "cues")
+        bucket(facts, lex.roles.find(norm), "roles")
+        for m in lex.family_cues.find(norm):
+            s = facts.sentence_at(m.start)
+            if s is not None:
+                s.family_cues.add(m.payload)
+        bucket(facts, find_actors(self.dictionary, norm), "actors")
+        if self.find_dates is not None:
+            bucket(facts, list(self.find_dates(norm, doc.article.published)), "dates")
+        if self.find_casualties is not None:
+            bucket(facts, list(self.find_casualties(norm)), "casualties")
+        places = [m.value for m in doc.mentions if m.kind == "place" and m.value is not None]
+        bucket(facts, places, "places")
+        for s in facts.sentences[:4]:
+            raw = doc.text[s.orig_start:s.orig_end]
+            if _DATELINE.match(raw.strip()) and not s.triggers:
+                s.is_dateline = True
+        return facts
+
+    # ------------------------------------------------------------ assembly
+    def __call__(self, doc: Document) -> Document:
+        facts = self.collect(doc)
+        countries = countries_named(self.dictionary, doc.norm)
+        dateline = next((p for s in facts.sentences if s.is_dateline for p in s.places), None)
+        ctx = A.article_context(facts, self.dictionary, doc.article.published, countries, dateline)
+        events = self.assemble(facts, ctx)
+        doc.events.extend(self.to_events(doc, events, ctx))
+        for c in events:
+            for trig in c.triggers:
+                s, e = doc.to_original(trig.start, trig.end)
+                doc.mentions.append(Mention("trigger", s, e, doc.text[s:e], trig.payload,
+                                            c.sentence.index, "event_lexicon"))
+        return doc
+
+    def assemble(self, facts: ArticleFacts, ctx: A.Context) -> list[A.Candidate]:
+        events: list[A.Candidate] = []
+        last_place: dict[int, Any] = {}  # paragraph -> last place named
+        explain: dict[str, list[str]] = {}
+        for s in facts.sentences:
+            groups = [] if s.is_dateline else A.place_groups(facts, s)
+            if groups:
+                last_place[s.paragraph] = groups[0]
+            cands = A.sentence_candidates(facts, s, explain)
+            if not cands:
+                self._attach_orphan_casualties(s, events)
+                continue
+            killed, injured = A.casualty_totals(s.casualties)
+            for i, cand in enumerate(cands):
+                k, j = (killed, injured) if i == 0 else (0, 0)
+                if self._fold_anaphora(cand, groups, events, k, j):
+                    continue
+                places = groups or [self._inherited_place(s, last_place, events, ctx)]
+                country = None
+                for idx, (place, kk, jj) in enumerate(zip(places, A.split_count(k, len(places)),
+                                                          A.split_count(j, len(places)))):
+                    part = cand if idx == 0 else A.Candidate(cand.sub_event_type, cand.family, s,
+                                                             list(cand.triggers), cand.background_cue)
+                    part.place = place
+                    part.place_rule = ("place named in the sentence" if groups else
+                                       "no place in the sentence: inherited from context")
+                    country = getattr(place, "country", None) or ctx.country
+                    A.assign_actors(part, facts, ctx, country)
+                    A.choose_date(part, facts, ctx)
+                    A.decide_status(part, ctx)
+                    part.killed, part.injured = kk, jj
+                    part.evidence.append((s.orig_start, s.orig_end))
+                    events.append(part)
+        return self._merge(events)
+
+    def _inherited_place(self, s, last_place: dict[int, Any], events: list[A.Candidate], ctx: A.Context) -> Any:
+        if s.paragraph in last_place:
+            return last_place[s.paragraph]
+        for e in reversed(events):
+            if e.place is not None and e.sentence.paragraph >= s.paragraph - 1:
+                return e.place
+        for e in events:
+            if e.place is not None:
+                return e.place
+        return ctx.dateline_place
+
+    def _fold_anaphora(self, cand: A.Candidate, groups: list[Any], events: list[A.Candidate],
+                       killed: int, injured: int) -> bool:
+        """«وقضى في الهجوم عنصران»: a definite trigger with no place of its own
+        continues the previous event of its kind rather than starting one."""
+        if groups or not events or cand.sentence.dates and any(d.date for d in cand.sentence.dates):
+            return False
+        if not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
+            return False
+        prev = events[-1]
+        if prev.sentence.paragraph < cand.sentence.paragraph - 2:
+            return False
+        compatible = prev.event_type == cand.event_type or cand.family in ("attack", "kill")
+        if not compatible:
+            return False
+        prev.triggers.extend(cand.triggers)
+        prev.evidence.append((cand.sentence.orig_start, cand.sentence.orig_end))
+        prev.killed = prev.killed or killed
+        prev.injured = prev.injured or injured
+        return True
+
+    def _attach_orphan_casualties(self, s, events: list[A.Candidate]) -> None:
+        """Casualties in a sentence with no trigger belong to the event just told."""
+        killed, injured = A.casualty_totals(s.casualties)
+        if not (killed or injured) or not events:
+            return
+        prev = events[-1]
+        if prev.sentence.paragraph != s.paragraph and prev.sentence.index != s.index - 1:
+            return
+        if not prev.killed and killed:
+            prev.killed = killed
+            prev.evidence.append((s.orig_start, s.orig_end))
+        if not prev.injured and injured:
+            prev.injured = injured
+
+    def _merge(self, events: list[A.Candidate]) -> list[A.Candidate]:
+        """Mentions of one event (same type, place and day) become one event."""
+        merged: list[A.Candidate] = []
+        for e in events:
+            target = next((m for m in merged if _same_event(m, e)), None)
+            if target is None:
+                merged.append(e)
+                continue
+            target.triggers.extend(e.triggers)
+            target.evidence.extend(x for x in e.evidence if x not in target.evidence)
+            target.killed = _lowest_reported(target.killed, e.killed)
+            target.injured = _lowest_reported(target.injured, e.injured)
+            if not target.own_date and e.own_date:
+                target.date, target.precision, target.own_date, target.date_rule = (
+                    e.date, e.precision, True, e.date_rule)
+            target.actor1 = target.actor1 or e.actor1
+            target.actor2 = target.actor2 or (e.actor2 if e.actor2 != target.actor1 else None)
+            if target.place_rule.startswith("no place") and not e.place_rule.startswith("no place"):
+                target.place, target.place_rule = e.place, e.place_rule
+        return merged
+
+    # ------------------------------------------------------------- output
+    def to_events(self, doc: Document, cands: list[A.Candidate], ctx: A.Context) -> list[Event]:
+        out = []
+        for c in cands:
+            p = c.place
+            ev = Event(
+                event_id="", article_id=doc.article.id, status=c.status,
+                event_date=c.date.isoformat() if isinstance(c.date, date) else None,
+                time_precision=c.precision, event_type=c.event_type, sub_event_type=c.sub_event_type,
+                actor1=c.actor1, actor2=c.actor2 if c.actor2 != c.actor1 else None,
+                assoc_actor_1=[a for a in dict.fromkeys(c.assoc1) if a not in (c.actor1, c.actor2)],
+                assoc_actor_2=[a for a in dict.fromkeys(c.assoc2) if a not in (c.actor1, c.actor2)],
+                fatalities=c.killed, injuries=c.injured,
+            )
+            if p is not None:
+                ev.country = getattr(p, "country", None)
+                ev.iso3 = getattr(p, "iso3", None)
+                ev.admin1 = getattr(p, "admin1", None)
+                ev.admin2 = getattr(p, "admin2", None)
+                ev.admin3 = getattr(p, "admin3", None)
+                ev.location = getattr(p, "location", None)
+                ev.location_ar = getattr(p, "location_ar", None) or getattr(p, "text", None)
+                ev.latitude = getattr(p, "latitude", None)
+                ev.longitude = getattr(p, "longitude", None)
+                ev.geo_precision = getattr(p, "geo_precision", 3) or 3
+            elif ctx.country:
+                ev.country = ctx.country
+                ev.iso3 = self.dictionary.iso3.get(ctx.country)
+            for start, end in sorted(c.evidence):
+                ev.evidence.append(Evidence(start, end, doc.text[start:end]))
+            ev.confidence = _confidence(c)
+            ev.notes = build_notes(ev)
+            ev.explanation = {
+                "trigger": ", ".join(dict.fromkeys(f"«{t.text}» ({t.payload.sub_event_type})" for t in c.triggers)),
+                "type": c.why.get("type", f"lexicon entry of «{c.anchor.text}»"),
+                "actors": c.why.get("actors", "actors named in the trigger's sentence"),
+                "place": c.place_rule or "no place found",
+                "date": c.date_rule,
+                "fatalities": "casualty counts in the event's sentences (lowest figure when mentions disagree)",
+                "status": c.why.get("status", "current: happened within 7 days of publication"),
+            }
+            out.append(ev)
+        return out
+
+
+def _lowest_reported(a: int, b: int) -> int:
+    """Spec §1: when mentions disagree, the lowest figure; an unknown (0) is no figure."""
+    if a and b:
+        return min(a, b)
+    return a or b
+
+
+def _place_key(c: A.Candidate) -> str | None:
+    p = c.place
+    if p is None:
+        return None
+    return getattr(p, "location", None) or getattr(p, "text", None)
+
+
+def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
+    if a.sub_event_type != b.sub_event_type or a.status != b.status:
+        return False
+    if _place_key(a) != _place_key(b) and not (a.place_rule.startswith("no place") or b.place_rule.startswith("no place")):
+        return False
+    if a.own_date and b.own_date and a.date != b.date:
+        return False
+    return True
+
+
+def _confidence(c: A.Candidate) -> float:
+    score = 0.35
+    if any(t.payload.strong for t in c.triggers):
+        score += 0.15
+    if c.place is not None and not c.place_rule.startswith("no place"):
+        score += 0.15
+    if c.actor1:
+        score += 0.1
+    if c.actor2:
+        score += 0.05
+    if c.own_date:
+        score += 0.1
+    if len(c.evidence) > 1:
+        score += 0.05
+    return round(min(score, 0.95), 2)
+
+
+def _unused(_: Counter[str]) -> None:  # pragma: no cover - keeps Counter import for typing
+    return None

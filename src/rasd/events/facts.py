@@ -1,0 +1,83 @@
+"""Everything the recognisers found in one article, laid out by sentence.
+
+Assembly reasons sentence by sentence («in this sentence: a trigger, two
+actors, a place, a date, a casualty count»), so the mentions of the whole
+article are found once (one pass per matcher) and bucketed into sentences
+here. All offsets are into the normalised text; `to_original` maps back.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasd.actors.recognize import ActorMention
+from rasd.events.lexicon import Cue, Trigger
+from rasd.text.tokens import PhraseMatch, tokenize
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int  # normalised offsets
+    end: int
+    orig_start: int
+    orig_end: int
+    paragraph: int
+    text: str  # normalised text of the sentence
+    is_dateline: bool = False
+    triggers: list[PhraseMatch[Trigger]] = field(default_factory=list)
+    cues: list[PhraseMatch[Cue]] = field(default_factory=list)
+    family_cues: set[str] = field(default_factory=set)
+    roles: list[PhraseMatch[str]] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)  # rasd.text.dates.DateMention
+    casualties: list[Any] = field(default_factory=list)  # rasd.text.casualties.Casualty
+    places: list[Any] = field(default_factory=list)  # rasd.places ResolvedPlace
+
+
+@dataclass(slots=True)
+class ArticleFacts:
+    norm: str
+    sentences: list[Sentence]
+    token_starts: list[int]
+
+    def word_index(self, offset: int) -> int:
+        """Index of the word at or before a normalised offset (for word windows)."""
+        return max(0, bisect_right(self.token_starts, offset) - 1)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        starts = [s.start for s in self.sentences]
+        i = bisect_right(starts, offset) - 1
+        if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+
+def build_sentences(text: str, norm: str, norm_map: list[int], spans: list[Any]) -> list[Sentence]:
+    """Sentences (original spans) with their normalised ranges and paragraph numbers."""
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    out: list[Sentence] = []
+    for i, span in enumerate(spans):
+        ns = bisect_left(norm_map, span.start, 0, len(norm_map) - 1)
+        ne = bisect_left(norm_map, span.end, 0, len(norm_map) - 1)
+        # A paragraph is a line: news bodies put one paragraph per line.
+        para = bisect_left(newlines, span.start)
+        out.append(Sentence(i, ns, ne, span.start, span.end, para, norm[ns:ne]))
+    return out
+
+
+def bucket(facts: ArticleFacts, items: list[Any], attr: str) -> None:
+    """Append each item (with .start) to the sentence containing it."""
+    starts = [s.start for s in facts.sentences]
+    for item in items:
+        i = bisect_right(starts, item.start) - 1
+        if 0 <= i < len(facts.sentences) and item.start < facts.sentences[i].end:
+            getattr(facts.sentences[i], attr).append(item)
+
+
+def make_facts(text: str, norm: str, norm_map: list[int], spans: list[Any]) -> ArticleFacts:
+    sentences = build_sentences(text, norm, norm_map, spans)
+    tokens = tokenize(norm)
+    return ArticleFacts(norm=norm, sentences=sentences, token_starts=[t.start for t in tokens])

@@ -1,0 +1,120 @@
+"""The event lexicon: trigger words per ACLED sub-event type, cancelling cues, role markers.
+
+Loaded once from src/rasd/data/event_lexicon.yaml (format in its header)
+into clitic-aware PhraseMatchers, so finding every trigger and cue in an
+article is one pass per matcher whatever the size of the lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from rasd.errors import RasdError
+from rasd.model import SUB_EVENT_TO_TYPE
+from rasd.text.tokens import PhraseMatcher
+
+FAMILIES = frozenset({"fixed", "territory", "attack", "kill", "bombard", "explosion"})
+CUE_SCOPES = frozenset({"before", "after", "sentence"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon entry: this form reports an event of this kind."""
+
+    form: str
+    sub_event_type: str
+    family: str
+    strong: bool
+
+    @property
+    def event_type(self) -> str:
+        return SUB_EVENT_TO_TYPE[self.sub_event_type]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word that cancels (or makes background) the triggers in its scope."""
+
+    form: str
+    kind: str
+    scope: str
+    window: int
+    effect: str  # "cancel" | "background"
+
+
+@dataclass(slots=True)
+class Lexicon:
+    triggers: PhraseMatcher[Trigger]
+    cues: PhraseMatcher[Cue]
+    family_cues: PhraseMatcher[str]  # form -> "air" | "suicide"
+    roles: PhraseMatcher[str]  # form -> "agent" | "patient" | "source" | "together"
+    size: int = 0
+
+
+def _default_path() -> Path:
+    return Path(str(resources.files("rasd") / "data" / "event_lexicon.yaml"))
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    if path is None:
+        return _load_default()
+    return _load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Lexicon:
+    return _load(_default_path())
+
+
+def _bad(path: Path, detail: str) -> RasdError:
+    return RasdError(f"{path}: event lexicon is malformed ({detail}); fix the file or reinstall rasd")
+
+
+def _load(path: Path) -> Lexicon:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except OSError as exc:
+        raise RasdError(f"{path}: cannot read the event lexicon ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        raise _bad(path, str(exc).splitlines()[0]) from None
+    if not isinstance(data, dict) or not data.get("triggers"):
+        raise _bad(path, "no 'triggers' list")
+
+    triggers: PhraseMatcher[Trigger] = PhraseMatcher()
+    size = 0
+    for group in data["triggers"]:
+        sub = group.get("sub_event_type")
+        family = group.get("family", "fixed")
+        if sub not in SUB_EVENT_TO_TYPE:
+            raise _bad(path, f"unknown sub_event_type {sub!r}")
+        if family not in FAMILIES:
+            raise _bad(path, f"unknown family {family!r} for {sub!r}")
+        strong = group.get("strength", "strong") == "strong"
+        for form in group.get("forms") or []:
+            triggers.add(str(form), Trigger(str(form), sub, family, strong))
+            size += 1
+
+    cues: PhraseMatcher[Cue] = PhraseMatcher()
+    for group in data.get("cancel_cues") or []:
+        scope = group.get("scope", "before")
+        if scope not in CUE_SCOPES:
+            raise _bad(path, f"cue scope {scope!r} is not one of {sorted(CUE_SCOPES)}")
+        for form in group.get("forms") or []:
+            cues.add(str(form), Cue(str(form), group["kind"], scope, int(group.get("window", 8)),
+                                    group.get("effect", "cancel")))
+
+    family_cues: PhraseMatcher[str] = PhraseMatcher()
+    for key, forms in (data.get("family_cues") or {}).items():
+        for form in forms:
+            family_cues.add(str(form), key)
+
+    roles: PhraseMatcher[str] = PhraseMatcher()
+    for key, forms in (data.get("roles") or {}).items():
+        for form in forms:
+            roles.add(str(form), key)
+    return Lexicon(triggers=triggers, cues=cues, family_cues=family_cues, roles=roles, size=size)

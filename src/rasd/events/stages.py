@@ -1,0 +1,39 @@
+"""The event layer's pipeline stages (imported by rasd.pipeline.default_stages).
+
+Everything after segmentation: places (from rasd.places, when installed),
+then the event stage, which finds dates, casualties, actors and triggers and
+assembles events. Resources load once, here, when the stage list is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rasd.events.extract import EventStage
+from rasd.model import Document
+
+Stage = Callable[[Document], Document]
+
+
+def _places_stage() -> Stage | None:
+    """The places layer's stage, or None while it is not installed."""
+    for module, name in (("rasd.places", "places_stage"), ("rasd.places.stage", "places_stage")):
+        try:
+            mod = __import__(module, fromlist=[name])
+        except ImportError:
+            continue
+        stage = getattr(mod, name, None)
+        if stage is None:
+            continue
+        # A class is instantiated once (it holds the resolver); an instance is used as is.
+        return stage() if isinstance(stage, type) else stage
+    return None
+
+
+def event_stages() -> list[tuple[str, Stage]]:
+    stages: list[tuple[str, Stage]] = []
+    places = _places_stage()
+    if places is not None:
+        stages.append(("places", places))
+    stages.append(("events", EventStage()))
+    return stages
