@@ -9,6 +9,13 @@ dask_engine (the engine adapter), ingest (the driver loop), cli (the
 `rasd ingest --engine` options). Install with `pip install 'rasd[scale]'`.
 """
 
-from rasd.scale.ingest import ScaleSummary, ingest_on_engine
-
 __all__ = ["ScaleSummary", "ingest_on_engine"]
+
+
+def __getattr__(name: str):
+    # Lazy: `rasd.scale.cli` is imported by every `rasd` command and must stay light.
+    if name in __all__:
+        from rasd.scale import ingest
+
+        return getattr(ingest, name)
+    raise AttributeError(f"module 'rasd.scale' has no attribute {name!r}")
