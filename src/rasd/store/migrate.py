@@ -20,9 +20,14 @@ _PG_LOCK_KEY = 0x72617364  # "rasd"
 
 
 def current_revision(conn: Connection) -> str | None:
-    if not inspect(conn).has_table(VERSION_TABLE):
+    # On PostgreSQL look in the schema new tables go to (the first on the
+    # search_path), not any visible one: a store may live in its own schema
+    # beside another rasd store in `public`.
+    schema = conn.scalar(text("SELECT current_schema()")) if conn.dialect.name == "postgresql" else None
+    if not inspect(conn).has_table(VERSION_TABLE, schema=schema):
         return None
-    row = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).first()
+    table = f'"{schema}".{VERSION_TABLE}' if schema else VERSION_TABLE
+    row = conn.execute(text(f"SELECT version_num FROM {table}")).first()
     return row[0] if row else None
 
 
