@@ -105,7 +105,7 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
             hit = cue.start >= trig.end and facts.word_index(cue.start) - t_last <= c.window
         if not hit:
             continue
-        if c.kind == "foiled" and trig.payload.sub_event_type == "Arrests":
+        if c.kind in ("foiled", "plan") and trig.payload.sub_event_type == "Arrests":
             continue  # a foiled plot's arrest is the event (spec §1)
         if c.effect == "background":
             background = c.kind
@@ -122,7 +122,7 @@ def _resolve_family(trig: Trigger, s: Sentence) -> tuple[str, str]:
     if trig.family == "explosion":
         return ("Suicide bomb" if "suicide" in s.family_cues else "Remote explosive/landmine/IED"), "fixed"
     if trig.family == "attack" and "air" in s.family_cues:
-        return "Air/drone strike", "fixed"
+        return "Air/drone strike", "attack"  # still absorbed by a specific trigger
     if trig.family == "fixed" and trig.sub_event_type == "Remote explosive/landmine/IED" and "suicide" in s.family_cues:
         return "Suicide bomb", "fixed"
     return trig.sub_event_type, trig.family
@@ -135,7 +135,7 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
     for trig in s.triggers:
         t = trig.payload
         if any(a < trig.end and trig.start < b for a, b in blocked) and t.sub_event_type not in (
-                "Air/drone strike", "Shelling/artillery/missile attack"):
+                "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb"):
             continue  # «تحرير» inside «هيئة تحرير الشام», «الجيش» ...
         cancel, background = cancelling_cue(facts, s, trig)
         if cancel:
@@ -185,7 +185,17 @@ def actor_roles(facts: ArticleFacts, s: Sentence) -> list[tuple[ActorMention, st
     assoc, together, source, coord (coordinated with the previous one) or ''."""
     out: list[tuple[ActorMention, str]] = []
     prev: ActorMention | None = None
-    for a in s.actors:
+    actors = s.actors
+    for k, a in enumerate(actors):
+        nxt = actors[k + 1] if k + 1 < len(actors) else None
+        if nxt is not None and a.entry.by_country and not nxt.entry.by_country:
+            gap = facts.norm[a.end:nxt.start].split()
+            # «مهاجمين من خلايا داعش», «مسلحون من داعش»: the generic word is the named group.
+            if len(gap) <= 3 and any(w in ("من", "التابعين", "التابعه", "يتبعون") for w in gap):
+                continue
+            # «قوى الأمن الداخلي ... (الأسايش)»: the name in brackets names the same side.
+            if facts.norm[a.end:nxt.start].strip() == "(":
+                continue
         lo = _words_before(facts, s, a.start, 3)
         role = ""
         for r in s.roles:
@@ -194,6 +204,8 @@ def actor_roles(facts: ArticleFacts, s: Sentence) -> list[tuple[ActorMention, st
                     role = "assoc" if r.text.split()[0] in _ASSOC_MARKERS else "agent"
                 else:
                     role = r.payload
+        if role == "":
+            role = _role_from_trigger(facts, s, a)
         if prev is not None and role == "":
             gap = facts.norm[prev.end:a.start]
             if gap.strip() in ("", "و", '"', '" و') and facts.norm[a.start - 1] == "و":
@@ -207,6 +219,26 @@ def actor_roles(facts: ArticleFacts, s: Sentence) -> list[tuple[ActorMention, st
     return out
 
 
+def _role_from_trigger(facts: ArticleFacts, s: Sentence, a: ActorMention) -> str:
+    """«غارات للتحالف», «كمين للمقاومة»: ل right after a trigger noun marks the
+    agent; «تحريرها من الحوثيين»: من after a capture marks the side that lost."""
+    norm = facts.norm
+    for trig in s.triggers:
+        if trig.end > a.start or a.start - trig.end > 12:
+            continue
+        gap = norm[trig.end:a.start]
+        words = gap.split()
+        if len(words) > 1:
+            continue
+        if norm[max(0, a.start - 2):a.start] == "لل" or gap.strip() in ("ل", 'ل"') or (
+                norm[a.start - 1:a.start] == "ل" and not words):
+            return "agent"
+        if trig.payload.family == "territory" and (gap.strip() in ("من", 'من "') or
+                                                  norm[a.start - 1:a.start] in ("م",)):
+            return "patient"
+    return ""
+
+
 def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: str | None) -> None:
     d = ctx.dictionary
     s = cand.sentence
@@ -217,7 +249,7 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
         name = d.resolve(mention.entry, country, ctx.topic)
         if not name or role == "source":
             continue
-        dist = abs(facts.word_index(mention.start) - facts.word_index(anchor.start))
+        dist = facts.word_index(mention.start) - facts.word_index(anchor.start)
         if role == "coord" and named:
             role = "coord:" + named[-1][0]
         if any(n == name for n, _, _ in named):
@@ -232,6 +264,12 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     between = [n for n, r, _ in named if r == "together"]
     patients = [n for n, r, _ in named if r in ("patient", "victim")]
     free = sorted([(dist, n) for n, r, dist in named if r == ""], key=lambda x: x[0])
+    free_before = [n for n, r, dist in named if r == "" and dist < 0]
+    # Arabic news names the side that acted first, as the subject of the
+    # sentence («وواصلت المقاومة ... تحريرها من الحوثيين»): the earliest actor
+    # before the trigger, else the nearest after it («استهدف طيران التحالف»).
+    free_after = [n for n, r, dist in named if r == "" and dist >= 0]
+    free = [(0, n) for n in free_before + free_after]
     if a1 is None and between:
         a1 = between[0]
         why.append(f"actor1 {a1!r}: «بين/مع»")
@@ -275,7 +313,7 @@ def _resolve_actor_dependent_type(cand: Candidate, ctx: Context, country: str | 
         cand.sub_event_type = "Government regains territory" if pro else "Non-state actor overtakes territory"
         why.append(f"type {cand.sub_event_type!r}: capturing side is "
                    + ("state or pro-government" if pro else "non-state"))
-    elif cand.family in ("attack", "kill"):
+    elif cand.family in ("attack", "kill") and cand.sub_event_type != "Air/drone strike":
         victims = [n for n in (cand.actor2, cand.actor1) if n and d.info(n).kind in ("civilians", "prisoners")]
         if victims:
             if cand.actor1 in victims:
@@ -341,6 +379,32 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
 
 
 # ---------------------------------------------------------------- places
+def event_places(facts: ArticleFacts, s: Sentence, groups: list[Any], anchor: int) -> list[Any]:
+    """The places of one event: the place nearest its trigger (after it first,
+    as in «اشتباكات في X»), with the places listed with it by «و»."""
+    if len(groups) <= 1:
+        return groups
+    def distance(p: Any) -> int:
+        d = facts.word_index(p.start) - facts.word_index(anchor)
+        return d if d >= 0 else -d + 3
+    nearest = min(range(len(groups)), key=lambda i: distance(groups[i]))
+    chosen = [groups[nearest]]
+    for step in (-1, 1):
+        i = nearest
+        while 0 <= i + step < len(groups):
+            a, b = (groups[i], groups[i + step]) if step == 1 else (groups[i + step], groups[i])
+            gap = facts.norm[a.end:b.start]
+            words = gap.replace(",", " ").split()
+            listed = len(words) <= 3 and (facts.norm[b.start - 1:b.start] == "و" or "و" in words or
+                                         gap.strip() in (",", ""))
+            if not listed:
+                break
+            chosen.append(groups[i + step])
+            i += step
+    chosen.sort(key=lambda p: p.start)
+    return chosen
+
+
 def place_groups(facts: ArticleFacts, s: Sentence) -> list[Any]:
     """The distinct places of a sentence: a chain «حي الزهور جنوبي الحسكة» is one
     place (its first, most precise link); places joined by «و» are several."""

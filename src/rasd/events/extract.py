@@ -66,6 +66,10 @@ class EventStage:
             bucket(facts, list(self.find_casualties(norm)), "casualties")
         places = [m.value for m in doc.mentions if m.kind == "place" and m.value is not None]
         bucket(facts, places, "places")
+        for s in facts.sentences:
+            # A place that is also an actor («التحالف») or a date («الأحد») is not a place here.
+            taken = [(a.start, a.end) for a in s.actors] + [(d.start, d.end) for d in s.dates]
+            s.places = [p for p in s.places if not any(a < p.end and p.start < b for a, b in taken)]
         for s in facts.sentences[:4]:
             raw = doc.text[s.orig_start:s.orig_end]
             if _DATELINE.match(raw.strip()) and not s.triggers:
@@ -104,7 +108,8 @@ class EventStage:
                 k, j = (killed, injured) if i == 0 else (0, 0)
                 if self._fold_anaphora(cand, groups, events, k, j):
                     continue
-                places = groups or [self._inherited_place(s, last_place, events, ctx)]
+                places = (A.event_places(facts, s, groups, cand.anchor.start) if groups
+                          else [self._inherited_place(s, last_place, events, ctx)])
                 country = None
                 for idx, (place, kk, jj) in enumerate(zip(places, A.split_count(k, len(places)),
                                                           A.split_count(j, len(places)))):
@@ -137,9 +142,15 @@ class EventStage:
                        killed: int, injured: int) -> bool:
         """«وقضى في الهجوم عنصران»: a definite trigger with no place of its own
         continues the previous event of its kind rather than starting one."""
-        if groups or not events or cand.sentence.dates and any(d.date for d in cand.sentence.dates):
+        if not events or cand.sentence.dates and any(d.date for d in cand.sentence.dates):
             return False
-        if not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
+        demonstrative = any(facts_before in ("هذه", "هذا", "تلك", "ذلك", "نفس")
+                            for facts_before in [cand.sentence.text[:max(0, t.start - cand.sentence.start)].split()[-1:]
+                                                 and cand.sentence.text[:t.start - cand.sentence.start].split()[-1]
+                                                 for t in cand.triggers])
+        if groups and not demonstrative:
+            return False
+        if not demonstrative and not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
             return False
         prev = events[-1]
         if prev.sentence.paragraph < cand.sentence.paragraph - 2:

@@ -1,0 +1,49 @@
+"""The actor dictionary names the sides of events as spec §3 says."""
+
+from rasd.actors.dictionary import load_dictionary
+from rasd.actors.recognize import find_actors, topic_group
+from rasd.text.normalize import normalize
+
+
+def names(text: str, country: str | None = None, topic: str | None = None) -> list[str | None]:
+    d = load_dictionary()
+    norm, _ = normalize(text)
+    return [d.resolve(m.entry, country, topic) for m in find_actors(d, norm)]
+
+
+def test_named_forms_with_clitics_map_to_canonical_names():
+    assert names("فرضت “قسد” طوقاً أمنياً") == ["SDF: Syrian Democratic Forces"]
+    assert names("بحسب المركز الإعلامي لقسد") == ["SDF: Syrian Democratic Forces"]
+    assert names("عنصران من وحدات مقاومة شنكال") == ["YBS: Sinjar Resistance Units"]
+    assert names("وقاتلت الميليشيات الحوثية") == ["Houthis: Ansar Allah"]
+
+
+def test_nationality_templates_expand_for_each_country():
+    assert names("الجيش العراقي") == ["Military Forces of Iraq"]
+    assert names("القوات التركية") == ["Military Forces of Turkey"]
+    assert names("الشرطة المصرية") == ["Police Forces of Egypt"]
+
+
+def test_the_coalition_depends_on_the_country():
+    assert names("طيران التحالف", country="Yemen") == ["Saudi-led Coalition"]
+    assert names("طيران التحالف", country="Syria") == ["International Coalition"]
+    assert names("طيران التحالف الدولي", country="Yemen") == ["International Coalition"]
+
+
+def test_generic_sides_take_the_event_country():
+    assert names("مسلحون مجهولون", country="Iraq") == ["Unidentified Armed Group (Iraq)"]
+    assert names("قتل ثلاثة مدنيين", country="Syria") == ["Civilians (Syria)"]
+    assert names("مسلحون مجهولون", country=None) == [None]  # never a guessed country
+
+
+def test_the_organisation_is_the_article_topic_group():
+    d = load_dictionary()
+    norm, _ = normalize("هاجم تنظيم داعش السجن. وقال إن عناصر التنظيم فروا")
+    mentions = find_actors(d, norm)
+    topic = topic_group(d, mentions)
+    assert topic == "Islamic State"
+    assert [d.resolve(m.entry, "Syria", topic) for m in mentions] == ["Islamic State", "Islamic State"]
+
+
+def test_base_is_not_al_qaeda():
+    assert names("قاعدة العند الجوية") == []

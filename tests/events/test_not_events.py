@@ -1,0 +1,71 @@
+"""Sentences that mention violence without reporting an event make none (spec §1),
+and sentences that report one do."""
+
+from datetime import date
+
+import pytest
+
+from rasd.model import Article
+from rasd.pipeline import Pipeline
+
+PUB = date(2015, 8, 6)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def extract(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, published=PUB))
+
+
+@pytest.mark.parametrize("text", [
+    "هل تشن القوات التركية هجوماً جديداً على مواقع حزب العمال الكردستاني؟",
+    "وتوعد الجيش العراقي منفذي الهجوم بالرد القاسي.",
+    "وهدد الحوثيون بقصف المدن السعودية.",
+    "ونفت وزارة الدفاع التركية أن تكون طائراتها قد قصفت قرى في شمال العراق.",
+    "وقالت القيادة الوسطى الأميركية إنها تراقب الاشتباكات في المنطقة.",
+    "وأصيب مراسل الوكالة بجروح نتيجة حادث سير على طريق المطار.",
+    "وتستعد قوات المقاومة الشعبية لشن هجوم على مواقع الحوثيين في الساعات القادمة.",
+    "وإذا هاجمت قوات النظام البلدة فإن المعارضة سترد.",
+    "وأحيا الآلاف الذكرى السنوية لمجزرة حلبجة.",
+    "وكانت الأزمة المالية قد ضربت الأسواق، في معركة الانتخابات المقبلة.",
+])
+def test_no_event(pipeline, text):
+    assert extract(pipeline, text) == []
+
+
+def test_a_reported_clash_is_an_event_with_its_sides_and_day(pipeline):
+    [e] = extract(pipeline, "واندلعت أمس الأربعاء اشتباكات عنيفة بين المقاومة الشعبية والحوثيين.")
+    assert e.sub_event_type == "Armed clash"
+    assert {e.actor1, e.actor2} == {"Popular Resistance (Yemen)", "Houthis: Ansar Allah"}
+    assert e.event_date == "2015-08-05" and e.time_precision == 1
+    assert e.status == "current"
+    assert e.notes.startswith("Popular Resistance (Yemen) clashed with Houthis")
+
+
+def test_a_coalition_air_strike_in_yemen_is_the_saudi_led_coalition(pipeline):
+    events = extract(pipeline, "اليمن: شن طيران التحالف صباح الأربعاء غارات على مواقع للحوثيين.")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    assert strikes[0].actor1 == "Saudi-led Coalition"
+    assert strikes[0].actor2 == "Houthis: Ansar Allah"
+
+
+def test_an_old_event_is_background(pipeline):
+    [e] = extract(pipeline, "وفي 26 يونيو 2015 فجر انتحاري نفسه في مسجد الإمام الصادق.")
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.status == "background"
+
+
+def test_an_arrest_is_made_by_the_police_unless_named(pipeline):
+    events = extract(pipeline, "مصر: ألقت الشرطة المصرية القبض على ثلاثة مسلحين أمس.")
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrest.actor1 == "Police Forces of Egypt"
+
+
+def test_explanation_names_the_trigger(pipeline):
+    [e] = extract(pipeline, "واندلعت أمس اشتباكات بين قوات النظام وجيش الفتح.")
+    assert "اشتباكات" in e.explanation["trigger"]
+    assert e.explanation["date"]

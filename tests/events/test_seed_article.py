@@ -1,0 +1,96 @@
+"""The seed article (first of the dev set): the events the issue names come out,
+and the traffic accident and the foiled car-bomb plot make none."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from rasd.io.readers import article_from_record
+from rasd.pipeline import Pipeline
+
+DEV = Path("/work/shared/corpus/dev/articles.jsonl")
+HAVE_PLACES = importlib.util.find_spec("rasd.places") is not None and importlib.util.find_spec(
+    "rasd.places.resolve") is not None
+HAVE_CASUALTIES = importlib.util.find_spec("rasd.text.casualties") is not None
+
+pytestmark = pytest.mark.skipif(not DEV.exists(), reason="dev corpus not available")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    record = json.loads(DEV.read_text(encoding="utf-8").splitlines()[0])
+    article = article_from_record(record, "dev", 1, None, lambda m: None, 1_000_000)
+    events = Pipeline().extract(article)
+    return article, events
+
+
+def _covering(article, events, phrase):
+    start = article.text.index(phrase)
+    return [e for e in events if any(ev.start <= start < ev.end for ev in e.evidence)]
+
+
+def test_curfew_is_a_strategic_development_by_the_asayish(seed):
+    article, events = seed
+    [curfew] = _covering(article, events, "حظراً كلياً للتجول")
+    assert curfew.sub_event_type == "Other"
+    assert curfew.actor1 == "Asayish: Internal Security Forces (NES)"
+    assert curfew.event_date == "2022-01-22" and curfew.status == "current"
+    if HAVE_PLACES:
+        assert curfew.location == "Al-Hasakeh"
+
+
+def test_coalition_air_strike_on_al_zuhour(seed):
+    article, events = seed
+    strikes = [e for e in _covering(article, events, "استهدف طيران التحالف الدولي")
+               if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    strike = strikes[0]
+    assert {strike.actor1, strike.actor2} == {"International Coalition", "Islamic State"}
+    assert strike.actor1 == "International Coalition"
+    assert strike.event_date == "2022-01-22"
+    if HAVE_PLACES:
+        assert strike.location_ar and "الزهور" in strike.location_ar
+
+
+def test_diyala_attack_kills_eleven_soldiers(seed):
+    article, events = seed
+    found = _covering(article, events, "هجوماً في محافظة ديالى")
+    assert found, "the Diyala attack makes an event"
+    attack = found[0]
+    assert attack.event_type == "Battles"
+    assert attack.event_date == "2022-01-21"
+    if not HAVE_PLACES:
+        pytest.skip("rasd.places not installed: place and split checks need the gazetteer")
+    assert attack.admin1 == "Diyala"
+    assert {attack.actor1, attack.actor2} == {"Islamic State", "Military Forces of Iraq"}
+    if HAVE_CASUALTIES:
+        assert attack.fatalities == 11
+
+
+def test_turkish_drone_strike_near_sinjar(seed):
+    article, events = seed
+    [strike] = [e for e in _covering(article, events, "طائرة مسيرة تركية")
+                if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1 == "Military Forces of Turkey"
+    assert strike.event_date == "2022-01-21"
+    if not HAVE_PLACES:
+        pytest.skip("rasd.places not installed")
+    assert strike.admin1 in ("Ninewa", "Nineveh")
+    if HAVE_CASUALTIES:
+        assert strike.actor2 == "YBS: Sinjar Resistance Units"
+        assert strike.fatalities == 2 and strike.injuries == 2
+
+
+def test_traffic_accident_makes_no_event(seed):
+    article, events = seed
+    assert _covering(article, events, "نتيجة حادث سير") == []
+
+
+def test_foiled_car_bomb_plot_makes_no_event(seed):
+    article, events = seed
+    assert _covering(article, events, "تفجير سيارات مفخخة في بوابة السجن") == []
+    # ... but the arrest of the man who planned it is a (background) event.
+    [arrest] = _covering(article, events, "اعتقلت محمد عبد العواد")
+    assert arrest.sub_event_type == "Arrests" and arrest.status == "background"
