@@ -22,6 +22,8 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -97,6 +99,14 @@ def create_app(store: Any = None, *, db: str | None = None,
         # the server's problem (database gone, corrupt file): one line, no traceback.
         return JSONResponse({"detail": f"the event store could not answer: {exc}"}, status_code=503)
 
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # One readable line ("limit: Input should be less than or equal to 1000"),
+        # the same shape as every other error of this API, plus the details.
+        errors = jsonable_encoder(exc.errors(), exclude={"ctx", "url", "input"})
+        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}" for e in errors)
+        return JSONResponse({"detail": detail, "errors": errors}, status_code=422)
+
     _add_api_routes(app)
     _add_page_routes(app)
     return app
@@ -108,12 +118,16 @@ def get_store(request: Request) -> Any:
 
 
 StoreDep = Annotated[Any, Depends(get_store)]
+# Every error of the API has the same body: {"detail": "one line", ...}.
+PROBLEMS = {422: {"model": schemas.Problem, "description": "invalid parameters"},
+            503: {"model": schemas.Problem, "description": "the store could not answer"}}
+NOT_FOUND = {404: {"model": schemas.Problem, "description": "no such id"}}
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _add_api_routes(app: FastAPI) -> None:
     @app.get("/api/events", response_model=schemas.EventPage, tags=["events"],
-             summary="Events matching the filters, paged and sorted")
+             summary="Events matching the filters, paged and sorted", responses=PROBLEMS)
     def list_events(store: StoreDep, f: FilterDep,
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
                     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -126,7 +140,7 @@ def _add_api_routes(app: FastAPI) -> None:
 
     @app.get("/api/events.geojson", response_model=schemas.FeatureCollection, tags=["events"],
              summary="Events matching the filters as GeoJSON points (events without coordinates are left out)",
-             responses={200: {"content": {"application/geo+json": {}}}})
+             responses={200: {"content": {"application/geo+json": {}}}, **PROBLEMS})
     def events_geojson(store: StoreDep, f: FilterDep,
                        limit: Annotated[int, Query(ge=1, le=MAX_MAP)] = 5000,
                        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -138,7 +152,7 @@ def _add_api_routes(app: FastAPI) -> None:
 
     @app.get("/api/events/{event_id}", response_model=schemas.EventDetail, tags=["events"],
              summary="One event with its evidence and the articles that report it",
-             responses={404: {"model": schemas.Problem}})
+             responses={**NOT_FOUND, **PROBLEMS})
     def get_event(store: StoreDep,
                   event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> JSONResponse:
         event = store.get_event(event_id)
@@ -153,7 +167,7 @@ def _add_api_routes(app: FastAPI) -> None:
 
     @app.get("/api/articles/{article_id}", response_model=schemas.ArticleDetail, tags=["articles"],
              summary="One article's text with the evidence spans of every event found in it",
-             responses={404: {"model": schemas.Problem}})
+             responses={**NOT_FOUND, **PROBLEMS})
     def get_article(store: StoreDep,
                     article_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> JSONResponse:
         article = store.get_article(article_id)
@@ -164,7 +178,7 @@ def _add_api_routes(app: FastAPI) -> None:
                              "events": [_event_spans(e) for e in events]})
 
     @app.get("/api/stats", response_model=schemas.Stats, tags=["stats"],
-             summary="Counts of matching events by day, event type, admin1 and actor")
+             summary="Counts of matching events by day, event type, admin1 and actor", responses=PROBLEMS)
     def stats(store: StoreDep, f: FilterDep,
               top: Annotated[int, Query(ge=1, le=500, description="keep the N largest admin1/actor counts")] = 20,
               ) -> JSONResponse:
@@ -176,7 +190,8 @@ def _add_api_routes(app: FastAPI) -> None:
                              "by_actor": _stats_rows(raw["by_actor"])})
 
     @app.get("/api/meta", response_model=schemas.Meta, tags=["stats"],
-             summary="The event taxonomy, how many events the store holds, the optional tile layer")
+             summary="The event taxonomy, how many events the store holds, the optional tile layer",
+             responses=PROBLEMS)
     def meta(store: StoreDep) -> JSONResponse:
         return JSONResponse({"version": __version__,
                              "event_types": {k: list(v) for k, v in EVENT_TYPES.items()},

@@ -23,6 +23,8 @@ Status = Literal["current", "background"]
 # The store's sort keys, ascending or "-" descending.
 Sort = Literal[tuple(k for key in SORT_KEYS for k in (key, "-" + key))]  # type: ignore[valid-type]
 
+NUMBER = r"\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*"
+BBOX_PATTERN = rf"^{NUMBER},{NUMBER},{NUMBER},{NUMBER}$"
 MAX_TEXT = 200  # longer free-text filters are refused, not truncated
 
 
@@ -48,7 +50,8 @@ def event_filter(
     date_from: Annotated[date | None, Query(description="first event date, YYYY-MM-DD")] = None,
     date_to: Annotated[date | None, Query(description="last event date, YYYY-MM-DD (inclusive)")] = None,
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat (WGS84)",
-                                      max_length=100, examples=["35.5,32.0,42.5,37.5"])] = None,
+                                      max_length=100, pattern=BBOX_PATTERN,
+                                      examples=["35.5,32.0,42.5,37.5"])] = None,
     country: Annotated[str | None, Query(max_length=MAX_TEXT, description="English country name")] = None,
     admin1: Annotated[str | None, Query(max_length=MAX_TEXT, description="English admin1 name")] = None,
     event_type: Annotated[EventType | None, Query()] = None,

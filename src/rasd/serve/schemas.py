@@ -125,4 +125,7 @@ class FeatureCollection(BaseModel):
 
 
 class Problem(BaseModel):
+    """Every error answer: one line for people, the parts for programs (422 only)."""
+
     detail: str
+    errors: list[dict[str, Any]] | None = None

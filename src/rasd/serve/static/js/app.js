@@ -69,7 +69,8 @@ async function main() {
         getJSON("/api/stats", filters.params({ withDates: false })),
       ]);
       if (seq !== state.seq) return;
-      map.show(geo, { fit: state.firstLoad });
+      // fit the map to the answer, except when the map view itself is the filter
+      map.show(geo, { fit: state.firstLoad || !$("filters").elements.in_view.checked });
       state.firstLoad = false;
       timeline.setData(stats.by_day, filters.dates());
       const onMap = geo.features.length;
@@ -102,4 +103,7 @@ async function main() {
   await refresh();
 }
 
-main().catch((err) => setStatus(`The page could not start: ${err.message}`, true));
+main().catch((err) => {
+  console.error(err);
+  setStatus(`The page could not start: ${err && err.message ? err.message : err}`, true);
+});

@@ -8,7 +8,7 @@ export class EventMap {
   constructor(container, { onSelect, onMove, tiles }) {
     this.onSelect = onSelect;
     this.markers = new Map(); // event_id -> L.Marker
-    this.map = L.map(container, { worldCopyJump: true, preferCanvas: false, minZoom: 2 })
+    this.map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 16 })
       .setView([33.5, 40.0], 5);
     this.map.attributionControl.setPrefix(false);
     if (tiles) {
@@ -65,7 +65,8 @@ export class EventMap {
       marker.bindTooltip(el("div", {},
         el("strong", {}, p.event_type), el("br"), p.sub_event_type || "", el("br"),
         `${p.event_date || "date unknown"} · ${p.location || ""}`,
-        p.location_ar ? el("span", { dir: "rtl", lang: "ar", class: "ar" }, " ", p.location_ar) : null));
+        p.location_ar ? " " : null,
+        p.location_ar ? el("span", { dir: "rtl", lang: "ar", class: "ar" }, p.location_ar) : null));
       marker.on("add", () => {
         const node = marker.getElement();
         if (node) {

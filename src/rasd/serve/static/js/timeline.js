@@ -17,20 +17,37 @@ export class Timeline {
     window.addEventListener("mousemove", (e) => this.moveDrag(e));
     window.addEventListener("mouseup", (e) => this.endDrag(e));
     canvas.addEventListener("dblclick", () => { this.range = null; this.draw(); this.onBrush(null); });
-    new ResizeObserver(() => this.draw()).observe(canvas);
+    new ResizeObserver(() => { this.rebin(); this.draw(); }).observe(canvas);
   }
 
-  /** byDay: [{key: 'YYYY-MM-DD', count}] sorted by day. */
+  /**
+   * byDay: [{key: 'YYYY-MM-DD', count}] sorted by day. Every day from the first
+   * to the last gets a place (gaps are 0); when there are more days than the
+   * canvas has room for, bars hold several days each (this.binDays).
+   */
   setData(byDay, range) {
-    this.days = [];
-    if (byDay.length) {
-      const counts = new Map(byDay.map((d) => [parseDay(d.key), d.count]));
-      const first = parseDay(byDay[0].key);
-      const last = parseDay(byDay[byDay.length - 1].key);
-      for (let t = first; t <= last; t += DAY) this.days.push({ t, count: counts.get(t) || 0 });
-    }
+    this.byDay = byDay;
     this.range = range ? range.map(parseDay) : null;
+    this.rebin();
     this.draw();
+  }
+
+  rebin() {
+    this.days = [];
+    const byDay = this.byDay || [];
+    if (!byDay.length) return;
+    const first = parseDay(byDay[0].key);
+    const last = parseDay(byDay[byDay.length - 1].key);
+    const span = Math.round((last - first) / DAY) + 1;
+    const maxBars = Math.max(10, Math.floor(this.geometry().plotW / 3));
+    this.binDays = Math.max(1, Math.ceil(span / maxBars));
+    const bins = Math.ceil(span / this.binDays);
+    for (let i = 0; i < bins; i++) {
+      this.days.push({ t: first + i * this.binDays * DAY, end: first + ((i + 1) * this.binDays - 1) * DAY, count: 0 });
+    }
+    for (const d of byDay) {
+      this.days[Math.floor(Math.round((parseDay(d.key) - first) / DAY) / this.binDays)].count += d.count;
+    }
   }
 
   geometry() {
@@ -67,18 +84,23 @@ export class Timeline {
     const [lo, hi] = this.range || [-Infinity, Infinity];
     this.days.forEach((d, i) => {
       const h = (d.count / max) * g.plotH;
-      ctx.fillStyle = d.t >= lo && d.t <= hi ? "#b22222" : "#c9b7b7";
+      ctx.fillStyle = d.end >= lo && d.t <= hi ? "#b22222" : "#c9b7b7";
       ctx.fillRect(this.xOfIndex(i, g), g.pad.top + g.plotH - h, Math.max(1, barW - (barW > 3 ? 1 : 0)), h);
     });
     // axis labels: the count scale and the first, middle and last days
     ctx.fillStyle = "#555";
     ctx.textAlign = "right";
     ctx.fillText(String(max), g.pad.left - 4, g.pad.top + 9);
+    if (this.binDays > 1) {
+      ctx.textAlign = "left";
+      ctx.fillText(`bars of ${this.binDays} days`, g.pad.left + 4, g.pad.top + 9);
+      ctx.textAlign = "right";
+    }
     ctx.fillText("0", g.pad.left - 4, g.pad.top + g.plotH);
     ctx.textAlign = "left";
     ctx.fillText(formatDay(this.days[0].t), g.pad.left, g.height - 4);
     ctx.textAlign = "right";
-    ctx.fillText(formatDay(this.days[this.days.length - 1].t), g.width - g.pad.right, g.height - 4);
+    ctx.fillText(formatDay(this.days[this.days.length - 1].end), g.width - g.pad.right, g.height - 4);
     if (this.days.length > 2) {
       ctx.textAlign = "center";
       ctx.fillText(formatDay(this.days[Math.floor(this.days.length / 2)].t), g.pad.left + g.plotW / 2, g.height - 4);
@@ -109,7 +131,7 @@ export class Timeline {
     if (!this.drag) return;
     const [a, b] = [this.drag.from, this.drag.to].sort((x, y) => x - y);
     this.drag = null;
-    const range = [formatDay(this.days[a].t), formatDay(this.days[b].t)];
+    const range = [formatDay(this.days[a].t), formatDay(this.days[b].end)];
     this.range = range.map(parseDay);
     this.draw();
     this.onBrush(range);
