@@ -1,0 +1,130 @@
+"""Cross-article dedup (spec §1 Merge): same event from different articles -> one event, every source."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rasd.store import EventFilter
+from rasd.store.dedup import group_events, km_between, match, merge_group
+from rasd.store.dedup_store import dedup_groups
+from store_factories import article, event
+
+
+def ev(article_id: str, event_id: str | None = None, **fields):
+    e = event(article_id, **fields)
+    e.event_id = event_id or f"{article_id}-e"
+    return e
+
+
+def test_km_between_known_distance():
+    # Aden -> Taiz is about 140 km.
+    assert 130 < km_between(12.7855, 45.0187, 13.5795, 44.0209) < 150
+
+
+def test_two_reports_of_one_clash_merge_conservatively():
+    a = ev("art1", fatalities=7, injuries=0, time_precision=2, geo_precision=2,
+           latitude=12.80, longitude=45.03, location="Aden outskirts")
+    b = ev("art2", fatalities=5, injuries=3, event_date="2015-07-21", time_precision=1,
+           geo_precision=1, latitude=12.78, longitude=45.01, location="Crater")
+    c = ev("art3", fatalities=0, injuries=0, event_date="2015-07-20", time_precision=1, geo_precision=1,
+           latitude=12.79, longitude=45.02, location="Crater")
+    [group] = group_events([a, b, c])
+    assert {m.event_id for m in group.members} == {"art1-e", "art2-e", "art3-e"}
+    merged = merge_group(group, {"art1": date(2015, 7, 22), "art2": date(2015, 7, 21),
+                                 "art3": date(2015, 7, 23)})
+    assert merged.fatalities == 5  # lowest reported; 0 means "no figure", not a report of none
+    assert merged.injuries == 3
+    assert merged.time_precision == 1 and merged.geo_precision == 1
+    assert merged.location == "Crater"
+    assert merged.sources == ["art2", "art1", "art3"]  # oldest report first
+    assert all(why for why in group.reasons.values())
+    assert "km apart" in group.reasons["art1-e"] or "km apart" in group.reasons["art2-e"]
+
+
+@pytest.mark.parametrize("change, why", [
+    (dict(event_type="Protests", sub_event_type="Peaceful protest"), "other type"),
+    (dict(event_date="2015-07-22"), "two days apart"),
+    (dict(latitude=12.7855 + 0.1, longitude=45.0187), "11 km apart"),
+    (dict(actor1="Military Forces of Yemen (Hadi government)"), "another side named"),
+    (dict(event_date=None), "no date"),
+])
+def test_reports_that_differ_stay_apart(change, why):
+    a = ev("art1")
+    b = ev("art2", **change)
+    assert match(a, b) is None, why
+    assert len(group_events([a, b])) == 2, why
+
+
+def test_events_of_one_article_are_never_merged():
+    # Extraction split them on purpose (two neighbourhoods, or a strike and a clash).
+    a, b = ev("art1", "x1"), ev("art1", "x2")
+    assert len(group_events([a, b])) == 2
+
+
+def test_compatible_actors():
+    a = ev("art1", actor2=None)  # unnamed side: compatible with any
+    b = ev("art2")
+    assert "actors compatible" in match(a, b)
+    swapped = ev("art3", actor1="Popular Resistance (Yemen)", actor2="Houthis: Ansar Allah")
+    assert "other order" in match(b, swapped)  # battles: sides in either order
+    strike1 = ev("art4", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                 actor1="Saudi-led Coalition", actor2="Civilians (Yemen)")
+    strike2 = ev("art5", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                 actor1="Civilians (Yemen)", actor2="Saudi-led Coalition")
+    assert match(strike1, strike2) is None  # who struck whom matters outside battles
+    unknown = ev("art6", actor1="Unidentified Armed Group (Yemen)")
+    assert match(b, unknown) is not None
+
+
+def test_same_place_without_coordinates_merges_only_in_same_admin1():
+    a = ev("art1", latitude=None, longitude=None, location_ar="حي الشيخ عثمان")
+    b = ev("art2", latitude=None, longitude=None, location_ar="حي  الشيخ عثمان")
+    other = ev("art3", latitude=None, longitude=None, location_ar="حي الشيخ عثمان", admin1="Lahij")
+    assert "same place" in match(a, b)
+    assert match(a, other) is None
+
+
+def test_complete_linkage_does_not_chain():
+    # A-B 8 km, B-C 8 km, A-C 16 km: C must not join A's group through B.
+    step = 8 / 111.2  # degrees of latitude for 8 km
+    a = ev("art1", latitude=12.0, longitude=45.0)
+    b = ev("art2", latitude=12.0 + step, longitude=45.0)
+    c = ev("art3", latitude=12.0 + 2 * step, longitude=45.0)
+    groups = group_events([a, b, c])
+    assert sorted(len(g.members) for g in groups) == [1, 2]
+    for g in groups:
+        ids = {m.article_id for m in g.members}
+        assert ids != {"art1", "art3"} and len(ids) == len(g.members)
+
+
+def test_store_dedup_is_explainable_reversible_and_rerunnable(store):
+    store.add_articles([article(i) for i in (1, 2, 3)])
+    store.save_extraction("art1", [ev("art1", fatalities=6)])
+    store.save_extraction("art2", [ev("art2", fatalities=4, latitude=12.79)])
+    store.save_extraction("art3", [ev("art3", event_type="Riots", sub_event_type="Mob violence")])
+    assert store.count_events() == 3
+    result = store.dedup()
+    assert (result.events_before, result.events_after, result.merged_groups) == (3, 2, 1)
+    [merged] = store.query_events(EventFilter(event_type="Battles"))
+    assert sorted(merged.sources) == ["art1", "art2"] and merged.fatalities == 4
+    assert merged.evidence  # the representative's evidence, offsets into its own article
+    [group] = dedup_groups(store)
+    reasons = {m["article_id"]: m["reason"] for m in group["members"]}
+    assert any("same Battles" in r and "km apart" in r for r in reasons.values())
+    # per-article events are kept, and each knows its group's sources
+    assert store.events_of_article("art1")[0].fatalities == 6
+    assert sorted(store.events_of_article("art1")[0].sources) == ["art1", "art2"]
+    assert store.get_event("art1-e").sources == merged.sources
+    assert store.count_events(EventFilter(article_id="art1")) == 1
+    # re-running changes nothing; undo splits the group again
+    again = store.dedup()
+    assert (again.events_after, again.merged_groups) == (2, 1)
+    assert store.undo_dedup() == 3
+    assert store.count_events() == 3 and dedup_groups(store) == []
+    store.dedup()
+    # re-extracting a member dissolves its group; its partner stands alone until the next dedup
+    store.save_extraction("art2", [])
+    assert sorted(e.article_id for e in store.query_events()) == ["art1", "art3"]
+    assert store.get_event("art1-e").sources == ["art1"]
