@@ -68,16 +68,19 @@ def base_articles(shared: Path | None = None) -> list[Article]:
     return articles
 
 
-def corpus(n: int, shared: Path | None = None) -> Iterator[Article]:
-    """N articles with distinct ids: the base articles, round after round."""
+def corpus(n: int, shared: Path | None = None, id_prefix: str = "") -> Iterator[Article]:
+    """N articles with distinct ids: the base articles, round after round.
+
+    id_prefix makes the ids new to a database that an earlier run filled.
+    """
     base = base_articles(shared)
 
     def rounds() -> Iterator[Article]:
         round_no = 0
         while True:
             for a in base:
-                yield a if round_no == 0 else Article(
-                    id=f"{a.id}~{round_no}", text=a.text, title=a.title,
+                yield a if round_no == 0 and not id_prefix else Article(
+                    id=f"{id_prefix}{a.id}~{round_no}", text=a.text, title=a.title,
                     published=a.published, source=a.source, url=a.url)
             round_no += 1
 

@@ -39,7 +39,7 @@ class BatchResult:
     items: list[tuple[Article, list[Event]]]
     seconds: float  # extraction time inside the worker, resources already loaded
     worker_pid: int
-    worker_rss_mb: float  # the worker's resident memory after the batch
+    worker_rss_mb: float  # the worker's peak resident memory so far (Pipeline loaded)
     failed: list[str] = field(default_factory=list)  # ids of articles the pipeline raised on
     problems: list[str] = field(default_factory=list)
 
@@ -69,6 +69,16 @@ def worker_pipeline(factory: str = DEFAULT_PIPELINE) -> Pipeline:
         pipeline = resolve_factory(factory)()
         _PIPELINES[factory] = pipeline
     return pipeline
+
+
+def peak_rss_mb() -> float:
+    """The most resident memory this process has used so far, in MB (getrusage)."""
+    try:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
+    except (ImportError, OSError):
+        return rss_mb()
 
 
 def rss_mb() -> float:
@@ -105,5 +115,5 @@ def extract_batch(batch_id: int, articles: Sequence[Article],
             result.failed.append(article.id)
             result.problems.append(f"{article.id}: extraction raised {type(exc).__name__}: {exc}")
     result.seconds = time.perf_counter() - started
-    result.worker_rss_mb = rss_mb()
+    result.worker_rss_mb = peak_rss_mb()
     return result
