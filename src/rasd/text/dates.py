@@ -207,7 +207,8 @@ _RULES: list[tuple[str, str]] = [
     # «الخامس والعشرين من الشهر الفائت», «العاشر من هذا الشهر»
     ("day_of_rel_month", r"(?P<d1>\d{1,2}(?!\d)|<ORD>)\s+من\s+(?:(?:الشهر|شهر)\s+(?P<rel><REL>)|(?P<this>هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي)))" + _END),
     # «أواخر يوليو الماضي», «شهر آب/ أغسطس», «نيسان/ أبريل 2020», «تشرين الأول/ أكتوبر العام الماضي»
-    ("month", r"(?:(?P<part><PART>)\s+)?(?P<shahr>شهر\s+)?(?P<mon><MONTHPAIR>)<YEARPART>?"),
+    ("month", r"(?:(?P<part><PART>)\s+)?(?P<shahr>(?:شهر|شهري)\s+)?(?P<mon><MONTHPAIR>)(?:\s*(?:و|-|الي|حتي)\s*(?P<mb><MONTHNAME>)" + _END_LETTER
+        + r"(?:\s*[/(-]\s*<MONTHNAME>(?:\s*و\s*<MONTHNAME>)?" + _END_LETTER + r"(?:\s*\))?)?)?<YEARPART>?"),
     # «شهر رمضان المبارك», «رمضان 1436ه»
     ("hijri_month", r"(?:(?P<part><PART>)\s+)?(?:شهر\s+(?P<hmon><HMONTH>)" + _END + r"(?:\s+(?P<hyear>1[34]\d\d)(?!\d))?|(?P<hmon2><HMONTH>)\s+(?P<hyear2>1[34]\d\d)\s*ه" + _END + ")"),
     # «عام 2014», «منذ عام 2011م», «مطلع العام 2015», «سنه 1415ه»
@@ -220,7 +221,10 @@ _RULES: list[tuple[str, str]] = [
         + r"(?:\s*(?P<conn>و|-|/|الي|حتي)?\s*(?P<wd2><WEEKDAY>)" + _END + r")?(?:\s+(?P<rel><REL>)" + _END + ")?"),
     # «الأسبوع الماضي», «أواخر الشهر الماضي», «هذا الشهر», «العام الفائت», «منذ بداية العام»
     ("relative_span", r"(?:(?P<part><PART>)\s+)?(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<rel><REL>)" + _END
-        + r"|هذا\s+(?P<this>الاسبوع|الشهر|العام)" + _END + r"|(?P<bare>الشهر|العام)" + _END + r"(?!\s+\d)(?=\s*(?:[.,;:)]|$|\s+(?:و|في|من|علي|حين)\s)))"),
+        + r"|هذا\s+(?P<this>الاسبوع|الشهر|العام)" + _END + r")|(?P<part2><PART>)\s+(?P<bare>الاسبوع|الشهر|العام|السنه)" + _END + r"(?!\s*\d)"),
+    # «خلال الساعات الماضية», «الـ24 ساعة الماضية», «الأيام القليلة الماضية», «الأسابيع الأخيرة»
+    ("recent", r"(?:(?:ال)?(?P<n1>\d{1,3})\s+(?P<u1>ساعه|يوما|يوم|اسبوعا|شهرا)|(?P<u2>الساعات|الايام|الاسابيع|الاشهر|الشهور|الاعوام|السنوات)(?:\s+ال\s*(?P<n2>\d{1,3}))?)"
+        r"\s+(?:القليله\s+)?(?:ال)?(?P<rel>الماضيه|ماضيه|الاخيره|اخيره|المنصرمه|الفايته|السابقه)" + _END),
     # «قبل ثلاثة أعوام», «منذ يومين», «قبل 10 أيام», «قبل أسبوع»
     ("ago", r"(?P<kw>قبل|منذ)\s+(?:(?P<num>\d{1,3}|<CARD>)\s+(?P<many><UNIT_MANY>|<UNIT_ONE>)|(?P<two><UNIT_TWO>)|(?P<one><UNIT_ONE>)|(?P<few>ايام|بضعه\s+ايام))" + _END
         + r"(?!\s*(?:من|علي|علی)\s)"),
@@ -230,7 +234,8 @@ _RULES: list[tuple[str, str]] = [
 _RULE_FIRST_WORDS = (
     "يوم", "يومي", "نهار", "الموافق", "بتاريخ", "تاريخ", "شهر", "عام", "العام", "لعام", "سنه",
     "السنه", "لسنه", "منذ", "خلال", "حتي", "قبل", "بعد", "اول", "امس", "الامس", "البارحه",
-    "اليوم", "الليله", "غد", "غدا", "الاسبوع", "الشهر", "هذا",
+    "اليوم", "الليله", "غد", "غدا", "الاسبوع", "الشهر", "هذا", "شهري",
+    "الساعات", "الايام", "الاسابيع", "الاشهر", "الشهور", "الاعوام", "السنوات",
 )
 
 # Clitics a date phrase may carry: «وأمس», «فجر» (not a clitic), «بالأمس», «لعام».
@@ -251,6 +256,7 @@ def _grammar() -> _Grammar:
         # A month name may touch its year («مارس2011»), so it ends before a
         # letter, not before any word character.
         "<MONTHPAIR>": rf"(?P<m1>{month_names}){_END_LETTER}(?:\s*[/(-]\s*(?P<m2>{month_names}){_END_LETTER}(?:\s*\))?)?",
+        "<MONTHNAME>": month_names,
         "<HMONTH>": _alt(w.hijri_months),
         "<WEEKDAY>": _alt(w.weekdays),
         "<ORD>": _alt(w.ordinals) + _END,
@@ -286,7 +292,7 @@ def _grammar() -> _Grammar:
     first_words = {p.split()[0] for table in (
         w.months, w.hijri_months, w.weekdays, w.ordinals, w.times_of_day, w.span_parts,
     ) for p in table} | set(_RULE_FIRST_WORDS)
-    anchor = rf"(?=\d|{_alt(first_words)}{_END_LETTER})"
+    anchor = rf"(?=\d|ال\d|{_alt(first_words)}{_END_LETTER})"
     regex = re.compile(r"(?<!\w)" + _CLITICS + "?" + anchor + "(?:" + "|".join(branches) + ")")
     return _Grammar(regex=regex, words=w)
 
@@ -545,11 +551,20 @@ class _Resolver:
             return None
         part = self._part(g("part"))
         precision = 2 if part else 3
-        year, relative = self._year_for(g, month, None)
+        last_month = self.w.months[self._key(g("mb"))] if g("mb") else None
+        if last_month == month:
+            last_month = None
+        # «شهري يونيو ويوليو الماضيين»: the year is that of the last month.
+        year, relative = self._year_for(g, last_month or month, None)
         if year is None:
             return _Resolved(None, precision, True)
+        end_date = None
+        if last_month:
+            first_year = year if month < last_month else year - 1
+            end_date = _day_in_month(year, last_month, 31)
+            year = first_year
         resolved = _safe_date(year, month, _PART_DAY.get(part, 15))
-        return _Resolved(_clamp(resolved, self.pub, date(year, month, 1)), precision, relative)
+        return _Resolved(_clamp(resolved, self.pub, date(year, month, 1)), precision, relative, end_date)
 
     def hijri_month(self, g) -> _Resolved | None:
         month = self.w.hijri_months[self._key(g("hmon") or g("hmon2"))]
@@ -654,10 +669,10 @@ class _Resolver:
         return _Resolved(first_day, 2, True, last_day)
 
     def relative_span(self, g) -> _Resolved | None:
-        part = self._part(g("part"))
-        if g("bare") and not part:
-            return None  # «العام» alone is "general", «الشهر» alone is vague
+        part = self._part(g("part") or g("part2"))
         unit = self._key(g("unit") or g("this") or g("bare"))
+        if unit == "السنه":
+            unit = "العام"
         rel = self._rel(g("rel")) if g("rel") else "current"
         delta = {"past": -1, "next": 1}.get(rel, 0)
         if unit == "الاسبوع":
@@ -676,6 +691,27 @@ class _Resolver:
         year = self.pub.year + delta
         month, day = _PART_OF_YEAR[part]
         return _Resolved(_clamp(date(year, month, day), self.pub, date(year, 1, 1)), 3, True)
+
+    def recent(self, g) -> _Resolved | None:
+        """«خلال الساعات الماضية»: a span that ends on publication day."""
+        unit = self._key(g("u1") or g("u2"))
+        count_text = g("n1") or g("n2")
+        count = int(count_text) if count_text else None
+        if not self.pub:
+            return _Resolved(None, 2, True)
+        if unit in ("ساعه", "الساعات"):
+            days = max(1, -(-(count or 24) // 24))
+        elif unit in ("يوما", "يوم", "الايام"):
+            days = count or 3
+        elif unit in ("اسبوعا", "الاسابيع"):
+            days = 7 * (count or 2)
+        else:  # months, years: too long a span for a day; month precision
+            months = (count or 3) * (12 if unit in ("الاعوام", "السنوات") else 1)
+            year, month = _add_months(self.pub.year, self.pub.month, -months)
+            return _Resolved(_day_in_month(year, month, self.pub.day), 3, True, self.pub)
+        if days > 400:
+            return None
+        return _Resolved(self.pub - timedelta(days=days), 2, True, self.pub)
 
     def ago(self, g) -> _Resolved | None:
         since = g("kw") == "منذ"
@@ -705,6 +741,14 @@ class _Resolver:
         return _Resolved(resolved, precision, True, end_date)
 
 
+_SINCE = re.compile(r"(?<!\w)(?:و|ف)?منذ\s*$")
+
+
+def _is_since(norm: str, start: int) -> bool:
+    """The phrase starts with, or follows, «منذ» (since)."""
+    return norm.startswith("منذ", start) or bool(_SINCE.search(norm, max(0, start - 8), start))
+
+
 _NEEDS_SPAN = frozenset({"relative_day", "weekday"})
 
 
@@ -728,6 +772,9 @@ def find_dates(norm: str, published: date | None, start: int = 0, end: int | Non
         result = handler(g, s, e) if rule in _NEEDS_SPAN else handler(g)
         if result is None:
             continue
+        if result.end_date is None and result.date and published and result.date < published and _is_since(norm, s):
+            # «منذ 2011», «منذ أبريل الماضي»: a span still going on at publication.
+            result.end_date = published
         found.append(DateMention(s, e, norm[s:e], result.date, result.precision,
                                  result.relative, result.end_date, rule))
     return found
