@@ -195,7 +195,7 @@ def read_feed(data: bytes, name: str, options: ReadOptions,
     for number, entry in enumerate(feed.entries, start=1):
         body, is_html = _entry_body(entry)
         if is_html and body:
-            body = readers.html_to_text(body)[0]
+            body = html_fragment_text(body)
         title = entry.get("title") or None
         if title and body and not body.startswith(title):
             body = f"{title}\n\n{body}"
@@ -223,3 +223,27 @@ def _entry_body(entry: Any) -> tuple[str, bool]:
     summary = entry.get("summary") or ""
     detail = entry.get("summary_detail") or {}
     return summary, "html" in (detail.get("type") or "text/html")
+
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section"}
+
+
+def html_fragment_text(html: str) -> str:
+    """Text of an HTML fragment (a feed entry's body), paragraphs on their own lines.
+
+    trafilatura looks for the main text of whole pages and discards short
+    fragments, so entries are reduced with lxml (trafilatura's own parser).
+    """
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # noqa: BLE001 - lxml raises several types for bad markup
+        return html
+    for bad in root.xpath(".//script|.//style"):
+        bad.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
