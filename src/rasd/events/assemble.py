@@ -90,6 +90,8 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
     text = s.text.strip()
     if text.endswith("?") or text.startswith(("هل ", "وهل ", "فهل ", "متى ", "لماذا ", "كيف ")):
         return "question", None
+    if s.pattern_cue:
+        return s.pattern_cue, None
     t_first = facts.word_index(trig.start)
     t_last = facts.word_index(trig.end - 1)
     background = None
@@ -467,9 +469,16 @@ def decide_status(cand: Candidate, ctx: Context) -> None:
 
 
 # ------------------------------------------------------------ casualties
+# A count this large in one sentence is a statistic over many events, not one
+# event's toll (the deadliest single attacks in the region's news are in the hundreds).
+MAX_EVENT_TOLL = 1000
+
+
 def casualty_totals(items: list[Any]) -> tuple[int, int]:
-    killed = sum(getattr(c, "count", 0) for c in items if getattr(c, "kind", "") == "killed")
-    injured = sum(getattr(c, "count", 0) for c in items if getattr(c, "kind", "") == "injured")
+    def total(kind: str) -> int:
+        n = sum(getattr(c, "count", 0) for c in items if getattr(c, "kind", "") == kind)
+        return n if n < MAX_EVENT_TOLL else 0
+    killed, injured = total("killed"), total("injured")
     return killed, injured
 
 

@@ -59,6 +59,10 @@ class EventStage:
             s = facts.sentence_at(m.start)
             if s is not None:
                 s.family_cues.add(m.payload)
+        if lex.cue_patterns:
+            for s in facts.sentences:
+                if s.triggers:
+                    s.pattern_cue = next((kind for kind, rx in lex.cue_patterns if rx.search(s.text)), None)
         bucket(facts, find_actors(self.dictionary, norm), "actors")
         if self.find_dates is not None:
             bucket(facts, list(self.find_dates(norm, doc.article.published)), "dates")
@@ -179,13 +183,32 @@ class EventStage:
             prev.injured = injured
 
     def _merge(self, events: list[A.Candidate]) -> list[A.Candidate]:
-        """Mentions of one event (same type, place and day) become one event."""
+        """Mentions of one event (same type, place and day) become one event.
+
+        The headline summarises the body: its event is the body's first event
+        of the same type wherever the headline put it."""
         merged: list[A.Candidate] = []
-        for e in events:
+        headline = [e for e in events if e.sentence.index == 0 and e.sentence.paragraph == 0]
+        body = [e for e in events if e not in headline]
+        for h in headline:
+            same = next((b for b in body if b.event_type == h.event_type and b.status == h.status), None)
+            if same is not None:
+                self._absorb(same, h)
+            else:
+                merged.append(h)
+        for e in body:
             target = next((m for m in merged if _same_event(m, e)), None)
             if target is None:
                 merged.append(e)
                 continue
+            self._absorb(target, e)
+        merged.sort(key=lambda c: c.evidence[0])
+        return merged
+
+    @staticmethod
+    def _absorb(target: A.Candidate, e: A.Candidate) -> None:
+        """Fold event mention e into target."""
+        if e is not None:
             target.triggers.extend(e.triggers)
             target.evidence.extend(x for x in e.evidence if x not in target.evidence)
             target.killed = _lowest_reported(target.killed, e.killed)
@@ -197,7 +220,6 @@ class EventStage:
             target.actor2 = target.actor2 or (e.actor2 if e.actor2 != target.actor1 else None)
             if target.place_rule.startswith("no place") and not e.place_rule.startswith("no place"):
                 target.place, target.place_rule = e.place, e.place_rule
-        return merged
 
     # ------------------------------------------------------------- output
     def to_events(self, doc: Document, cands: list[A.Candidate], ctx: A.Context) -> list[Event]:

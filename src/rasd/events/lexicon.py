@@ -7,7 +7,8 @@ article is one pass per matcher whatever the size of the lexicon.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -54,6 +55,8 @@ class Lexicon:
     family_cues: PhraseMatcher[str]  # form -> "air" | "suicide"
     roles: PhraseMatcher[str]  # form -> "agent" | "patient" | "source" | "together"
     size: int = 0
+    # Cues that are patterns over normalised text (numbers in them): (kind, regex).
+    cue_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
 
 
 def _default_path() -> Path:
@@ -100,6 +103,7 @@ def _load(path: Path) -> Lexicon:
             size += 1
 
     cues: PhraseMatcher[Cue] = PhraseMatcher()
+    cue_patterns: list[tuple[str, re.Pattern[str]]] = []
     for group in data.get("cancel_cues") or []:
         scope = group.get("scope", "before")
         if scope not in CUE_SCOPES:
@@ -107,6 +111,11 @@ def _load(path: Path) -> Lexicon:
         for form in group.get("forms") or []:
             cues.add(str(form), Cue(str(form), group["kind"], scope, int(group.get("window", 8)),
                                     group.get("effect", "cancel")))
+        for pattern in group.get("patterns") or []:
+            try:
+                cue_patterns.append((group["kind"], re.compile(pattern)))
+            except re.error as exc:
+                raise _bad(path, f"cue pattern {pattern!r}: {exc}") from None
 
     family_cues: PhraseMatcher[str] = PhraseMatcher()
     for key, forms in (data.get("family_cues") or {}).items():
@@ -117,4 +126,5 @@ def _load(path: Path) -> Lexicon:
     for key, forms in (data.get("roles") or {}).items():
         for form in forms:
             roles.add(str(form), key)
-    return Lexicon(triggers=triggers, cues=cues, family_cues=family_cues, roles=roles, size=size)
+    return Lexicon(triggers=triggers, cues=cues, family_cues=family_cues, roles=roles, size=size,
+                   cue_patterns=cue_patterns)
