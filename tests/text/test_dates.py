@@ -175,11 +175,19 @@ REAL_CASES = [
          "مطلع الشهر الحالي", "2015-07-05", 2, "2015-07-21"),
     Case("snn_d8c084f3df9c", "تمكنت المقاومة من تحرير المحافظة مطلع الشهر الفائت فيما تسعى", "2015-07-31",
          "مطلع الشهر الفائت", "2015-06-05", 2),
+    # Reuters style: the two month names side by side, no slash.
+    Case("snn_fa13b81e59c2", "صالح، مما دفع العرب للتدخل في 26 مارس آذار.\nوقال سياسي", "2015-07-25",
+         "26 مارس آذار", "2015-03-26", 1),
+    Case("snn_8ba7c98d59b3", "الساعين للاستقلال عن كييف في أبريل نيسان 2014 وفقا لتقديرات", "2015-08-11",
+         "أبريل نيسان 2014", "2014-04-15", 3),
     Case("snn_7389f7f10b5c", "240 ألفا و831 قتيلا حصيلة الصراع السوري منذ 2011", "2015-08-07", "منذ 2011", "2011-07-01", 3, "2015-08-07"),
 ]
 
 # Forms the spec and the issue name that the real cases above do not cover.
 SPEC_CASES = [
+    # «في 3 الجاري»: a day of the current (or, with الماضي, the previous) month.
+    Case("spec §1", "قتل ثلاثة في 3 الجاري بقصف", "2015-08-08", "3 الجاري", "2015-08-03", 1),
+    Case("spec §1", "اعتقل في 25 الماضي", "2015-08-08", "25 الماضي", "2015-07-25", 1),
     # «أمس الجمعة» when the day before publication is not a Friday: the
     # named weekday wins (published is often a print or crawl day off by one).
     Case("spec §1", "قتل ثلاثة أمس الجمعة في", "2022-01-23", "أمس الجمعة", "2022-01-21", 1),
@@ -242,6 +250,7 @@ def test_without_publication_date_relative_dates_stay_unknown() -> None:
         "مدير الأمن العام في المحافظة",  # «العام» = general
         "قرار مجلس الأمن 2216 هو الأساس",  # not a Hijri year
         "بعد يومين على احتراق رضيع",  # relative to another event, not to publication
+        "من ظهور محتكرها الأول الحالي",  # an ordinal that is not a day
     ],
 )
 def test_words_that_are_not_dates(text: str) -> None:

@@ -204,11 +204,12 @@ _RULES: list[tuple[str, str]] = [
     # «24 يوليو (تموز) 2015», «الثامن والتاسع من أيلول/ سبتمبر من العام الفائت», «3 أغسطس الجاري»
     ("day_month", r"<WDPREFIX>(?P<d1>\d{1,2}(?!\d)|<ORD>)(?:\s*(?:و|-|الي|حتي|و\s*حتي)\s*(?P<d2>\d{1,2}(?!\d)|<ORD>))?"
         r"\s*/?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon><MONTHPAIR>)<YEARPART>?"),
-    # «الخامس والعشرين من الشهر الفائت», «العاشر من هذا الشهر»
-    ("day_of_rel_month", r"(?P<d1>\d{1,2}(?!\d)|<ORD>)\s+من\s+(?:(?:الشهر|شهر)\s+(?P<rel><REL>)|(?P<this>هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي)))" + _END),
+    # «الخامس والعشرين من الشهر الفائت», «العاشر من هذا الشهر», «في 3 الجاري»
+    ("day_of_rel_month", r"(?:(?P<d1>\d{1,2}(?!\d)|<ORD>)\s+من\s+(?:(?:الشهر|شهر)\s+(?P<rel><REL>)|(?P<this>هذا\s+الشهر|الشهر))"
+        r"|(?P<dn>\d{1,2}(?!\d))\s+(?P<rel2>الجاري|الماضي|المنصرم|الفايت|الحالي|المقبل))" + _END),
     # «أواخر يوليو الماضي», «شهر آب/ أغسطس», «نيسان/ أبريل 2020», «تشرين الأول/ أكتوبر العام الماضي»
     ("month", r"(?:(?P<part><PART>)\s+)?(?P<shahr>(?:شهر|شهري)\s+)?(?P<mon><MONTHPAIR>)(?:\s*(?:و|-|الي|حتي)\s*(?P<mb><MONTHNAME>)" + _END_LETTER
-        + r"(?:\s*[/(-]\s*<MONTHNAME>(?:\s*و\s*<MONTHNAME>)?" + _END_LETTER + r"(?:\s*\))?)?)?<YEARPART>?"),
+        + r"(?:(?:\s*[/(-]\s*|\s+)<MONTHNAME>(?:\s*و\s*<MONTHNAME>)?" + _END_LETTER + r"(?:\s*\))?)?)?<YEARPART>?"),
     # «شهر رمضان المبارك», «رمضان 1436ه»
     ("hijri_month", r"(?:(?P<part><PART>)\s+)?(?:شهر\s+(?P<hmon><HMONTH>)" + _END + r"(?:\s+(?P<hyear>1[34]\d\d)(?!\d))?|(?P<hmon2><HMONTH>)\s+(?P<hyear2>1[34]\d\d)\s*ه" + _END + ")"),
     # «عام 2014», «منذ عام 2011م», «مطلع العام 2015», «سنه 1415ه»
@@ -255,7 +256,7 @@ def _grammar() -> _Grammar:
     pieces = {
         # A month name may touch its year («مارس2011»), so it ends before a
         # letter, not before any word character.
-        "<MONTHPAIR>": rf"(?P<m1>{month_names}){_END_LETTER}(?:\s*[/(-]\s*(?P<m2>{month_names}){_END_LETTER}(?:\s*\))?)?",
+        "<MONTHPAIR>": rf"(?P<m1>{month_names}){_END_LETTER}(?:(?:\s*[/(-]\s*|\s+)(?P<m2>{month_names}){_END_LETTER}(?:\s*\))?)?",
         "<MONTHNAME>": month_names,
         "<HMONTH>": _alt(w.hijri_months),
         "<WEEKDAY>": _alt(w.weekdays),
@@ -533,12 +534,12 @@ class _Resolver:
         return _Resolved(first, 1, relative)
 
     def day_of_rel_month(self, g) -> _Resolved | None:
-        day = self._day(g("d1"))
+        day = self._day(g("d1") or g("dn"))
         if not day or day > 31:
             return None
         if not self.pub:
             return _Resolved(None, 1, True)
-        delta = {"past": -1, "next": 1}.get(self._rel(g("rel")) or "current", 0)
+        delta = {"past": -1, "next": 1}.get(self._rel(g("rel") or g("rel2")) or "current", 0)
         year, month = _add_months(self.pub.year, self.pub.month, delta)
         resolved = _safe_date(year, month, day)
         return _Resolved(resolved, 1, True) if resolved else None
