@@ -82,7 +82,10 @@ class DaskEngine:
 
     def start(self) -> None:
         distributed = _distributed()
-        log_level = logging.ERROR if self.quiet else logging.WARNING
+        # Quiet: a worker's death is logged by the scheduler at ERROR level although
+        # it recovers; the run's summary reports it instead, and a batch that
+        # cannot be done becomes a RasdError.
+        log_level = logging.CRITICAL if self.quiet else logging.WARNING
         if self.address:
             try:
                 self.client = distributed.Client(self.address, timeout=self.connect_timeout)

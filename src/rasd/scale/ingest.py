@@ -52,6 +52,7 @@ class ScaleSummary:
     worker_seconds: float = 0.0  # extraction time summed over batches
     peak_worker_rss_mb: float = 0.0
     worker_pids: set[int] = field(default_factory=set)
+    workers_lost: int = 0  # worker processes that died during the run (the nanny restarts them)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -87,6 +88,11 @@ class ScaleSummary:
             f"{self.articles_per_second:,.1f} articles/s, {self.batches:,} batches",
             f"memory        {self.peak_worker_rss_mb:,.0f} MB peak per worker",
         ]
+        if self.workers_lost:
+            out.append(f"failures      {self.workers_lost} worker(s) died and were restarted; "
+                       "their batches were re-run (nothing stored twice)")
+        if self.problems:
+            out.append(f"problems      {len(self.problems):,} (warnings above)")
         return out
 
 
@@ -144,6 +150,7 @@ def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parq
     try:
         with DaskEngine(address=address, workers=workers, factory=pipeline) as eng:
             summary.workers = eng.workers
+            first_pids = set(eng.worker_pids().values())
             summary.start_seconds = time.perf_counter() - started
             in_flight = max(2, 2 * summary.workers)
             batches = numbered_batches(articles, batch_size)
@@ -153,6 +160,8 @@ def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parq
                     for message in outcome.problems:
                         problem(message)
                     bar.update(time.perf_counter() - started)
+            if not address:  # on a shared cluster other jobs' restarts are not ours
+                summary.workers_lost = len(first_pids - set(eng.worker_pids().values()))
         if store is not None and dedup and summary.articles_extracted:
             result = store.dedup(target.run_id)
             summary.events_after_dedup = result.events_after
