@@ -26,10 +26,10 @@ if sync_playwright is None or not os.path.exists(CHROMIUM):
     warnings.warn(reason)
     pytest.skip(reason, allow_module_level=True)
 
-from live_server import LiveServer  # noqa: E402
 from serve_corpus import HASAKAH, XSS, fill, span  # noqa: E402
 
 from rasd.serve.api import create_app  # noqa: E402
+from rasd.serve.background import BackgroundServer  # noqa: E402
 from rasd.store import open_store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,7 +50,7 @@ def site(tmp_path_factory):
     store.ingest(read_articles(str(articles)), Pipeline(), progress=False)
     fill(store)  # after ingest, so dedup leaves the hand-made events as they are
     try:
-        with LiveServer(create_app(store)) as url:
+        with BackgroundServer(create_app(store)) as url:
             yield url
     finally:
         store.close()

@@ -1,4 +1,11 @@
-"""Run the rasd app on a free loopback port in a background thread (for browser tests and benches)."""
+"""Run the rasd app on a free loopback port in a background thread.
+
+For programs that want the page or the API next to their own work (a
+notebook, the browser tests, the API benchmark) without a second process:
+
+    with BackgroundServer(create_app(store)) as url:
+        ...  # http://127.0.0.1:<free port>/ answers until the block ends
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,8 @@ import time
 import uvicorn
 
 
-class LiveServer:
-    """with LiveServer(app) as url: ...  — started on enter, always stopped on exit."""
+class BackgroundServer:
+    """Started on enter (the URL is returned), always stopped on exit."""
 
     def __init__(self, app):
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -28,7 +35,7 @@ class LiveServer:
         deadline = time.monotonic() + 20
         while not self.server.started:
             if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the rasd test server did not start")
+                raise RuntimeError(f"the rasd server on 127.0.0.1:{self.port} did not start")
             time.sleep(0.02)
         return self.url
 

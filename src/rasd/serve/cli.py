@@ -17,6 +17,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise RasdError(f"--port {args.port}: give a port between 1 and 65535")
     _check_port_free(args.host, args.port)
+    _check_store_exists(args.db)
     store = open_store(args.db)  # opened here so a bad --db is a one-line error, not a traceback
     try:
         app = create_app(store, tiles=args.tiles, tiles_attribution=args.tiles_attribution)
@@ -27,6 +28,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _check_store_exists(db: str | None) -> None:
+    """Serving a mistyped SQLite path would create an empty store and show nothing: say so instead."""
+    from pathlib import Path
+
+    from rasd.store import default_db_path
+
+    if db is not None and ("://" in db or db == ":memory:"):
+        return  # a server URL: open_store reports what is wrong with it
+    path = default_db_path() if db is None else Path(db).expanduser()
+    if not path.is_file():
+        where = "" if db is None else f" --db {db}"
+        raise RasdError(f"{path}: no event store here yet; fill it first with `rasd ingest{where} ARTICLES.jsonl`"
+                        + ("" if db is None else " or check the path"))
 
 
 def _check_port_free(host: str, port: int) -> None:
