@@ -11,6 +11,7 @@ explanation so `rasd extract --explain` can show it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -491,7 +492,7 @@ def split_count(total: int, parts: int) -> list[int]:
 
 
 def article_context(facts: ArticleFacts, dictionary: ActorDictionary, published: date | None,
-                    countries_in_text: Counter[str], dateline_place: Any) -> Context:
+                    countries_in_text: Callable[[], Counter[str]], dateline_place: Any) -> Context:
     place_countries: Counter[str] = Counter()
     mentions: list[ActorMention] = []
     for s in facts.sentences:
@@ -504,8 +505,10 @@ def article_context(facts: ArticleFacts, dictionary: ActorDictionary, published:
     country = None
     if place_countries:
         country = place_countries.most_common(1)[0][0]
-    elif countries_in_text:
-        country = countries_in_text.most_common(1)[0][0]
+    else:
+        named = countries_in_text()
+        if named:
+            country = named.most_common(1)[0][0]
     topic = topic_group(dictionary, mentions)
     counts: Counter[str] = Counter()
     for m in mentions:

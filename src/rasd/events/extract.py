@@ -21,6 +21,7 @@ from rasd.events.facts import ArticleFacts, bucket, make_facts
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
 from rasd.model import Document, Event, Evidence, Mention
+from rasd.text.tokens import PhraseMatch
 
 _DATELINE = re.compile(r"^[^\n.]{2,40}\s*[-–—ـ]\s*[^\n.]{0,40}$")
 _ANAPHORIC_NOUN = re.compile(r"^ال")
@@ -53,12 +54,17 @@ class EventStage:
         facts = make_facts(doc.text, norm, doc.norm_map, doc.sentences)
         lex = self.lexicon
         bucket(facts, lex.triggers.find(norm), "triggers")
-        bucket(facts, lex.cues.find(norm), "cues")
-        bucket(facts, lex.roles.find(norm), "roles")
-        for m in lex.family_cues.find(norm):
+        for m in lex.markers.find(norm):
             s = facts.sentence_at(m.start)
-            if s is not None:
-                s.family_cues.add(m.payload)
+            if s is None or not s.triggers:
+                continue  # markers only matter around a trigger
+            for marker in m.payload:
+                if marker.cue is not None:
+                    s.cues.append(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.cue))
+                elif marker.family is not None:
+                    s.family_cues.add(marker.family)
+                elif marker.role is not None:
+                    s.roles.append(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.role))
         if lex.cue_patterns:
             for s in facts.sentences:
                 if s.triggers:
@@ -67,7 +73,10 @@ class EventStage:
         if self.find_dates is not None:
             bucket(facts, list(self.find_dates(norm, doc.article.published)), "dates")
         if self.find_casualties is not None:
-            bucket(facts, list(self.find_casualties(norm)), "casualties")
+            # One pass over the whole text (per-sentence calls would re-tokenise
+            # each range), and none for an article that reports nothing.
+            if any(s.triggers for s in facts.sentences):
+                bucket(facts, list(self.find_casualties(norm)), "casualties")
         places = [m.value for m in doc.mentions if m.kind == "place" and m.value is not None]
         bucket(facts, places, "places")
         for s in facts.sentences:
@@ -83,7 +92,7 @@ class EventStage:
     # ------------------------------------------------------------ assembly
     def __call__(self, doc: Document) -> Document:
         facts = self.collect(doc)
-        countries = countries_named(self.dictionary, doc.norm)
+        countries = lambda: countries_named(self.dictionary, doc.norm)  # noqa: E731 (only when no place names a country)
         dateline = next((p for s in facts.sentences if s.is_dateline for p in s.places), None)
         ctx = A.article_context(facts, self.dictionary, doc.article.published, countries, dateline)
         events = self.assemble(facts, ctx)

@@ -48,12 +48,23 @@ class Cue:
     effect: str  # "cancel" | "background"
 
 
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A word that is not a trigger but matters around one: a cancelling cue,
+    a family cue («طيران» → air) or a role marker («من قبل» → agent). One
+    form may be several (a tuple of Markers is stored per form), so all are
+    found in one pass."""
+
+    form: str
+    cue: Cue | None = None
+    family: str | None = None  # "air" | "suicide"
+    role: str | None = None  # "agent" | "patient" | "source" | "together"
+
+
 @dataclass(slots=True)
 class Lexicon:
     triggers: PhraseMatcher[Trigger]
-    cues: PhraseMatcher[Cue]
-    family_cues: PhraseMatcher[str]  # form -> "air" | "suicide"
-    roles: PhraseMatcher[str]  # form -> "agent" | "patient" | "source" | "together"
+    markers: PhraseMatcher[tuple[Marker, ...]]
     size: int = 0
     # Cues that are patterns over normalised text (numbers in them): (kind, regex).
     cue_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
@@ -102,14 +113,18 @@ def _load(path: Path) -> Lexicon:
             triggers.add(str(form), Trigger(str(form), sub, family, strong))
             size += 1
 
-    cues: PhraseMatcher[Cue] = PhraseMatcher()
+    by_form: dict[str, list[Marker]] = {}
+
+    def mark(form: str, **what: object) -> None:
+        by_form.setdefault(form, []).append(Marker(form, **what))  # type: ignore[arg-type]
+
     cue_patterns: list[tuple[str, re.Pattern[str]]] = []
     for group in data.get("cancel_cues") or []:
         scope = group.get("scope", "before")
         if scope not in CUE_SCOPES:
             raise _bad(path, f"cue scope {scope!r} is not one of {sorted(CUE_SCOPES)}")
         for form in group.get("forms") or []:
-            cues.add(str(form), Cue(str(form), group["kind"], scope, int(group.get("window", 8)),
+            mark(str(form), cue=Cue(str(form), group["kind"], scope, int(group.get("window", 8)),
                                     group.get("effect", "cancel")))
         for pattern in group.get("patterns") or []:
             try:
@@ -117,14 +132,13 @@ def _load(path: Path) -> Lexicon:
             except re.error as exc:
                 raise _bad(path, f"cue pattern {pattern!r}: {exc}") from None
 
-    family_cues: PhraseMatcher[str] = PhraseMatcher()
     for key, forms in (data.get("family_cues") or {}).items():
         for form in forms:
-            family_cues.add(str(form), key)
-
-    roles: PhraseMatcher[str] = PhraseMatcher()
+            mark(str(form), family=key)
     for key, forms in (data.get("roles") or {}).items():
         for form in forms:
-            roles.add(str(form), key)
-    return Lexicon(triggers=triggers, cues=cues, family_cues=family_cues, roles=roles, size=size,
-                   cue_patterns=cue_patterns)
+            mark(str(form), role=key)
+    markers: PhraseMatcher[tuple[Marker, ...]] = PhraseMatcher()
+    for form, items in by_form.items():
+        markers.add(form, tuple(items))
+    return Lexicon(triggers=triggers, markers=markers, size=size, cue_patterns=cue_patterns)
