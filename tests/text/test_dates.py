@@ -180,6 +180,14 @@ REAL_CASES = [
          "26 مارس آذار", "2015-03-26", 1),
     Case("snn_8ba7c98d59b3", "الساعين للاستقلال عن كييف في أبريل نيسان 2014 وفقا لتقديرات", "2015-08-11",
          "أبريل نيسان 2014", "2014-04-15", 3),
+    # A bare year where a year is expected (after a preposition or «ثورة»).
+    Case("snn_3d29d62686d2", "إن الحرب الدولية على العراق في 2003 وما بعدها أراحت ليبيا", "2015-07-21",
+         "2003", "2003-07-01", 3),
+    Case("snn_6b2c03c970ec", "قبل المسؤولين التونسيين قبل ثورة 2011 وبعدها، أولم تؤخذ", "2015-07-22",
+         "2011", "2011-07-01", 3),
+    # Arabic-Indic digits and a Hijri year: 1 Rajab 1415 = 3 Dec 1994.
+    Case("snn_1fdcdbd3c099", "الجماعة الإسلامية المسلحة في الجزائر سنة ١٤١٥ه، وتم بأثر هذه الفتوى", "2015-07-22",
+         "سنة ١٤١٥ه", "1994-12-03", 3),
     Case("snn_7389f7f10b5c", "240 ألفا و831 قتيلا حصيلة الصراع السوري منذ 2011", "2015-08-07", "منذ 2011", "2011-07-01", 3, "2015-08-07"),
 ]
 
@@ -202,6 +210,11 @@ SPEC_CASES = [
     Case("spec §1", "أواخر الشهر الحالي", "2022-01-22", "أواخر الشهر الحالي", "2022-01-22", 2),
     Case("spec §1", "الخميس الماضي", "2022-01-20", "الخميس الماضي", "2022-01-13", 1),
     Case("spec §1", "قتل ٣ يوم ١٥ شباط ٢٠٢٢", None, "١٥ شباط ٢٠٢٢", "2022-02-15", 1),
+    # A Hijri year before hijridate's tables (1343 AH) still gives its Gregorian year.
+    Case("Wojood sample", "تأسست عام (1325) هجري في القدس", None, "عام (1325) هجري", "1907-07-01", 3),
+    Case("Wojood sample", "صورة مدينة يافا في (1948).", None, "1948", "1948-07-01", 3),
+    # Month first when the middle number cannot be a month.
+    Case("Wojood sample", "بتاريخ 4/22/1948 صدر", None, "4/22/1948", "1948-04-22", 1),
 ]
 
 
@@ -251,6 +264,7 @@ def test_without_publication_date_relative_dates_stay_unknown() -> None:
         "قرار مجلس الأمن 2216 هو الأساس",  # not a Hijri year
         "بعد يومين على احتراق رضيع",  # relative to another event, not to publication
         "من ظهور محتكرها الأول الحالي",  # an ordinal that is not a day
+        "قتل 2014 شخصا في الهجمات",  # a bare number that is a count, not a year
     ],
 )
 def test_words_that_are_not_dates(text: str) -> None:

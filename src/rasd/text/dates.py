@@ -213,7 +213,9 @@ _RULES: list[tuple[str, str]] = [
     # «شهر رمضان المبارك», «رمضان 1436ه»
     ("hijri_month", r"(?:(?P<part><PART>)\s+)?(?:شهر\s+(?P<hmon><HMONTH>)" + _END + r"(?:\s+(?P<hyear>1[34]\d\d)(?!\d))?|(?P<hmon2><HMONTH>)\s+(?P<hyear2>1[34]\d\d)\s*ه" + _END + ")"),
     # «عام 2014», «منذ عام 2011م», «مطلع العام 2015», «سنه 1415ه»
-    ("year", r"(?:(?P<part><PART>)\s+)?(?:(?:منذ|خلال|حتي)\s+(?:" + _YEAR_WORD + r"\s+)?|" + _YEAR_WORD + r"\s+)(?:(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*م" + _END + r")?|(?P<hyear>1[34]\d\d)\s*ه" + _END + ")"),
+    ("year", r"(?:(?P<part><PART>)\s+)?(?:(?:منذ|خلال|حتي)\s+(?:" + _YEAR_WORD + r"\s+)?|" + _YEAR_WORD + r"\s+)\(?\s*<YEARS>"),
+    # «في 2014», «قبل 1948», «حرب 1936 - 1939», «(1948)»: a bare year where a year is expected (checked)
+    ("bare_year", r"<YEARS>"),
     # «يوم أمس الجمعة», «مساء أمس», «أول من أمس», «اليوم (السبت)», «الليلة قبل الماضية»
     ("relative_day", r"(?:(?P<tod><TOD>)\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<rel>اول\s+(?:من\s+)?امس|امس\s+الاول|اول\s+البارحه|الليله\s+قبل\s+الماضيه|الليله\s+الماضيه|(?:ال)?امس|البارحه|اليوم|الليله|بعد\s+غد|غدا|غد)" + _END
         + r"(?:\s*,?\s*\(?\s*(?P<wd><WEEKDAY>)" + _END + r"(?:\s*\))?)?"),
@@ -274,12 +276,18 @@ def _grammar() -> _Grammar:
             + r"|\s+(?:من\s+)?هذا\s+(?P<ythis>العام)" + _END
             + r"|\s+(?P<mrel><REL>)" + _END + ")"
         ),
+        "<YEARS>": (
+            r"(?:(?P<year>(?:1[5-9]|20)\d\d)(?!\d)(?:\s*[-/]\s*(?P<year2>(?:1[5-9]|20)\d\d)(?!\d))?(?:\s*\))?"
+            r"(?:\s*(?:م|ميلادي|ميلاديه)" + _END + r")?"
+            r"|(?P<hyear>1[34]\d\d)(?!\d)(?:\s*\))?\s*(?:ه|هجري|هجريه)" + _END + ")"
+        ),
         "<WDPREFIX>": r"(?:(?:يوم\s+)?(?P<wdp><WEEKDAY>)\s*,?\s*(?:الموافق\s*)?\(?\s*)?",
     }
     branches = []
     for name, pattern in _RULES:
         # Expand the compound pieces first: they contain other pieces.
         body = pattern.replace("<WDPREFIX>", pieces["<WDPREFIX>"]).replace("<YEARPART>", pieces["<YEARPART>"])
+        body = body.replace("<YEARS>", pieces["<YEARS>"])
         for key, value in pieces.items():
             body = body.replace(key, value)
         # A date never runs across a line break (title, dateline, paragraphs).
@@ -441,6 +449,8 @@ class _Resolver:
             if len(c) != 4:
                 return None  # two-digit years are too often not dates
             year, month, day = int(c), b, int(a)
+        if month > 12 and day <= 12:  # «4 / 22 / 1948»: month first
+            month, day = day, month
         if g("suffix") == "ه" or 1300 <= year <= 1500:
             resolved = _hijri_to_date(year, month, day)
         elif 1900 <= year <= 2100:
@@ -598,9 +608,26 @@ class _Resolver:
             hyear = int(g("hyear"))
             resolved = _hijri_to_date(hyear, 7 if part in (None, "middle") else (1 if part == "early" else 12), 1)
             start = _hijri_to_date(hyear, 1, 1)
+            if resolved is None and 1 <= hyear <= 1600:
+                # Outside hijridate's tables (1343–1500 AH): a year is all we
+                # need, and the mean lengths of the two years give it.
+                resolved = _safe_date(round(hyear * 0.970229 + 621.5643), month, day)
+                start = None
         if not resolved:
             return None
-        return _Resolved(_clamp(resolved, self.pub, start), 3, False)
+        end_date = None
+        if g("year2") and int(g("year2")) > int(g("year")):
+            end_date = date(int(g("year2")), 12, 31)
+        return _Resolved(_clamp(resolved, self.pub, start), 3, False, end_date)
+
+    def bare_year(self, g, start: int, end: int) -> _Resolved | None:
+        # A four-digit number is a year only where a year is expected.
+        if not (g("hyear") or 1900 <= int(g("year")) <= 2099):
+            return None
+        in_brackets = self.norm[max(0, start - 3):start].rstrip().endswith("(")
+        if not in_brackets and self._prev_word(start) not in _BEFORE_BARE_YEAR:
+            return None
+        return self.year(g)
 
     def relative_day(self, g, start: int, end: int) -> _Resolved | None:
         rel = self._key(g("rel"))
@@ -750,7 +777,13 @@ def _is_since(norm: str, start: int) -> bool:
     return norm.startswith("منذ", start) or bool(_SINCE.search(norm, max(0, start - 8), start))
 
 
-_NEEDS_SPAN = frozenset({"relative_day", "weekday"})
+_NEEDS_SPAN = frozenset({"relative_day", "weekday", "bare_year"})
+# Words after which a bare number 1900–2099 is a year («في 2014», «قبل 1948»).
+_BEFORE_BARE_YEAR = frozenset(normalize_word(w) for w in (
+    "في", "وفي", "منذ", "ومنذ", "حتى", "وحتى", "قبل", "بعد", "خلال", "وخلال", "بين", "مطلع",
+    "أواخر", "أوائل", "منتصف", "نهاية", "بداية", "حرب", "انتخابات", "أحداث", "ثورة", "نكبة",
+    "بتاريخ", "تاريخ",
+))
 
 
 def find_dates(norm: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -766,9 +799,14 @@ def find_dates(norm: str, published: date | None, start: int = 0, end: int | Non
 
         def g(name: str, _m=m, _p=prefix, _r=rule) -> str | None:
             """A named part of the match; "" is the whole phrase."""
-            return _m.group(_p + name if name else _r)
+            try:
+                return _m.group(_p + name if name else _r)
+            except IndexError:  # a part this rule does not have
+                return None
 
         s, e = m.span(rule)
+        if norm[e - 1] == ")" and "(" not in norm[s:e]:
+            e = len(norm[s:e - 1].rstrip()) + s  # «(1948)»: keep the brackets balanced
         handler = getattr(resolver, rule)
         result = handler(g, s, e) if rule in _NEEDS_SPAN else handler(g)
         if result is None:
