@@ -91,10 +91,12 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
     text = s.text.strip()
     if text.endswith("?") or text.startswith(("هل ", "وهل ", "فهل ", "متى ", "لماذا ", "كيف ")):
         return "question", None
-    if s.pattern_cue:
-        return s.pattern_cue, None
     t_first = facts.word_index(trig.start)
     t_last = facts.word_index(trig.end - 1)
+    for kind, start, end in s.pattern_cues:
+        if min(abs(facts.word_index(start) - t_last), abs(t_first - facts.word_index(end - 1))) <= 7:
+            return kind, None
+    has_date = any(getattr(d, "date", None) for d in s.dates)
     background = None
     for cue in s.cues:
         c = cue.payload
@@ -104,12 +106,17 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
             hit = True
         elif c.scope == "before":
             hit = cue.end <= trig.start and t_first - facts.word_index(cue.end - 1) <= c.window
+        elif c.scope == "near":
+            hit = (cue.end <= trig.start and t_first - facts.word_index(cue.end - 1) <= c.window) or (
+                cue.start >= trig.end and facts.word_index(cue.start) - t_last <= c.window)
         else:
             hit = cue.start >= trig.end and facts.word_index(cue.start) - t_last <= c.window
         if not hit:
             continue
         if c.kind in ("foiled", "plan") and trig.payload.sub_event_type == "Arrests":
             continue  # a foiled plot's arrest is the event (spec §1)
+        if c.kind == "past_vague" and has_date:
+            continue  # «في وقت سابق أمس»: dated, so not vague
         if c.effect == "background":
             background = c.kind
             continue
@@ -316,6 +323,10 @@ def _resolve_actor_dependent_type(cand: Candidate, ctx: Context, country: str | 
         cand.sub_event_type = "Government regains territory" if pro else "Non-state actor overtakes territory"
         why.append(f"type {cand.sub_event_type!r}: capturing side is "
                    + ("state or pro-government" if pro else "non-state"))
+    elif cand.sub_event_type == "Abduction/forced disappearance" and cand.actor1 and \
+            d.info(cand.actor1).kind == "state":
+        cand.sub_event_type = "Arrests"  # state forces "taking away" someone arrest them
+        why.append("type 'Arrests': abduction by state forces")
     elif cand.family in ("attack", "kill") and cand.sub_event_type != "Air/drone strike":
         victims = [n for n in (cand.actor2, cand.actor1) if n and d.info(n).kind in ("civilians", "prisoners")]
         if victims:

@@ -68,7 +68,8 @@ class EventStage:
         if lex.cue_patterns:
             for s in facts.sentences:
                 if s.triggers:
-                    s.pattern_cue = next((kind for kind, rx in lex.cue_patterns if rx.search(s.text)), None)
+                    s.pattern_cues = [(kind, s.start + m.start(), s.start + m.end())
+                                      for kind, rx in lex.cue_patterns for m in rx.finditer(s.text)]
         bucket(facts, find_actors(self.dictionary, norm), "actors")
         if self.find_dates is not None:
             bucket(facts, list(self.find_dates(norm, doc.article.published)), "dates")

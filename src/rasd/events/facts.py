@@ -30,7 +30,7 @@ class Sentence:
     triggers: list[PhraseMatch[Trigger]] = field(default_factory=list)
     cues: list[PhraseMatch[Cue]] = field(default_factory=list)
     family_cues: set[str] = field(default_factory=set)
-    pattern_cue: str | None = None  # kind of a pattern cue found in the sentence
+    pattern_cues: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, start, end)
     roles: list[PhraseMatch[str]] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)  # rasd.text.dates.DateMention

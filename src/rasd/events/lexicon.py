@@ -20,7 +20,7 @@ from rasd.model import SUB_EVENT_TO_TYPE
 from rasd.text.tokens import PhraseMatcher
 
 FAMILIES = frozenset({"fixed", "territory", "attack", "kill", "bombard", "explosion"})
-CUE_SCOPES = frozenset({"before", "after", "sentence"})
+CUE_SCOPES = frozenset({"before", "after", "near", "sentence"})
 
 
 @dataclass(frozen=True, slots=True)
