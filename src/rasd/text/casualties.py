@@ -1,0 +1,653 @@
+"""Casualty phrases: who was killed, injured, arrested, kidnapped or displaced, and how many.
+
+«قضى فيه 11 عنصراً من الجيش العراقي بينهم ضابط» → killed 11, victims
+«عنصراً من الجيش العراقي» (the officer is one of the eleven, spec §1).
+
+Arabic news states a casualty in a few shapes, each handled here:
+- a verbal noun or a verb, then the count: «مقتل 11 عنصراً»، «أصيب 11 آخرون»،
+  «قتلت مجموعة من داعش أكثر من سبعة معتقلين»؛
+- the count, then a victim noun: «ثلاثة قتلى»، «57 قتيلاً»، «عشرات الجرحى»؛
+- the count and its noun, then a verb: «8 مدنيين قتلوا»، «أربعة أشخاص أصيبوا»؛
+- «لقي … حتفه/مصرعه»؛ duals and singulars with no number: «جثتين» → 2,
+  «مقتل ضابط» → 1؛ a pronoun: «مقتله» → 1.
+Counts are conservative (spec §1): qualifiers keep the stated figure and
+mark it approximate, «العشرات» is 10, and a count the text does not give
+(«سقوط قتلى وجرحى») is 0 and approximate. Negated mentions («لم يصب أحد»)
+are not casualties; a subset after «بينهم/منهم» adds nothing.
+
+Works on normalised text; offsets are into it. Words live in
+src/rasd/data/casualties_ar.yaml (and persons_ar.yaml, numbers_ar.yaml).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.text.normalize import normalize_word
+from rasd.text.numbers import NumberMention, _load_yaml, find_numbers, person_nouns
+from rasd.text.tokens import PhraseMatcher, Token, tokenize
+
+KINDS = ("killed", "injured", "arrested", "kidnapped", "displaced")
+
+# Clause ends: a casualty phrase never runs over these.
+_CLAUSE_END = frozenset(".,;:?!\n")
+# How far (in words) a count may be from the casualty word.
+_FORWARD = 8
+_BACKWARD = 14
+_NEGATION_WINDOW = 5
+_PREPOSITIONS = frozenset({"علي", "الي", "في", "من", "عن", "بعد", "قبل", "اثر", "عقب", "جراء"})
+# «آخر» alone after a casualty word: how many people it is (0 = unknown).
+_OTHERS_COUNT = {"اخر": 1, "اخري": 1, "اخران": 2, "اخرين": 0, "اخرون": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """A casualty statement found in normalised text.
+
+    [start, end) covers the whole phrase (casualty word, count, victims).
+    `count` is conservative (spec §1); `approx` is True when the text gives
+    no exact figure (qualifier, vague count, or none at all → 0). `victim`
+    is the stretch that describes who («عنصراً من الجيش العراقي»), None when
+    the text does not say or says «آخرين». `qualifier` says why a count is
+    approximate: "about", "more_than", "at_least", "range", "vague",
+    "joint" (killed and injured counted together), "unknown".
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    count: int
+    approx: bool
+    victim: str | None
+    victim_start: int | None
+    victim_end: int | None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    kind: str
+    role: str  # event | verb | victim | confirm | closing | pronoun
+    subject_first: bool = False
+    pronoun_count: int = 0
+    head: str = ""  # the entry's first word, normalised («القاء» has its own ال)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    anchors: PhraseMatcher[tuple[_Anchor, ...]]
+    subset: PhraseMatcher[bool]
+    negations: frozenset[str]
+    others: frozenset[str]
+    stops: frozenset[str]
+    not_people_after: PhraseMatcher[bool]
+    not_people_before: frozenset[str]
+    unknown_cues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = _load_yaml("casualties_ar.yaml")
+    anchors: PhraseMatcher[tuple[_Anchor, ...]] = PhraseMatcher()
+
+    def add(phrase: str, anchor: _Anchor) -> None:
+        anchor = _Anchor(anchor.kind, anchor.role, anchor.subject_first, anchor.pronoun_count,
+                         normalize_word(phrase).split()[0])
+        old = anchors.get(phrase) or ()
+        if anchor not in old:
+            anchors.add(phrase, old + (anchor,))
+
+    for kind, words in data["kinds"].items():
+        subject_first = {normalize_word(w) for w in words.get("subject_first", [])}
+        for w in words.get("event", []):
+            add(w, _Anchor(kind, "event"))
+        for w in words.get("verb", []):
+            add(w, _Anchor(kind, "verb", normalize_word(w) in subject_first))
+        for w in words.get("victim", []):
+            add(w, _Anchor(kind, "victim"))
+        for w in words.get("pronoun_events", []):
+            base = normalize_word(w)
+            base = base[:-1] + "ت" if base.endswith("ه") else base
+            for suffix, count in (("ه", 1), ("ها", 1), ("هما", 2)):
+                add(base + suffix, _Anchor(kind, "pronoun", pronoun_count=count))
+        confirm = words.get("confirm")
+        if confirm:
+            for w in confirm["verbs"]:
+                add(w, _Anchor(kind, "confirm"))
+            for w in confirm["closing"]:
+                n = normalize_word(w)
+                count = 2 if n.endswith("هما") else (0 if n.endswith(("هم", "هن")) else 1)
+                add(w, _Anchor(kind, "closing", pronoun_count=count))
+    subset: PhraseMatcher[bool] = PhraseMatcher(article_optional=False)
+    for w in data["subset_markers"]:
+        subset.add(w, True)
+    not_after: PhraseMatcher[bool] = PhraseMatcher()
+    for w in data["not_people_after"]:
+        not_after.add(w, True)
+    for w in _month_names():
+        not_after.add(w, True)  # «قتل في 8 يوليو»: a day of the month
+    return _Lexicon(
+        anchors=anchors,
+        subset=subset,
+        negations=frozenset(normalize_word(w) for w in data["negations"]),
+        others=frozenset(normalize_word(w) for w in data["others"]),
+        stops=frozenset(normalize_word(w) for w in data["victim_stops"]),
+        not_people_after=not_after,
+        not_people_before=frozenset(normalize_word(w) for w in data["not_people_before"]),
+        unknown_cues=frozenset(normalize_word(w) for w in data["unknown_count_cues"]),
+    )
+
+
+def _month_names() -> list[str]:
+    """Month names from the dates layer's calendar (calendar_ar.yaml), if present."""
+    try:
+        data = _load_yaml("calendar_ar.yaml")
+    except OSError:
+        return []
+    names: list[str] = []
+    for key in ("gregorian_months", "hijri_months"):
+        for entry in data.get(key) or []:
+            names.extend(entry.get("names") or [])
+    return names
+
+
+@dataclass(slots=True)
+class _Count:
+    value: int
+    approx: bool
+    qualifier: str | None
+    first: int  # token indices
+    last: int
+    start: int  # norm offsets
+    end: int
+    noun: bool = False  # the count is itself the victim noun («ضابط»، «جثتين»)
+
+
+class _Sentence:
+    """The tokens of one stretch of text with everything the rules look up."""
+
+    def __init__(self, norm: str, start: int, end: int) -> None:
+        lex = _lexicon()
+        self.norm = norm
+        self.tokens: list[Token] = tokenize(norm, start, end)
+        self.starts = [t.start for t in self.tokens]
+        n = len(self.tokens)
+        # Clause index of every token.
+        self.clause = [0] * n
+        c = 0
+        for i in range(1, n):
+            if any(ch in _CLAUSE_END for ch in norm[self.tokens[i - 1].end : self.tokens[i].start]):
+                c += 1
+            self.clause[i] = c
+        self.anchor_at: dict[int, tuple[int, tuple[_Anchor, ...], int]] = {}  # first → (last, anchors, start)
+        for m in lex.anchors.find(norm, start, end):
+            first, last = self.index(m.start), self.index(m.end - 1)
+            self.anchor_at[first] = (last, m.payload, m.start)
+        self.subset_at = {self.index(m.start) for m in lex.subset.find(norm, start, end)}
+        not_after = {self.index(m.start) for m in lex.not_people_after.find(norm, start, end)}
+        self.count_start: dict[int, _Count] = {}
+        self.count_end: dict[int, _Count] = {}
+        for num in find_numbers(norm, start, end):
+            cnt = self._count(num, not_after)
+            if cnt is not None:
+                self.count_start[cnt.first] = cnt
+                self.count_end[cnt.last] = cnt
+        self.claimed: set[int] = set()
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def _count(self, num: NumberMention, not_after: set[int]) -> _Count | None:
+        lex = _lexicon()
+        first, last = self.index(num.start), self.index(num.end - 1)
+        tok = self.tokens[first]
+        if num.start > tok.start and tok.text[:1] in "بل":
+            return None  # «أصيب بثلاث رصاصات»: an instrument, not people
+        if first > 0 and self.tokens[first - 1].text in lex.not_people_before and num.kind == "digits":
+            return None
+        if last + 1 in not_after and self.clause[last + 1] == self.clause[last]:
+            return None
+        if num.kind == "digits" and 1900 <= num.value <= 2100 and not self._person_after(last):
+            return None  # a year
+        return _Count(num.value, num.approx, num.qualifier, first, last, num.start, num.end, num.kind == "dual")
+
+    def _person_after(self, i: int) -> bool:
+        j = i + 1
+        if j >= len(self.tokens):
+            return False
+        return j in self.anchor_at or is_person(self.tokens[j])
+
+    def same_clause(self, i: int, j: int) -> bool:
+        return 0 <= j < len(self.tokens) and self.clause[i] == self.clause[j]
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].text
+
+
+def is_person(tok: Token) -> bool:
+    """Is the token a person noun in the singular («ضابط»، «الضابط»، «جندياً»)?"""
+    singular = person_nouns().singular
+    for w in (tok.text, tok.stem, tok.text[1:] if tok.text[:1] in "وبلف" else ""):
+        if w in singular or (w.endswith("ا") and w[:-1] in singular):
+            return True
+    return False
+
+
+def find_casualties(norm: str, start: int = 0, end: int | None = None) -> list[Casualty]:
+    """Every casualty statement in norm[start:end], in text order."""
+    end = len(norm) if end is None else end
+    s = _Sentence(norm, start, end)
+    out: list[Casualty] = []
+    for i in sorted(s.anchor_at):
+        if i in s.claimed:
+            continue
+        last, anchors, a_start = s.anchor_at[i]
+        roles = {a.role for a in anchors}
+        if roles == {"closing"}:
+            continue
+        if _negated(s, i):
+            _claim_negated(s, i, last)
+            continue
+        if "victim" in roles and "event" not in roles:
+            out.extend(_victim_noun(s, i, last, a_start, next(a for a in anchors if a.role == "victim")))
+        elif "pronoun" in roles:
+            a = next(a for a in anchors if a.role == "pronoun")
+            e = s.tokens[last].end
+            out.append(Casualty(a_start, e, norm[a_start:e], a.kind, a.pronoun_count, False, None, None, None))
+        elif "confirm" in roles:
+            out.extend(_confirmed(s, i, last, a_start, anchors[0].kind))
+        else:
+            out.extend(_event_or_verb(s, i, last, a_start, anchors))
+    out.sort(key=lambda c: (c.start, KINDS.index(c.kind)))
+    return out
+
+
+def _negated(s: _Sentence, i: int) -> bool:
+    negations = _lexicon().negations
+    for j in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
+        if not s.same_clause(i, j):
+            break
+        w = s.word(j)
+        if w in negations or (w[:1] in "وف" and w[1:] in negations):
+            return True
+    return False
+
+
+def _claim_negated(s: _Sentence, i: int, last: int) -> None:
+    """«لم ترد تقارير عن سقوط قتلى أو جرحى»: the joined words are negated too."""
+    s.claimed.update(range(i, last + 1))
+    j = last + 1
+    while j < len(s.tokens) and s.same_clause(i, j):
+        if s.word(j) == "او" and j + 1 in s.anchor_at:
+            j += 1
+        if j in s.anchor_at and (s.word(j)[:1] in "وا" or s.word(j - 1) == "او"):
+            j_last = s.anchor_at[j][0]
+            s.claimed.update(range(j, j_last + 1))
+            j = j_last + 1
+        else:
+            return
+
+
+def _forward_count(s: _Sentence, i: int, limit: int = _FORWARD) -> _Count | None:
+    """The first count after token i-1, before another casualty word or clause end."""
+    for j in range(i, min(len(s.tokens), i + limit)):
+        if not s.same_clause(i, j) or j in s.claimed or j in s.subset_at:
+            return None
+        cnt = s.count_start.get(j)
+        if cnt is not None:
+            return cnt
+        if j in s.anchor_at and s.anchor_at[j][1][0].role != "closing":
+            return None
+        t = s.tokens[j]
+        if j - i < 3 and is_person(t):
+            return _Count(1, False, None, j, j, t.start, t.end, noun=True)
+        if j == i and t.text in _OTHERS_COUNT:
+            # «وإصابة آخر» is one more, «وإصابة آخرين» an unknown number.
+            value = _OTHERS_COUNT[t.text]
+            return _Count(value, value == 0, "unknown" if value == 0 else None, j, j, t.start, t.end)
+    return None
+
+
+def _backward_count(s: _Sentence, i: int) -> _Count | None:
+    """The nearest count before token i whose noun phrase is the subject («8 مدنيين قتلوا»)."""
+    for j in range(i - 1, max(-1, i - 1 - _BACKWARD), -1):
+        if not s.same_clause(i, j) or j in s.claimed or j in s.anchor_at:
+            return None
+        cnt = s.count_end.get(j)
+        if cnt is not None:
+            return cnt
+    return None
+
+
+@dataclass(slots=True)
+class _Victim:
+    start: int | None
+    end: int | None
+    last: int  # last token index used (count, noun or victim)
+    extra: int  # coordinated people («ضابطا شرطة ومجند ومسلح» → +2)
+    others: bool
+
+
+def _victims(s: _Sentence, cnt: _Count, kind: str, limit: int = 7) -> _Victim:
+    """Who the count is: the words after it, up to a stop word, another
+    casualty word or the clause end; coordinated people add to the count."""
+    lex = _lexicon()
+    j = cnt.last + 1
+    n = len(s.tokens)
+    last = cnt.last
+    # «58 قتيلاً»: the victim noun right after the count belongs to it.
+    if j < n and j in s.anchor_at and s.same_clause(cnt.last, j):
+        a_last, anchors, _ = s.anchor_at[j]
+        if any(a.role == "victim" and a.kind == kind for a in anchors):
+            s.claimed.update(range(j, a_last + 1))
+            last = j = a_last + 1
+            last -= 1
+    if j < n and s.same_clause(cnt.last, j) and s.word(j) in lex.others:
+        # «اثنان آخران وضابط شرطة»: the others may still be joined by more.
+        extra, k = 0, j + 1
+        while k < n and s.same_clause(j, k) and s.word(k)[:1] == "و" and k not in s.anchor_at:
+            more = s.count_start.get(k)
+            if more is not None and not _other_kind_after(s, more.last, kind):
+                extra += more.value
+                s.claimed.update(range(k, more.last + 1))
+                k = more.last + 1
+            elif is_person(s.tokens[k]):
+                extra += 1
+                k += 1
+                while k < n and s.same_clause(j, k) and s.tokens[k].text in person_nouns().construct_heads:
+                    k += 1
+            else:
+                break
+        return _Victim(None, None, k - 1, extra, True)
+    # «مقتل 12 منهم»: «of them» names the group already spoken of; it opens
+    # a subset only when a count follows («93 قتيلاً منهم 24 طفلاً»).
+    if j < n and s.word(j) in ("منهم", "منهن") and s.same_clause(cnt.last, j):
+        if not (s.count_start.get(j + 1) or (j + 1 < n and is_person(s.tokens[j + 1]))):
+            return _Victim(None, None, j, 0, False)
+    # Leading «من» / «في صفوف» introduce the group.
+    if j < n and s.word(j) == "من" and s.same_clause(cnt.last, j):
+        j += 1
+    elif j + 1 < n and s.word(j) in ("في", "بين") and s.word(j + 1) == "صفوف":
+        j += 2
+    first = j
+    extra = 0
+    end_tok = None
+    while j < n and j - first < limit and s.same_clause(cnt.last, j):
+        if j in s.claimed or j in s.subset_at:
+            break
+        if j in s.anchor_at:
+            a = s.anchor_at[j][1][0]
+            if a.role != "closing":
+                break
+        w = s.word(j)
+        if w in lex.stops or w == "او" or (w[:1] == "و" and w[1:] in lex.stops):
+            break
+        # Coordinated people: «ومجند»، «وطفلين»، «و3 مدنيين».
+        if w[:1] == "و" or w == "و":
+            k = j + 1 if w == "و" else j
+            more = s.count_start.get(k)
+            if more is not None and w != "و" and more.start == s.tokens[j].start:
+                more = None  # «واحدة» is one word, not و + a count
+            if more is not None and _other_kind_after(s, more.last, kind):
+                break  # «58 قتيلاً و78 جريحاً»: the next count is another kind
+            if more is not None:
+                extra += more.value
+                s.claimed.update(range(k, more.last + 1))
+                end_tok = j = more.last
+                j += 1
+                continue
+            if w != "و" and is_person(s.tokens[j]):
+                extra += 1
+        end_tok = j
+        j += 1
+    if cnt.noun and (end_tok is None or end_tok < first):
+        return _Victim(cnt.start, cnt.end, last, extra, False)
+    if end_tok is None or end_tok < first:
+        return _Victim(None, None, last, extra, False)
+    vs = cnt.start if cnt.noun else s.tokens[first].start
+    return _Victim(vs, s.tokens[end_tok].end, end_tok, extra, False)
+
+
+def _other_kind_after(s: _Sentence, i: int, kind: str) -> bool:
+    j = i + 1
+    if j in s.anchor_at:
+        return any(a.kind != kind for a in s.anchor_at[j][1])
+    return False
+
+
+def _others_after(s: _Sentence, cnt: _Count) -> bool:
+    j = cnt.last + 1
+    return j < len(s.tokens) and s.word(j) in _lexicon().others
+
+
+def _at_least_after(s: _Sentence, i: int) -> int | None:
+    """Token index ending «على الأقل» right after token i, else None."""
+    if i + 2 < len(s.tokens) and s.word(i + 1) == "علي" and s.word(i + 2) == "الاقل" and s.same_clause(i, i + 2):
+        return i + 2
+    return None
+
+
+def _claim_subset(s: _Sentence, i: int) -> None:
+    """After a count: «بينهم ضابط»، «منهم 24 طفلاً» are already counted."""
+    for j in range(i + 1, min(len(s.tokens), i + 4)):
+        if not s.same_clause(i, j):
+            return
+        if j in s.subset_at:
+            k = j
+            while k < len(s.tokens) and s.same_clause(i, k):
+                if k in s.anchor_at and k > j and any(a.role != "victim" for a in s.anchor_at[k][1]):
+                    break
+                s.claimed.add(k)
+                k += 1
+            return
+
+
+_UNSET = "\0unset"
+
+
+def _make(
+    s: _Sentence, kind: str, a_start: int, a_end: int, cnt: _Count | None, victim: _Victim | None,
+    count: int | None = None, approx: bool | None = None, qualifier: str | None = _UNSET,
+) -> Casualty:
+    starts = [a_start] + ([cnt.start] if cnt else []) + ([victim.start] if victim and victim.start is not None else [])
+    ends = [a_end] + ([cnt.end] if cnt else []) + ([victim.end] if victim and victim.end is not None else [])
+    if victim is not None:
+        ends.append(s.tokens[victim.last].end)
+    if cnt is not None:
+        value = cnt.value + (victim.extra if victim else 0)
+        approx_v, qual = cnt.approx, cnt.qualifier
+        tail = victim.last if victim else cnt.last
+        al = _at_least_after(s, tail)
+        if al is not None:
+            approx_v, qual = True, "at_least"
+            ends.append(s.tokens[al].end)
+            s.claimed.update(range(tail + 1, al + 1))
+    else:
+        value, approx_v, qual = 0, True, "unknown"
+    if count is not None:
+        value = count
+    if approx is not None:
+        approx_v = approx
+    if qualifier != _UNSET:
+        qual = qualifier
+    st, en = min(starts), max(ends)
+    v = victim if victim and victim.start is not None else None
+    return Casualty(
+        st, en, s.norm[st:en], kind, value, approx_v,
+        s.norm[v.start : v.end] if v else None, v.start if v else None, v.end if v else None, qual,
+    )
+
+
+def _use(s: _Sentence, cnt: _Count, kind: str) -> _Victim:
+    s.claimed.update(range(cnt.first, cnt.last + 1))
+    # «استشهاد (15) خمسة عشر»: the same figure restated in words.
+    nxt = s.count_start.get(cnt.last + 1)
+    if nxt is not None and nxt.value == cnt.value:
+        s.claimed.update(range(nxt.first, nxt.last + 1))
+        cnt.last, cnt.end = nxt.last, nxt.end
+    victim = _victims(s, cnt, kind)
+    _claim_subset(s, victim.last)
+    return victim
+
+
+def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple[_Anchor, ...]) -> list[Casualty]:
+    kind = anchors[0].kind
+    a_end = s.tokens[last].end
+    s.claimed.update(range(i, last + 1))
+    tok = s.tokens[i]
+    written_article = s.norm.startswith("ال", a_start) or (a_start - tok.start >= 2 and s.norm[a_start - 2 : a_start] == "لل")
+    if written_article and not anchors[0].head.startswith("ال"):
+        return []  # «عمليات القتل»، «حملة الاعتقال»: the deed in general, no one counted
+    # After a preposition or with «ب/ل» the word is a noun («أقدم على قتل»،
+    # «بقتل»): its count follows, it never has a subject before it.
+    noun_reading = (i > 0 and s.word(i - 1) in _PREPOSITIONS) or s.norm[tok.start] in "بل" and a_start > tok.start
+    subject_first = any(a.subject_first for a in anchors)
+    cnt = _backward_count(s, i) if subject_first else None
+    joint: list[str] = []
+    if cnt is None:
+        # «مقتل وإصابة العشرات»، «قتل وجرح فيها العشرات»: two kinds share
+        # one count that says how many of each it is not.
+        j = last + 1
+        if j in s.anchor_at and s.word(j)[:1] == "و" and s.same_clause(i, j):
+            j_last, j_anchors, _ = s.anchor_at[j]
+            other = j_anchors[0]
+            if other.kind != kind and other.role in ("event", "verb"):
+                shared = _forward_count(s, j_last + 1)
+                if shared is not None and shared.qualifier != "unknown" and not _others_after(s, shared):
+                    joint.append(other.kind)
+                    s.claimed.update(range(j, j_last + 1))
+                    last = j_last
+        cnt = _forward_count(s, last + 1)
+    if cnt is None and any(a.role == "verb" for a in anchors) and not noun_reading:
+        cnt = _backward_count(s, i)
+    if cnt is None:
+        return []
+    victim = _use(s, cnt, kind)
+    if cnt.first < i:
+        # The subject came first: the victims are the words between.
+        between = (cnt.last + 1, i - 1)
+        if between[0] <= between[1]:
+            victim = _Victim(s.tokens[between[0]].start, s.tokens[between[1]].end, victim.last, victim.extra, False)
+        victim.last = max(victim.last, last)
+    if joint:
+        out = [_make(s, kind, a_start, a_end, cnt, victim, count=0, approx=True, qualifier="joint")]
+        for other_kind in joint:
+            out.append(_make(s, other_kind, a_start, a_end, cnt, victim, count=0, approx=True, qualifier="joint"))
+        return out
+    return [_make(s, kind, a_start, a_end, cnt, victim)]
+
+
+def _confirmed(s: _Sentence, i: int, last: int, a_start: int, kind: str) -> list[Casualty]:
+    """«لقي 22 متمرداً مصرعهم»، «خمسة مسلحين … لقوا مصرعهم»، «لقي شخص حتفه»."""
+    closing = None
+    for j in range(last + 1, min(len(s.tokens), last + 1 + _FORWARD + 2)):
+        if not s.same_clause(i, j):
+            break
+        if j in s.anchor_at and s.anchor_at[j][1][0].role == "closing":
+            closing = j
+            break
+    if closing is None:
+        return []
+    close_anchor = s.anchor_at[closing][1][0]
+    s.claimed.update(range(i, last + 1))
+    s.claimed.add(closing)
+    cnt = _forward_count(s, last + 1, limit=closing - last - 1)
+    if cnt is not None and cnt.first > closing:
+        cnt = None
+    if cnt is None:
+        cnt = _backward_count(s, i)
+        if cnt is not None:
+            victim = _use(s, cnt, kind)
+            if cnt.last + 1 <= i - 1:
+                victim = _Victim(s.tokens[cnt.last + 1].start, s.tokens[i - 1].end, closing, 0, False)
+            victim.last = closing
+            return [_make(s, kind, a_start, s.tokens[last].end, cnt, victim)]
+    if cnt is None:
+        e = s.tokens[closing].end
+        if close_anchor.pronoun_count:
+            return [_make(s, kind, a_start, e, None, None, count=close_anchor.pronoun_count, approx=False, qualifier=None)]
+        return [_make(s, kind, a_start, e, None, None)]
+    victim = _use(s, cnt, kind)
+    if victim.end is not None and victim.end > s.tokens[closing].start:
+        victim.end = s.tokens[closing - 1].end if closing - 1 > cnt.last else None
+        if victim.end is None:
+            victim.start = None
+    victim.last = max(victim.last, closing)
+    return [_make(s, kind, a_start, s.tokens[closing].end, cnt, victim)]
+
+
+def _victim_noun(s: _Sentence, i: int, last: int, a_start: int, anchor: _Anchor) -> list[Casualty]:
+    """«ثلاثة قتلى»، «عشرات الجرحى»، «جثتين»، «سقوط قتلى وجرحى»، «عدد القتلى بلغ 1332»."""
+    kind = anchor.kind
+    tok = s.tokens[i]
+    a_end = s.tokens[last].end
+    s.claimed.update(range(i, last + 1))
+    prev = s.word(i - 1) if i > 0 else ""
+    cnt = s.count_end.get(i - 1) if i > 0 and s.same_clause(i, i - 1) and (i - 1) not in s.claimed else None
+    own = s.count_start.get(i)  # a dual victim noun counts itself: «قتيلين»
+    if cnt is None and own is not None:
+        cnt = own
+    if cnt is None and prev in ("عدد", "حصيله", "اجمالي", "مجموع"):
+        # «عدد القتلى بلغ 1332 عراقياً»: the figure comes after the noun.
+        cnt = _forward_count(s, last + 1, limit=6)
+        if cnt is None:
+            return []
+        victim = _use(s, cnt, kind)
+        return [_make(s, kind, a_start, a_end, cnt, victim)]
+    if cnt is not None:
+        victim = _use(s, _Count(cnt.value, cnt.approx, cnt.qualifier, cnt.first, last, cnt.start, max(cnt.end, a_end)), kind)
+    else:
+        victim = _victims(s, _Count(0, True, None, i, last, tok.start, a_end), kind)
+    # «عشرات القتلى والجرحى»، «بين قتيل وجريح»: one figure for two kinds.
+    nxt = s.anchor_at.get(last + 1)
+    if nxt is not None and s.word(last + 1)[:1] == "و" and any(
+        a.role == "victim" and a.kind != kind for a in nxt[1]
+    ) and (last + 1) not in s.count_start:
+        other = next(a for a in nxt[1] if a.role == "victim")
+        s.claimed.update(range(last + 1, nxt[0] + 1))
+        e = s.tokens[nxt[0]].end
+        victim = _victims(s, _Count(0, True, None, last + 1, nxt[0], tok.start, e), kind)
+        if cnt is None and prev != "بين":
+            qualifier = "unknown"
+        else:
+            qualifier = "joint"
+        return [
+            _make(s, kind, a_start, e, None, victim, count=0, approx=True, qualifier=qualifier),
+            _make(s, other.kind, a_start, e, None, victim, count=0, approx=True, qualifier=qualifier),
+        ]
+    if cnt is not None:
+        return [_make(s, kind, a_start, a_end, cnt, victim)]
+    # No figure: a singular noun is one person («سقوط قتيل»), unless it
+    # refers back («الضابط القتيل»); a plural is an unknown number.
+    if tok.clitics.endswith(("ال", "لل")) or tok.text.startswith("ال"):
+        # «الضابط القتيل»، «الأسرى»، «المصابين»: a group named before.
+        return []
+    if _singular_victim(tok):
+        if kind not in ("killed", "injured"):
+            return []  # «شاب نازح من حمص» describes a person, it reports nothing
+        return [_make(s, kind, a_start, a_end, None, victim, count=1, approx=False, qualifier=None)]
+    if not _cued(s, i):
+        return []  # «قائمة شهداء الوطن»: a bare plural reports a count only after «سقوط/أوقع…»
+    return [_make(s, kind, a_start, a_end, None, victim)]
+
+
+def _cued(s: _Sentence, i: int) -> bool:
+    cues = _lexicon().unknown_cues
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if not s.same_clause(i, j):
+            return False
+        w = s.word(j)
+        if w in cues or (w[:1] in "وف" and w[1:] in cues):
+            return True
+    return False
+
+
+def _singular_victim(tok: Token) -> bool:
+    singular = person_nouns().singular
+    for w in (tok.stem, tok.text):
+        if w in singular or (w.endswith("ا") and w[:-1] in singular):
+            return True
+    return False
