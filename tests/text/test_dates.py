@@ -10,9 +10,11 @@ phrase rasd must find in it, and the date and time_precision of spec §1.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.text.dates import DateMention, find_dates
 from rasd.text.normalize import normalize
@@ -209,6 +211,11 @@ SPEC_CASES = [
     # «مطلع الشهر» mid-span date after publication is clamped to it.
     Case("spec §1", "أواخر الشهر الحالي", "2022-01-22", "أواخر الشهر الحالي", "2022-01-22", 2),
     Case("spec §1", "الخميس الماضي", "2022-01-20", "الخميس الماضي", "2022-01-13", 1),
+    Case("spec §1", "الجمعة قبل الماضية", "2015-08-08", "الجمعة قبل الماضية", "2015-07-31", 1),
+    Case("spec §1", "الأسبوع قبل الماضي", "2015-08-08", "الأسبوع قبل الماضي", "2015-07-25", 2),
+    # «عشية الجمعة» is the evening before Friday.
+    Case("spec §1", "عشية الجمعة قتل", "2015-08-08", "عشية الجمعة", "2015-08-06", 1),
+    Case("spec §1", "تظاهرة صباح الغد", "2015-08-08", "صباح الغد", "2015-08-09", 1),
     Case("spec §1", "قتل ٣ يوم ١٥ شباط ٢٠٢٢", None, "١٥ شباط ٢٠٢٢", "2022-02-15", 1),
     # A Hijri year before hijridate's tables (1343 AH) still gives its Gregorian year.
     Case("Wojood sample", "تأسست عام (1325) هجري في القدس", None, "عام (1325) هجري", "1907-07-01", 3),
@@ -308,3 +315,36 @@ def test_day_month_without_year_leans_to_the_past() -> None:
 def test_invalid_calendar_days_are_not_dates() -> None:
     assert _one("بتاريخ 31/2/2015", date(2015, 8, 8)) == []
     assert _one("في 30 فبراير 2015", date(2015, 8, 8)) == []
+
+
+@pytest.mark.parametrize("published", [date.min, date.max, date(1900, 1, 1)])
+def test_calendar_edges_do_not_raise(published: date) -> None:
+    text = "أمس، غدا، الأسبوع الماضي، العام المقبل، في يوليو، 10 شوال، الموافق 21 / 10، الساعات الماضية"
+    for m in _one(text, published):
+        assert m.date is None or date.min <= m.date <= date.max
+
+
+def test_a_datetime_publication_is_taken_as_its_day() -> None:
+    (m,) = _one("قتل أمس", datetime(2015, 8, 8, 23, 30))
+    assert m.date == date(2015, 8, 7)
+
+
+_ARABIC_NEWS_ALPHABET = st.sampled_from(
+    list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإةى٠١٢٣٤٥٦٧٨٩0123456789 /-().,،\n")
+    + ["أمس ", "اليوم ", "الجمعة ", "يوليو ", "تموز ", "شوال ", "الماضي ", "من ", "عام ", "1436هـ ", "قبل "]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ARABIC_NEWS_ALPHABET, max_size=60).map("".join), st.dates() | st.none())
+def test_any_text_gives_well_formed_mentions(text: str, published: date | None) -> None:
+    norm = normalize(text)[0]
+    mentions = find_dates(norm, published)
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(norm) and norm[m.start:m.end] == m.text
+        assert m.precision in (1, 2, 3)
+        if published is None and m.relative:
+            assert m.date is None  # never invented
+        if m.end_date is not None:
+            assert m.date is not None and m.end_date >= m.date
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -82,6 +82,7 @@ class CalendarWords:
     units_two: dict[str, str]  # «عامين» -> "year"
     units_many: dict[str, str]  # «أعوام» -> "year"
     past: frozenset[str]
+    before_past: frozenset[str]
     current: frozenset[str]
     next: frozenset[str]
     times_of_day: tuple[str, ...]
@@ -144,6 +145,7 @@ def load_calendar_words() -> CalendarWords:
         units_two=unit_table("two"),
         units_many=unit_table("many"),
         past=frozenset(_norm_phrase(w) for w in rel["past"]),
+        before_past=frozenset(_norm_phrase(w) for w in rel["before_past"]),
         current=frozenset(_norm_phrase(w) for w in rel["current"]),
         next=frozenset(_norm_phrase(w) for w in rel["next"]),
         times_of_day=tuple(_norm_phrase(w) for w in raw["times_of_day"]),
@@ -217,7 +219,7 @@ _RULES: list[tuple[str, str]] = [
     # «في 2014», «قبل 1948», «حرب 1936 - 1939», «(1948)»: a bare year where a year is expected (checked)
     ("bare_year", r"<YEARS>"),
     # «يوم أمس الجمعة», «مساء أمس», «أول من أمس», «اليوم (السبت)», «الليلة قبل الماضية»
-    ("relative_day", r"(?:(?P<tod><TOD>)\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<rel>اول\s+(?:من\s+)?امس|امس\s+الاول|اول\s+البارحه|الليله\s+قبل\s+الماضيه|الليله\s+الماضيه|(?:ال)?امس|البارحه|اليوم|الليله|بعد\s+غد|غدا|غد)" + _END
+    ("relative_day", r"(?:(?P<tod><TOD>)\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<rel>اول\s+(?:من\s+)?امس|امس\s+الاول|اول\s+البارحه|الليله\s+قبل\s+الماضيه|الليله\s+الماضيه|(?:ال)?امس|البارحه|اليوم|الليله|بعد\s+غد|غدا|الغد|غد)" + _END
         + r"(?:\s*,?\s*\(?\s*(?P<wd><WEEKDAY>)" + _END + r"(?:\s*\))?)?"),
     # «فجر الجمعة», «ليل الخميس الجمعة», «يومي الاثنين والثلاثاء الماضيين», «الخميس الماضي»
     ("weekday", r"(?:(?P<tod><TOD>)\s+)?(?:(?P<yawm>يوم|يومي|نهار)\s+)?(?P<wd1><WEEKDAY>)" + _END
@@ -237,7 +239,7 @@ _RULES: list[tuple[str, str]] = [
 _RULE_FIRST_WORDS = (
     "يوم", "يومي", "نهار", "الموافق", "بتاريخ", "تاريخ", "شهر", "عام", "العام", "لعام", "سنه",
     "السنه", "لسنه", "منذ", "خلال", "حتي", "قبل", "بعد", "اول", "امس", "الامس", "البارحه",
-    "اليوم", "الليله", "غد", "غدا", "الاسبوع", "الشهر", "هذا", "شهري",
+    "اليوم", "الليله", "غد", "غدا", "الغد", "الاسبوع", "الشهر", "هذا", "شهري",
     "الساعات", "الايام", "الاسابيع", "الاشهر", "الشهور", "الاعوام", "السنوات",
 )
 
@@ -264,7 +266,7 @@ def _grammar() -> _Grammar:
         "<WEEKDAY>": _alt(w.weekdays),
         "<ORD>": _alt(w.ordinals) + _END,
         "<CARD>": _alt(w.cardinals),
-        "<REL>": _alt(w.past | w.current | w.next),
+        "<REL>": _alt(w.past | w.current | w.next | w.before_past),
         "<TOD>": _alt(w.times_of_day),
         "<PART>": _alt(w.span_parts),
         "<UNIT_ONE>": _alt(w.units_one),
@@ -364,6 +366,9 @@ def _clamp(day: date | None, published: date | None, span_start: date | None) ->
     return day
 
 
+# How many months (years, weeks) back or forward a relative marker moves.
+_REL_DELTA = {"past": -1, "past2": -2, "next": 1}
+
 # Where in a month a «مطلع/منتصف/أواخر» puts the date.
 _PART_DAY = {"early": 5, "middle": 15, "late": 25}
 # The same for a year: (month, day).
@@ -423,6 +428,8 @@ class _Resolver:
             return None
         if key in self.w.past:
             return "past"
+        if key in self.w.before_past:
+            return "past2"
         if key in self.w.next:
             return "next"
         return "current"
@@ -509,22 +516,23 @@ class _Resolver:
             return None, True
         yrel = self._rel(g("yrel"))
         if yrel or g("ythis"):
-            return pub.year + {"past": -1, "next": 1}.get(yrel or "current", 0), True
+            return pub.year + _REL_DELTA.get(yrel or "current", 0), True
         mrel = self._rel(g("mrel"))
         if mrel == "current" and month == pub.month:
             return pub.year, True
         if mrel == "current":
             mrel = None  # «أيار الحالي» in January: a slip; lean to the past
+        back = 1 if mrel == "past2" else 0  # «يوليو قبل الماضي»: a year further back
         if day is None:  # a whole month
-            if mrel == "past":
-                return (pub.year if month < pub.month else pub.year - 1), True
+            if mrel in ("past", "past2"):
+                return (pub.year if month < pub.month else pub.year - 1) - back, True
             if mrel == "next":
                 return (pub.year if month > pub.month else pub.year + 1), True
             return (pub.year if month <= pub.month else pub.year - 1), True
         this_year = _day_in_month(pub.year, month, day)
         if mrel == "next":
             return (pub.year if this_year and this_year > pub else pub.year + 1), True
-        return (pub.year if this_year and this_year <= pub else pub.year - 1), True
+        return (pub.year if this_year and this_year <= pub else pub.year - 1) - back, True
 
     def day_month(self, g) -> _Resolved | None:
         month = self.w.months[self._key(g("m1"))]
@@ -549,7 +557,7 @@ class _Resolver:
             return None
         if not self.pub:
             return _Resolved(None, 1, True)
-        delta = {"past": -1, "next": 1}.get(self._rel(g("rel") or g("rel2")) or "current", 0)
+        delta = _REL_DELTA.get(self._rel(g("rel") or g("rel2")) or "current", 0)
         year, month = _add_months(self.pub.year, self.pub.month, delta)
         resolved = _safe_date(year, month, day)
         return _Resolved(resolved, 1, True) if resolved else None
@@ -637,8 +645,8 @@ class _Resolver:
             before, after = self.norm[start - 1:start], self.norm[end:end + 1]
             if '"' in (before, after) or (before, after) == ("(", ")"):
                 return None  # «"اليوم"», «ل(اليوم)»: the newspaper's name
-        if rel == "غد" and not (g("tod") or g("yawm")):
-            return None
+        if rel in ("غد", "الغد") and not (g("tod") or g("yawm")):
+            return None  # «تيار الغد» is a party; «صباح الغد» is tomorrow
         if rel.startswith("اول") or rel in ("امس الاول", "الليله قبل الماضيه"):
             offset = -2
         elif rel in ("امس", "الامس", "البارحه", "الليله الماضيه"):
@@ -661,7 +669,11 @@ class _Resolver:
                 resolved = _weekday_on_or_before(self.pub, weekday)
             else:
                 resolved = _weekday_after(self.pub, weekday)
-        return _Resolved(resolved, 1, True)
+        return _Resolved(resolved - self._eve(g), 1, True)
+
+    def _eve(self, g) -> timedelta:
+        """«عشية الجمعة»: the evening before the named day."""
+        return timedelta(days=1 if self._key(g("tod")) == "عشيه" else 0)
 
     def weekday(self, g, start: int, end: int) -> _Resolved | None:
         name1 = self._key(g("wd1"))
@@ -681,12 +693,14 @@ class _Resolver:
         last = wd2 or wd1
         if rel == "past":
             last_day = _weekday_before(self.pub, last)
+        elif rel == "past2":  # «الجمعة قبل الماضية»
+            last_day = _weekday_before(self.pub, last) - timedelta(days=7)
         elif rel == "next":
             last_day = _weekday_after(self.pub, last)
         else:
             last_day = _weekday_on_or_before(self.pub, last)
         if wd2 is None:
-            return _Resolved(last_day, 1, True)
+            return _Resolved(last_day - self._eve(g), 1, True)
         overnight = wd2 == wd1 % 7 + 1 and (
             g("conn") in (None, "-", "/") or self._key(g("tod") or "") in ("ليل", "ليله", "مساء", "منتصف ليل")
         )
@@ -702,7 +716,7 @@ class _Resolver:
         if unit == "السنه":
             unit = "العام"
         rel = self._rel(g("rel")) if g("rel") else "current"
-        delta = {"past": -1, "next": 1}.get(rel, 0)
+        delta = _REL_DELTA.get(rel, 0)
         if unit == "الاسبوع":
             if not self.pub:
                 return _Resolved(None, 2, True)
@@ -788,6 +802,8 @@ _BEFORE_BARE_YEAR = frozenset(normalize_word(w) for w in (
 
 def find_dates(norm: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in norm[start:end], left to right, not overlapping."""
+    if isinstance(published, datetime):  # a datetime does not compare with a date
+        published = published.date()
     grammar = _grammar()
     resolver = _Resolver(norm, published, grammar.words)
     found: list[DateMention] = []
@@ -808,7 +824,12 @@ def find_dates(norm: str, published: date | None, start: int = 0, end: int | Non
         if norm[e - 1] == ")" and "(" not in norm[s:e]:
             e = len(norm[s:e - 1].rstrip()) + s  # «(1948)»: keep the brackets balanced
         handler = getattr(resolver, rule)
-        result = handler(g, s, e) if rule in _NEEDS_SPAN else handler(g)
+        try:
+            result = handler(g, s, e) if rule in _NEEDS_SPAN else handler(g)
+        except (OverflowError, ValueError):
+            # Calendar arithmetic off the ends of the calendars (a publication
+            # day in year 1, a Hijri day outside hijridate's tables): no date.
+            result = None
         if result is None:
             continue
         if result.end_date is None and result.date and published and result.date < published and _is_since(norm, s):
