@@ -31,6 +31,8 @@ _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civ
 _SIDE_EFFECTS = ("Disrupted weapons use", "Looting/property destruction",
                  "Non-violent transfer of territory")
 _ASSOC_MARKERS = frozenset({"بدعم", "بمسانده", "بمشاركه", "باسناد", "مدعومه", "مدعوما"})
+# Words that introduce the rest of a list of places: «بغداد ومدن أخرى، منها البصرة».
+_LIST_WORDS = frozenset({"منها", "مثل", "بينها", "ابرزها", "خاصه", "وخاصه", "لاسيما", "سيما", "وكذلك"})
 _DIRECTION_WORDS = frozenset({
     "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "شمالا", "جنوبا",
     "شرقا", "غربا", "ريف", "قرب", "بالقرب", "من", "في", "محافظه", "مدينه", "قضاء", "ناحيه", "منطقه",
@@ -155,8 +157,11 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
         kept.append((trig, sub, family, background))
     if not kept:
         return []
-    has_support = bool(s.actors or s.places or any(getattr(c, "count", 0) for c in s.casualties))
-    kept = [k for k in kept if k[0].payload.strong or has_support]
+    has_toll = any(getattr(c, "count", 0) for c in s.casualties)
+    has_support = bool(s.actors or s.places or has_toll)
+    # A weak trigger needs support; a bare killing word («الشهداء», «قتلى») needs a
+    # toll in its sentence, or it is condolence, rhetoric or a count of the past.
+    kept = [k for k in kept if k[0].payload.strong or (has_toll if k[2] == "kill" else has_support)]
     specific = {SUB_EVENT_TO_TYPE[sub] for _, sub, fam, _ in kept if fam in ("fixed", "territory")}
     violent_specific = any(t in specific for t in _VIOLENT_TYPES)
     fighting = any(t in ("Battles", "Explosions/Remote violence") for t in specific) or any(
@@ -409,8 +414,9 @@ def event_places(facts: ArticleFacts, s: Sentence, groups: list[Any], anchor: in
             a, b = (groups[i], groups[i + step]) if step == 1 else (groups[i + step], groups[i])
             gap = facts.norm[a.end:b.start]
             words = gap.replace(",", " ").split()
-            listed = len(words) <= 3 and (facts.norm[b.start - 1:b.start] == "و" or "و" in words or
-                                         gap.strip() in (",", ""))
+            listed = (len(words) <= 3 and (facts.norm[b.start - 1:b.start] == "و" or "و" in words or
+                                          gap.strip() in (",", ""))) or (
+                len(words) <= 5 and any(w in _LIST_WORDS for w in words))
             if not listed:
                 break
             chosen.append(groups[i + step])

@@ -201,7 +201,7 @@ class EventStage:
         headline = [e for e in events if e.sentence.index == 0 and e.sentence.paragraph == 0]
         body = [e for e in events if e not in headline]
         for h in headline:
-            same = next((b for b in body if b.event_type == h.event_type and b.status == h.status), None)
+            same = next((b for b in body if _same_family(b, h) and b.status == h.status), None)
             if same is not None:
                 self._absorb(same, h)
             else:
@@ -274,6 +274,14 @@ class EventStage:
             }
             out.append(ev)
         return out
+
+
+# A headline's «هجوم» may be the body's clash, bombing or attack on civilians.
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _same_family(a: A.Candidate, b: A.Candidate) -> bool:
+    return a.event_type == b.event_type or (a.event_type in _VIOLENT and b.event_type in _VIOLENT)
 
 
 def _lowest_reported(a: int, b: int) -> int:
