@@ -315,10 +315,40 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
             elif head == a2 and n != a1:
                 cand.assoc2.append(n)
     cand.actor1, cand.actor2 = a1, a2
+    _unnamed_attacker(cand, ctx, country, why)
     _resolve_actor_dependent_type(cand, ctx, country, why)
     _fill_sides_from_context(cand, ctx, country, why)
     if why:
         cand.why["actors"] = "; ".join(why)
+
+
+# Sub-types where state forces named without an agent marker are the target:
+# «انفجار ... أصاب ضابطي شرطة», «هجوم على مركز للشرطة».
+_ATTACKS_ON = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
+def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: list[str]) -> None:
+    """Bombs and attacks whose only named sides are government forces or civilians were
+    carried out by someone else: an unnamed armed group unless the article names one.
+    Two allied forces are never each other's opponent either."""
+    d = ctx.dictionary
+    a1, a2 = cand.actor1, cand.actor2
+    if a1 is None:
+        return
+    info1 = d.info(a1)
+    target_only = info1.pro_government or info1.kind in NON_ARMED_KINDS
+    if cand.sub_event_type in _ATTACKS_ON or cand.family in ("attack", "kill"):
+        if target_only and (a2 is None or d.info(a2).pro_government or d.info(a2).kind in NON_ARMED_KINDS):
+            victim = a1 if info1.kind == "state" or a2 is None else a2
+            cand.actor2 = victim
+            cand.actor1 = f"Unidentified Armed Group ({country})" if country else None
+            why.append(f"actor1: unnamed attacker of {victim!r}")
+            return
+    if cand.event_type in ("Battles", "Explosions/Remote violence") and a2 is not None:
+        info2 = d.info(a2)
+        if info1.pro_government and info2.pro_government:
+            cand.actor2 = None  # allies: the opponent comes from context
+            why.append(f"{a2!r} is on {a1!r}'s side, not its opponent")
 
 
 def _resolve_actor_dependent_type(cand: Candidate, ctx: Context, country: str | None, why: list[str]) -> None:
@@ -357,10 +387,10 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             cand.actor2 = None
         return
     if etype == "Riots":
-        if cand.actor1 is None or d.info(cand.actor1).kind not in ("rioters", "protesters", "prisoners"):
-            if cand.actor1 and d.info(cand.actor1).kind == "state":
-                cand.actor2 = cand.actor1
-            cand.actor1 = f"Rioters ({country})" if country else cand.actor1
+        rioters = [n for n in (cand.actor1, cand.actor2) if n and d.info(n).kind in ("rioters", "protesters", "prisoners")]
+        police = [n for n in (cand.actor1, cand.actor2) if n and d.info(n).kind == "state"]
+        cand.actor1 = rioters[0] if rioters else (f"Rioters ({country})" if country else None)
+        cand.actor2 = police[0] if police else None
         return
     if sub == "Arrests":
         if cand.actor1 is None or d.info(cand.actor1).kind in NON_ARMED_KINDS:

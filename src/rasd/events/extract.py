@@ -120,7 +120,7 @@ class EventStage:
             killed, injured = A.casualty_totals(s.casualties)
             for i, cand in enumerate(cands):
                 k, j = (killed, injured) if i == 0 else (0, 0)
-                if self._fold_anaphora(cand, groups, events, k, j):
+                if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
                 places = (A.event_places(facts, s, groups, cand.anchor.start) if groups
                           else [self._inherited_place(s, last_place, events, ctx)])
@@ -153,7 +153,7 @@ class EventStage:
         return ctx.dateline_place
 
     def _fold_anaphora(self, cand: A.Candidate, groups: list[Any], events: list[A.Candidate],
-                       killed: int, injured: int) -> bool:
+                       killed: int, injured: int, facts: ArticleFacts, ctx: A.Context) -> bool:
         """«وقضى في الهجوم عنصران»: a definite trigger with no place of its own
         continues the previous event of its kind rather than starting one."""
         if not events or cand.sentence.dates and any(d.date for d in cand.sentence.dates):
@@ -174,6 +174,16 @@ class EventStage:
             return False
         prev.triggers.extend(cand.triggers)
         prev.evidence.append((cand.sentence.orig_start, cand.sentence.orig_end))
+        # «وقضى في الهجوم عنصران من وحدات مقاومة شنكال»: the victims name the side hit.
+        country = getattr(prev.place, "country", None)
+        for mention, role in A.actor_roles(facts, cand.sentence):
+            if role != "victim":
+                continue
+            name = self.dictionary.resolve(mention.entry, country, ctx.topic)
+            if name and name != prev.actor1:
+                prev.actor2 = name
+                prev.why["actors"] = prev.why.get("actors", "") + f"; actor2 {name!r}: victims named later"
+                break
         prev.killed = prev.killed or killed
         prev.injured = prev.injured or injured
         return True
