@@ -128,3 +128,50 @@ def test_store_dedup_is_explainable_reversible_and_rerunnable(store):
     store.save_extraction("art2", [])
     assert sorted(e.article_id for e in store.query_events()) == ["art1", "art3"]
     assert store.get_event("art1-e").sources == ["art1"]
+    assert_groups_consistent(store)
+
+
+def assert_groups_consistent(store):
+    """Every per-article event is in exactly one group, and every group exists."""
+    from sqlalchemy import func, select
+
+    from rasd.store import schema as t
+
+    with store.engine.connect() as conn:
+        events = set(conn.scalars(select(t.events.c.event_id)))
+        links = conn.execute(select(t.event_sources.c.member_event_id, t.event_sources.c.merged_event_id)).all()
+        merged = dict(conn.execute(select(t.merged_events.c.event_id, t.merged_events.c.n_sources)).all())
+    assert sorted(m for m, _ in links) == sorted(events)
+    assert {g for _, g in links} == set(merged)
+    sizes: dict[str, int] = {}
+    for _, g in links:
+        sizes[g] = sizes.get(g, 0) + 1
+    assert sizes == merged
+
+
+def test_ingest_regroups_only_the_days_it_touched(store):
+    from rasd.model import Article
+
+    class Given:
+        def __init__(self, events):
+            self.events = events
+
+        def extract(self, a: Article):
+            return [e for e in self.events if e.article_id == a.id]
+
+    first = [ev("art1", event_date="2015-07-01"), ev("art2", event_date="2015-07-02", latitude=12.79),
+             ev("art3", event_date="2015-07-20", latitude=30.0)]
+    store.ingest([article(i) for i in (1, 2, 3)], Given(first), progress=False)
+    assert store.merged_group_count() == 1
+    # day 3 joins nothing (art1 is two days away, so art2's group cannot take it);
+    # day 20 merges with art3's event
+    second = [ev("art4", event_date="2015-07-03", latitude=12.78),
+              ev("art5", event_date="2015-07-20", latitude=30.01)]
+    summary = store.ingest([article(i) for i in (4, 5)], Given(second), progress=False)
+    assert summary.merged_groups == 2 and summary.events_after_dedup == 3
+    groups = sorted(sorted(m["article_id"] for m in g["members"]) for g in dedup_groups(store))
+    assert groups == [["art1", "art2"], ["art3", "art5"]]
+    assert_groups_consistent(store)
+    # a full re-run agrees with the incremental result
+    assert store.dedup().merged_groups == 2
+    assert_groups_consistent(store)

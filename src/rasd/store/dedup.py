@@ -95,16 +95,22 @@ def match(a: Event, b: Event) -> str | None:
 
 
 def _place_reason(a: Event, b: Event) -> str | None:
-    names = f"{a.location or a.location_ar or '?'} / {b.location or b.location_ar or '?'}"
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        # 10 km is under 0.1 degree of latitude: most pairs are ruled out before haversine.
+        if abs(a.latitude - b.latitude) > MAX_KM_APART / 110.0:  # type: ignore[operator]
+            return None
         km = km_between(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
         if km <= MAX_KM_APART:
-            return f"{km:.1f} km apart ({names})"
+            return f"{km:.1f} km apart ({_names(a, b)})"
         return None
     if (_place_key(a) and _place_key(a) == _place_key(b) and a.country == b.country
             and (a.admin1 or "") == (b.admin1 or "")):
-        return f"same place, no coordinates ({names}, {a.admin1 or a.country})"
+        return f"same place, no coordinates ({_names(a, b)}, {a.admin1 or a.country})"
     return None
+
+
+def _names(a: Event, b: Event) -> str:
+    return f"{a.location or a.location_ar or '?'} / {b.location or b.location_ar or '?'}"
 
 
 def _actor_reason(a: Event, b: Event) -> str | None:

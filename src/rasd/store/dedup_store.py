@@ -8,14 +8,14 @@ group of one again). Each member's row in event_sources says why it joined.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select, text
 
 from rasd.model import Event
 from rasd.store import schema as t
-from rasd.store.dedup import DedupGroup, group_events, merge_group
+from rasd.store.dedup import MAX_DAYS_APART, DedupGroup, group_events, merge_group
 
 if TYPE_CHECKING:
     from rasd.store.store import Store
@@ -32,12 +32,18 @@ class DedupResult:
     largest_group: int
 
 
-def run_dedup(store: "Store", run_id: str, enabled: bool = True) -> DedupResult:
-    """Group the run's events across articles (enabled=False: every event alone)."""
+def run_dedup(store: "Store", run_id: str, enabled: bool = True,
+              date_from: date | None = None, date_to: date | None = None) -> DedupResult:
+    """Group the run's events across articles (enabled=False: every event alone).
+
+    With a date window (what an ingest just added), only events dated within a
+    day of it are regrouped, together with every member of the groups they are
+    in, so the rewrite never splits a group it did not load.
+    """
     from rasd.store.store import _chunks, _utcnow, merged_row, row_event
 
     with store.engine.connect() as conn:
-        rows = conn.execute(select(t.events).where(t.events.c.run_id == run_id)).all()
+        rows = _load_rows(conn, run_id, date_from, date_to)
         published: dict[str, date | None] = {}
         ids = sorted({r.article_id for r in rows})
         for chunk in _chunks(ids):
@@ -73,6 +79,30 @@ def run_dedup(store: "Store", run_id: str, enabled: bool = True) -> DedupResult:
     sizes = [len(g.members) for g in groups]
     return DedupResult(run_id=run_id, events_before=len(events), events_after=len(groups),
                        merged_groups=sum(1 for s in sizes if s > 1), largest_group=max(sizes, default=0))
+
+
+def _load_rows(conn, run_id: str, date_from: date | None, date_to: date | None) -> list:
+    from rasd.store.store import _chunks
+
+    ev, es = t.events, t.event_sources
+    stmt = select(ev).where(ev.c.run_id == run_id)
+    if date_from is None or date_to is None:
+        return conn.execute(stmt).all()
+    rows = conn.execute(stmt.where(ev.c.event_date.between(date_from - timedelta(days=MAX_DAYS_APART),
+                                                           date_to + timedelta(days=MAX_DAYS_APART)))).all()
+    loaded = {r.event_id for r in rows}
+    groups: set[str] = set()
+    for chunk in _chunks(sorted(loaded)):
+        groups.update(conn.scalars(select(es.c.merged_event_id).where(
+            es.c.run_id == run_id, es.c.member_event_id.in_(chunk))))
+    partners: set[str] = set()
+    for chunk in _chunks(sorted(groups)):
+        partners.update(conn.scalars(select(es.c.member_event_id).where(
+            es.c.run_id == run_id, es.c.merged_event_id.in_(chunk))))
+    missing = sorted(partners - loaded)
+    for chunk in _chunks(missing):
+        rows += conn.execute(select(ev).where(ev.c.run_id == run_id, ev.c.event_id.in_(chunk))).all()
+    return rows
 
 
 def undo_dedup(store: "Store", run_id: str) -> int:

@@ -397,6 +397,13 @@ class Store:
         return undo_dedup(self, run_id or self.latest_run_id())
 
     # ------------------------------------------------------------ reads
+    def merged_group_count(self, run_id: str | None = None) -> int:
+        """How many of the run's events were merged from two or more reports."""
+        m = t.merged_events
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(m).where(
+                m.c.run_id == (run_id or self.latest_run_id()), m.c.n_sources > 1)) or 0)
+
     def runs(self) -> list[dict[str, Any]]:
         """Every run, newest first, with how many articles and events it has."""
         with self.engine.connect() as conn:
