@@ -157,6 +157,13 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
         kept.append((trig, sub, family, background))
     if not kept:
         return []
+    # «أبطلوا مفعول عبوة», «تفكيك عبوات ناسفة»: the device is the object of the
+    # disruption, not an explosion.
+    disrupted = [t for t, sub, _, _ in kept if sub == "Disrupted weapons use"]
+    if disrupted:
+        kept = [k for k in kept if not (
+            k[1] in ("Remote explosive/landmine/IED", "Suicide bomb")
+            and any(0 <= facts.word_index(k[0].start) - facts.word_index(d.end - 1) <= 4 for d in disrupted))]
     has_toll = any(getattr(c, "count", 0) for c in s.casualties)
     has_support = bool(s.actors or s.places or has_toll)
     # A weak trigger needs support; a bare killing word («الشهداء», «قتلى») needs a

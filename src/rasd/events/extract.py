@@ -309,13 +309,19 @@ def _place_key(c: A.Candidate) -> str | None:
 
 
 def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
+    """Two mentions of one event: same sub-type and status, days that agree, and
+    the same place, or no place of their own, or (when one has no day of its
+    own, as later references to an event rarely repeat it) the same province."""
     if a.sub_event_type != b.sub_event_type or a.status != b.status:
-        return False
-    if _place_key(a) != _place_key(b) and not (a.place_rule.startswith("no place") or b.place_rule.startswith("no place")):
         return False
     if a.own_date and b.own_date and a.date != b.date:
         return False
-    return True
+    if _place_key(a) == _place_key(b):
+        return True
+    if a.place_rule.startswith("no place") or b.place_rule.startswith("no place"):
+        return True
+    admin_a = getattr(a.place, "admin1", None)
+    return bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (a.own_date and b.own_date)
 
 
 def _confidence(c: A.Candidate) -> float:
