@@ -423,19 +423,20 @@ class Resolver:
 
     def recent(self, g) -> Resolved | None:
         """«خلال الساعات الماضية»: a span that ends on publication day."""
-        unit = self._key(g("u1") or g("u2"))
+        unit = self._key(g("u1") or g("u2") or g("u3") or g("u4"))
         count_text = g("n1") or g("n2")
-        count = int(count_text) if count_text else None
+        count = int(count_text) if count_text else (2 if g("u3") else 1 if g("u4") else None)
         if not self.pub:
             return Resolved(None, 2, True)
         if unit in ("ساعه", "الساعات"):
             days = max(1, -(-(count or 24) // 24))
-        elif unit in ("يوما", "يوم", "الايام"):
+        elif unit in ("يوما", "يوم", "الايام", "اليومين"):
             days = count or 3
-        elif unit in ("اسبوعا", "الاسابيع"):
+        elif unit in ("اسبوعا", "الاسابيع", "الاسبوعين", "الاسبوع"):
             days = 7 * (count or 2)
         else:  # months, years: too long a span for a day; month precision
-            months = (count or 3) * (12 if unit in ("الاعوام", "السنوات") else 1)
+            years = unit in ("الاعوام", "السنوات", "العامين", "السنتين", "العام")
+            months = (count or 3) * (12 if years else 1)
             year, month = _add_months(self.pub.year, self.pub.month, -months)
             return Resolved(_day_in_month(year, month, self.pub.day), 3, True, self.pub)
         if days > 400:
