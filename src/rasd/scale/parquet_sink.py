@@ -97,14 +97,14 @@ def _write_atomic(table, path: Path) -> None:
 def write_parts(target: ParquetTarget, result: BatchResult, articles: list[Article]) -> None:
     pa, _ = _pyarrow()
     article_schema, event_schema = _schemas()
-    events_of = {a.id: events for a, events in result.items}
+    events_of = dict(result.items)
     article_rows = [{
         "article_id": a.id, "title": a.title, "published": a.published, "source": a.source,
         "url": a.url, "text": a.text, "run_id": target.run_id,
         "n_events": len(events_of.get(a.id, [])), "extracted": a.id in events_of,
     } for a in articles]
     event_rows = []
-    for _article, events in result.items:
+    for _article_id, events in result.items:
         for e in events:
             row = e.to_dict()
             row["run_id"] = target.run_id

@@ -68,10 +68,10 @@ def prepare(store, target: StoreTarget, batch_id: int, articles: Sequence[Articl
 
 def save(store, target: StoreTarget, outcome: BatchOutcome, result: BatchResult) -> BatchOutcome:
     """Write a batch's events in one transaction and complete its outcome."""
-    written = store.save_extractions([(a.id, events) for a, events in result.items],
+    written = store.save_extractions(result.items,
                                      run_id=target.run_id, replace=target.force) if result.items else set()
     outcome.articles_extracted = len(written)
-    outcome.events_found = sum(len(events) for a, events in result.items if a.id in written)
+    outcome.events_found = sum(len(events) for article_id, events in result.items if article_id in written)
     outcome.articles_failed = len(result.failed)
     outcome.problems.extend(result.problems)
     outcome.seconds = result.seconds

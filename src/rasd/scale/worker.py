@@ -36,7 +36,9 @@ class BatchResult:
     """The extraction of one batch, as it comes back from a worker."""
 
     batch_id: int
-    items: list[tuple[Article, list[Event]]]
+    # (article id, its events): ids, not articles, so a result crossing the
+    # network does not carry the article text back.
+    items: list[tuple[str, list[Event]]]
     seconds: float  # extraction time inside the worker, resources already loaded
     worker_pid: int
     worker_rss_mb: float  # the worker's peak resident memory so far (Pipeline loaded)
@@ -45,7 +47,7 @@ class BatchResult:
 
     @property
     def events(self) -> int:
-        return sum(len(events) for _article, events in self.items)
+        return sum(len(events) for _article_id, events in self.items)
 
 
 def resolve_factory(name: str) -> PipelineFactory:
@@ -110,7 +112,7 @@ def extract_batch(batch_id: int, articles: Sequence[Article],
                          worker_rss_mb=0.0)
     for article in articles:
         try:
-            result.items.append((article, pipeline.extract(article)))
+            result.items.append((article.id, pipeline.extract(article)))
         except Exception as exc:  # noqa: BLE001 - reported per article, see above
             result.failed.append(article.id)
             result.problems.append(f"{article.id}: extraction raised {type(exc).__name__}: {exc}")
