@@ -7,10 +7,12 @@ makes concurrent first opens (two ingests started together) take turns.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
 
 VERSION_TABLE = "rasd_schema_version"
 HEAD = "0001"
@@ -46,9 +48,29 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             return
     from alembic import command
 
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-            if revision == "head" and current_revision(conn) == HEAD:
-                return  # another process upgraded while we waited
-        command.upgrade(alembic_config(conn), revision)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+                if revision == "head" and current_revision(conn) == HEAD:
+                    return  # another process upgraded while we waited
+            command.upgrade(alembic_config(conn), revision)
+    except OperationalError:
+        # SQLite runs DDL outside transactions: when two processes create a new
+        # store at once, the second trips on the first's tables. Wait for the
+        # first to finish and stamp the version.
+        if engine.dialect.name != "sqlite" or revision != "head":
+            raise
+        _wait_for_head(engine)
+
+
+def _wait_for_head(engine: Engine, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        with engine.connect() as conn:
+            if current_revision(conn) == HEAD:
+                return
+        if time.monotonic() > deadline:
+            raise OperationalError("schema upgrade", {}, Exception(
+                "another process is creating this store and did not finish in time"))
+        time.sleep(0.1)
