@@ -150,6 +150,8 @@ def test_bad_settings_are_one_line_errors(tmp_path):
         ingest_on_engine(articles(1), db=str(tmp_path / "x.sqlite"), batch_size=0)
     with pytest.raises(RasdError, match="memory"):
         ingest_on_engine(articles(1), db=":memory:", write_on="workers")
+    with pytest.raises(RasdError, match="--workers must be at least 1, not 0"):
+        ingest_on_engine(articles(1), db=str(tmp_path / "x.sqlite"), workers=0)
 
 
 def test_unreachable_scheduler_is_a_one_line_error():

@@ -94,7 +94,9 @@ class DaskEngine:
                                 "start one with `dask scheduler`, or leave --address out "
                                 "for a local cluster") from None
         else:
-            workers = self.requested_workers or os.cpu_count() or 1
+            workers = self.requested_workers
+            if workers is None:
+                workers = os.cpu_count() or 1
             if workers < 1:
                 raise RasdError(f"--workers must be at least 1, not {workers}")
             self.cluster = distributed.LocalCluster(

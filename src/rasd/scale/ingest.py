@@ -88,7 +88,7 @@ class ScaleSummary:
             f"{self.articles_per_second:,.1f} articles/s, {self.batches:,} batches",
             f"memory        {self.peak_worker_rss_mb:,.0f} MB peak per worker",
         ]
-        if self.workers_lost:
+        if self.workers_lost > 0:
             out.append(f"failures      {self.workers_lost} worker(s) died and were restarted; "
                        "their batches were re-run (nothing stored twice)")
         if self.problems:
@@ -161,7 +161,7 @@ def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parq
                         problem(message)
                     bar.update(time.perf_counter() - started)
             if not address:  # on a shared cluster other jobs' restarts are not ours
-                summary.workers_lost = len(first_pids - set(eng.worker_pids().values()))
+                summary.workers_lost = _lost(eng, first_pids)
         if store is not None and dedup and summary.articles_extracted:
             result = store.dedup(target.run_id)
             summary.events_after_dedup = result.events_after
@@ -171,6 +171,14 @@ def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parq
             store.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _lost(eng, first_pids: set[int]) -> int:
+    """Workers of the start that are gone now (a count for the summary, never a failure)."""
+    try:
+        return len(first_pids - set(eng.worker_pids().values()))
+    except Exception:  # noqa: BLE001 - a worker restarting right now must not fail a finished run
+        return -1
 
 
 def _run(eng, batches: Iterator[Batch], target, mode: str, store, factory: str,
