@@ -69,3 +69,24 @@ def test_explanation_names_the_trigger(pipeline):
     [e] = extract(pipeline, "واندلعت أمس اشتباكات بين قوات النظام وجيش الفتح.")
     assert "اشتباكات" in e.explanation["trigger"]
     assert e.explanation["date"]
+
+
+def test_a_bombing_of_police_with_no_named_attacker_is_by_an_unidentified_group(pipeline):
+    events = extract(pipeline, "مصر: أصيب ضابطا شرطة في انفجار عبوة ناسفة أمام محكمة في القاهرة أمس.")
+    [bomb] = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert bomb.actor1 == "Unidentified Armed Group (Egypt)"
+    assert bomb.actor2 == "Police Forces of Egypt"
+
+
+def test_a_junior_partner_is_coded_with_its_senior(pipeline):
+    text = ("اليمن: قتل 5 من قوات صالح في اشتباكات مع المقاومة الشعبية أمس. "
+            "وكان الحوثيون قد انسحبوا من المدينة.")
+    [clash] = [e for e in extract(pipeline, text) if e.sub_event_type == "Armed clash"]
+    assert {clash.actor1, clash.actor2} == {"Popular Resistance (Yemen)", "Houthis: Ansar Allah"}
+    assert "Saleh loyalist forces" in clash.assoc_actor_1 + clash.assoc_actor_2
+
+
+def test_a_defused_device_is_disrupted_weapons_use_not_an_explosion(pipeline):
+    events = extract(pipeline, "مصر: أبطل خبراء المفرقعات مفعول عبوة ناسفة أمس في القاهرة.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+    assert events[0].actor1 == "Police Forces of Egypt"

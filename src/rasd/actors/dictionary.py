@@ -60,6 +60,7 @@ class ActorInfo:
     kind: str
     country: str | None = None
     pro_government: bool = False
+    junior_of: str | None = None
 
 
 @dataclass(slots=True)
@@ -179,7 +180,7 @@ def _load(path: Path) -> ActorDictionary:
         if not name or kind not in KINDS:
             raise _bad(path, f"actor {name!r} needs a name and a kind in {sorted(KINDS)}")
         pro = bool(a.get("pro_government", kind == "state"))
-        info[name] = ActorInfo(name, kind, a.get("country"), pro)
+        info[name] = ActorInfo(name, kind, a.get("country"), pro, a.get("junior_of"))
         for form in a.get("forms") or []:
             add(str(form), ActorEntry(form=str(form), kind=kind, name=name,
                                       country=a.get("country"), pro_government=pro))

@@ -322,11 +322,35 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
             elif head == a2 and n != a1:
                 cand.assoc2.append(n)
     cand.actor1, cand.actor2 = a1, a2
+    _senior_partners(cand, ctx, why)
     _unnamed_attacker(cand, ctx, country, why)
     _resolve_actor_dependent_type(cand, ctx, country, why)
     _fill_sides_from_context(cand, ctx, country, why)
     if why:
         cand.why["actors"] = "; ".join(why)
+
+
+def _senior_partners(cand: Candidate, ctx: Context, why: list[str]) -> None:
+    """A junior partner («قوات صالح») stands for its senior («الحوثيين») when the
+    article names the senior; the junior becomes the associated actor."""
+    d = ctx.dictionary
+    for side in (1, 2):
+        name = cand.actor1 if side == 1 else cand.actor2
+        senior = d.info(name).junior_of if name else None
+        if not senior or ctx.actor_counts.get(senior, 0) == 0 or senior in (cand.actor1, cand.actor2):
+            continue
+        assoc = cand.assoc1 if side == 1 else cand.assoc2
+        assoc.append(name)
+        if side == 1:
+            cand.actor1 = senior
+        else:
+            cand.actor2 = senior
+        why.append(f"{senior!r} for its junior partner {name!r}")
+    for side, main, assoc in ((1, cand.actor1, cand.assoc1), (2, cand.actor2, cand.assoc2)):
+        other = cand.actor2 if side == 1 else cand.actor1
+        for n in list(assoc):
+            if n == other:
+                assoc.remove(n)
 
 
 # Sub-types where state forces named without an agent marker are the target:
@@ -399,22 +423,24 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
         cand.actor1 = rioters[0] if rioters else (f"Rioters ({country})" if country else None)
         cand.actor2 = police[0] if police else None
         return
-    if sub == "Arrests":
+    if sub in ("Arrests", "Disrupted weapons use"):
         if cand.actor1 is None or d.info(cand.actor1).kind in NON_ARMED_KINDS:
             if cand.actor1 is not None and cand.actor2 is None:
                 cand.actor2 = cand.actor1
             cand.actor1 = f"Police Forces of {country}" if country else None
-            why.append("actor1: arrests are made by the country's police unless named")
+            why.append("actor1: arrests and seizures are made by the country's police unless named")
         return
     if etype == "Strategic developments":
         return
     armed = [n for n, _ in ctx.actor_counts.most_common() if d.info(n).kind not in NON_ARMED_KINDS]
     if cand.actor1 is None:
-        pick = next((n for n in armed if n != cand.actor2 and n not in cand.assoc2), None)
+        a2_info = d.info(cand.actor2) if cand.actor2 else None
+        pick = next((n for n in armed if n != cand.actor2 and n not in cand.assoc2 and not (
+            a2_info is not None and a2_info.pro_government and d.info(n).pro_government)), None)
         if pick:
             cand.actor1 = pick
-            why.append(f"actor1 {pick!r}: the article's main armed actor")
-        elif etype != "Battles" and country:
+            why.append(f"actor1 {pick!r}: the article's main armed actor opposed to actor2")
+        elif country:
             cand.actor1 = f"Unidentified Armed Group ({country})"
             why.append("actor1: unnamed attacker")
     if cand.actor2 is None:

@@ -236,7 +236,8 @@ class EventStage:
             if not target.own_date and e.own_date:
                 target.date, target.precision, target.own_date, target.date_rule = (
                     e.date, e.precision, True, e.date_rule)
-            target.actor1 = target.actor1 or e.actor1
+            if _unnamed(target.actor1) and not _unnamed(e.actor1) and e.actor1 != target.actor2:
+                target.actor1 = e.actor1  # «أعلنت جماعة ... مسؤوليتها» names the attacker
             target.actor2 = target.actor2 or (e.actor2 if e.actor2 != target.actor1 else None)
             if target.place_rule.startswith("no place") and not e.place_rule.startswith("no place"):
                 target.place, target.place_rule = e.place, e.place_rule
@@ -292,6 +293,10 @@ _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against
 
 def _same_family(a: A.Candidate, b: A.Candidate) -> bool:
     return a.event_type == b.event_type or (a.event_type in _VIOLENT and b.event_type in _VIOLENT)
+
+
+def _unnamed(actor: str | None) -> bool:
+    return actor is None or actor.startswith("Unidentified Armed Group")
 
 
 def _lowest_reported(a: int, b: int) -> int:
