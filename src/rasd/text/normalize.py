@@ -2,30 +2,85 @@
 
 The normalised text is only ever used to *find* things; every span reported
 to the user is mapped back to the original text through the offset map.
+
+What is folded, and why (each variation is common in the Arab press):
+- hamza and madda on alef (أ إ آ ٱ → ا), alef maqsura (ى → ي), hamza on yeh
+  and waw (ئ → ي، ؤ → و), ta marbuta (ة → ه): spelled either way;
+- Persian and Kurdish letters in names (ک گ → ك، ی ې ێ → ي، ۀ ە ھ → ه، ۆ → و،
+  ڕ → ر، ڵ → ل، پ → ب، ڤ → ف، چ → ج، ژ → ز);
+- Arabic presentation forms (ﺍﻟﻘﺎﺿﻲ, pasted from PDFs) → the plain letters;
+  a ligature of one word (ﻻ, ﷲ) becomes its letters (one original character
+  → several normalised ones); ligatures of several words (ﷺ) are left alone;
+- tatweel, diacritics (harakat, tanwin, shadda, sukun, superscript alef),
+  zero-width and bidi controls, soft hyphens: dropped;
+- Arabic-Indic and Persian digits → 0-9; Arabic comma, semicolon, question
+  mark, decimal and thousands separators → ASCII; curly, angle and low
+  quotes → " and '; dashes → -; exotic spaces → a plain space.
+
+Each original character becomes zero, one or (for a one-word ligature)
+several normalised characters, in order, so the map is one list.
 """
 
 from __future__ import annotations
 
-# One original character -> zero or one normalised character.
-_CHAR_MAP: dict[str, str] = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+import re
+import unicodedata
+
+# One original character -> one normalised character.
+_ONE: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ئ": "ي", "ؤ": "و",
     "ة": "ه",
-    "گ": "ك", "ک": "ك", "ی": "ي", "ې": "ي",
-    "“": '"', "”": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "„": '"', "″": '"',
-    "‘": "'", "’": "'",
-    "،": ",", "؛": ";", "؟": "?",
-    "٫": ".", "٬": ",",  # Arabic decimal and thousands separators
-    "\u00a0": " ",
+    "گ": "ك", "ک": "ك", "ڪ": "ك",
+    "ی": "ي", "ې": "ي", "ێ": "ي", "ۍ": "ي", "ۑ": "ي",
+    "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۃ": "ه",
+    "ۆ": "و", "ۇ": "و", "ۈ": "و", "ۋ": "و", "ۅ": "و",
+    "ڕ": "ر", "ڵ": "ل", "پ": "ب", "ڤ": "ف", "ڥ": "ف", "چ": "ج", "ژ": "ز",
+    "“": '"', "”": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "„": '"', "‟": '"', "″": '"', "＂": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "،": ",", "؛": ";", "؟": "?", "٫": ".", "٬": ",", "٪": "%", "۔": ".",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-", "―": "-",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ",
+    "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
+    "\u202f": " ", "\u205f": " ", "\u3000": " ",
 }
 for _i in range(10):
-    _CHAR_MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
-    _CHAR_MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+    _ONE[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _ONE[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 
 # Characters dropped entirely: tatweel, diacritics (harakat, tanwin, shadda,
-# sukun, superscript alef), zero-width and bidi controls.
-_DROP = set("\u0640") | {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
-_DROP |= set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+# sukun, superscript alef, Quranic marks), zero-width and bidi controls.
+_DROP = {"\u0640", "\u0670", "\u0674", "\u00ad", "\u061c", "\u2060", "\ufeff"}
+_DROP |= {chr(c) for c in range(0x064B, 0x0660)}
+_DROP |= {chr(c) for c in range(0x06D6, 0x06EE) if unicodedata.category(chr(c)) == "Mn"}
+_DROP |= set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _fold(chars: str) -> str:
+    """Apply the one-character folds and drops to a short string."""
+    return "".join(_ONE.get(c, c) for c in chars if c not in _DROP)
+
+
+# Presentation forms (U+FB50–FDFF, U+FE70–FEFF): their compatibility
+# decomposition, folded the same way. Forms that decompose to several words
+# (ﷺ «صلى الله عليه وسلم») keep their character: one span, no inner offsets.
+_MANY: dict[str, str] = {}
+for _cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+    _ch = chr(_cp)
+    _nfkc = unicodedata.normalize("NFKC", _ch)
+    if _nfkc == _ch or " " in _nfkc.strip():
+        continue
+    _folded = _fold(_nfkc.strip())
+    if len(_folded) == 1:
+        _ONE[_ch] = _folded
+    elif _folded == "":
+        _DROP.add(_ch)  # an isolated diacritic form (ﹰ)
+    else:
+        _MANY[_ch] = _folded
+
+_TABLE = str.maketrans(_ONE)
+# Characters that do not map one to one: where the offset map needs work.
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(_DROP | set(_MANY)))) + "]")
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -33,18 +88,27 @@ def normalize(text: str) -> tuple[str, list[int]]:
 
     offsets[i] is the original index of normalised character i, and
     offsets[len(norm)] == len(text), so a normalised range [a, b) maps to
-    the original range [offsets[a], offsets[b]).
+    the original range [offsets[a], offsets[b]). The map never decreases;
+    the characters of one ligature's expansion share its original index.
     """
-    out: list[str] = []
+    parts: list[str] = []
     offsets: list[int] = []
-    get = _CHAR_MAP.get
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        out.append(get(ch, ch))
-        offsets.append(i)
+    prev = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i > prev:
+            parts.append(text[prev:i].translate(_TABLE))
+            offsets.extend(range(prev, i))
+        many = _MANY.get(m.group())
+        if many:
+            parts.append(many)
+            offsets.extend([i] * len(many))
+        prev = i + 1
+    if prev < len(text):
+        parts.append(text[prev:].translate(_TABLE))
+        offsets.extend(range(prev, len(text)))
     offsets.append(len(text))
-    return "".join(out), offsets
+    return "".join(parts), offsets
 
 
 def normalize_word(word: str) -> str:
