@@ -15,7 +15,9 @@ publication day:
   «الجمعة قبل الماضية», «عشية الجمعة», «الخامس والعشرين من الشهر الفائت»,
   «في 3 الجاري»;
 - spans: «الأسبوع الماضي», «الشهر الفائت», «أواخر الشهر الماضي», «العام
-  الماضي», «قبل ثلاثة أعوام», «منذ يومين», «خلال الساعات الماضية».
+  الماضي», «قبل ثلاثة أعوام», «منذ يومين», «خلال الساعات الماضية»;
+- seasons and holidays: «صيف عام 1994», «الصيف الماضي», «أول أيام عيد الفطر»,
+  «عيد الأضحى الماضي».
 
 How the date is chosen (spec §1, ACLED time_precision):
 - `date` is the day to code an event on. `end_date` is set when the text
@@ -25,8 +27,10 @@ How the date is chosen (spec §1, ACLED time_precision):
 - precision 1: a day; 2: a week or a range of days (week: publication − 7
   days; early/mid/late month: the 5th/15th/25th); 3: a month (the 15th) or
   only a year (1 July; 3 is the coarsest precision the spec has).
-- News reports what happened, so undated names lean to the past: a month or
-  day-and-month with no year is the most recent one not after publication,
+- News reports what happened, so undated names lean to the past: a month
+  with no year is the most recent one not after publication, a day and
+  month the latest one up to 31 days after publication (a meeting «في الـ29
+  من يوليو» announced on 21 July is this year's),
   a bare weekday the most recent such day on or before publication
   («فجر الجمعة»), «الخميس الماضي» the most recent one strictly before it.
   A mid-span date that would fall after publication is clamped to it.

@@ -58,13 +58,13 @@ _RULES: list[tuple[str, str]] = [
     # «الموافق 21 / 10», «بتاريخ 3/8»: day/month with no year, only after a date word
     ("numeric_short", r"<WDPREFIX>(?:الموافق|بتاريخ|تاريخ)\s+\(?\s*(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})(?!\s*/\s*\d)(?!\d)"),
     # «10 شوال 1436ه», «(10/شوال / 1436ه)», «العاشر من شوال 1436»
-    ("hijri_day", r"<WDPREFIX>(?P<d1>\d{1,2}(?!\d)|<ORD>)\s*/?\s*(?:من\s+)?(?:شهر\s+)?(?P<hmon><HMONTH>)" + END
+    ("hijri_day", r"<WDPREFIX>(?P<d1><DAYNUM>|<ORD>)\s*/?\s*(?:من\s+)?(?:شهر\s+)?(?P<hmon><HMONTH>)" + END
         + r"(?:\s*/?\s*,?\s*(?:" + _YEAR_WORD + r"\s+)?(?P<hyear>1[34]\d\d)(?!\d)(?:\s*ه" + END + ")?)?"),
     # «24 يوليو (تموز) 2015», «الثامن والتاسع من أيلول/ سبتمبر من العام الفائت», «3 أغسطس الجاري»
-    ("day_month", r"<WDPREFIX>(?P<d1>\d{1,2}(?!\d)|<ORD>)(?:\s*(?:و|-|الي|حتي|و\s*حتي)\s*(?P<d2>\d{1,2}(?!\d)|<ORD>))?"
+    ("day_month", r"<WDPREFIX>(?P<d1><DAYNUM>|<ORD>)(?:\s*(?:و|-|الي|حتي|و\s*حتي)\s*(?P<d2><DAYNUM>|<ORD>))?"
         r"\s*/?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon><MONTHPAIR>)<YEARPART>?"),
     # «الخامس والعشرين من الشهر الفائت», «العاشر من هذا الشهر», «في 3 الجاري»
-    ("day_of_rel_month", r"(?:(?P<d1>\d{1,2}(?!\d)|<ORD>)\s+من\s+(?:(?:الشهر|شهر)\s+(?P<rel><REL>)|(?P<this>هذا\s+الشهر|الشهر))"
+    ("day_of_rel_month", r"(?:(?P<d1><DAYNUM>|<ORD>)\s+من\s+(?:(?:الشهر|شهر)\s+(?P<rel><REL>)|(?P<this>هذا\s+الشهر|الشهر))"
         r"|(?P<dn>\d{1,2}(?!\d))\s+(?P<rel2>الجاري|الماضي|المنصرم|الفايت|الحالي|المقبل))" + END),
     # «أواخر يوليو الماضي», «شهر آب/ أغسطس», «نيسان/ أبريل 2020», «تشرين الأول/ أكتوبر العام الماضي»
     ("month", r"(?:(?P<part><PART>)\s+)?(?P<shahr>(?:شهر|شهري)\s+)?(?P<mon><MONTHPAIR>)(?:\s*(?:و|-|الي|حتي)\s*(?P<mb><MONTHNAME>)" + END_LETTER
@@ -90,6 +90,12 @@ _RULES: list[tuple[str, str]] = [
         # «خلال اليومين الماضيين», «الأسبوعين الأخيرين», «الأسبوع الأخير»
         + r"|(?P<u3>اليومين|الاسبوعين|الشهرين|العامين|السنتين)\s+(?:الماضيين|الاخيرين|المنصرمين|الفايتين|السابقين)" + END
         + r"|(?P<u4>الاسبوع|الشهر|العام)\s+الاخير" + END),
+    # «صيف عام 1994», «الصيف الماضي», «ربيع العام الماضي», «خريف 2011»
+    ("season", r"(?P<season><SEASON>)\s+(?:(?:" + _YEAR_WORD + r"\s+)?(?P<year>(?:19|20)\d\d)(?!\d)"
+        r"|(?:العام|السنه)\s+(?P<yrel><REL>)" + END + r"|(?P<srel><REL>)" + END + ")"),
+    # «أول أيام عيد الفطر», «خلال أيام عيد الأضحى», «عيد الفطر الماضي», «يوم عرفة»
+    ("holiday", r"(?:(?P<nth><HDAY>)\s+ايام\s+|(?P<ayyam>ايام)\s+)?(?P<hol><HOLIDAY>)" + END
+        + r"(?:\s+(?:المبارك|السعيد))?(?:\s+(?:(?:" + _YEAR_WORD + r")\s+)?(?P<year>\d{4})(?!\d)|\s+(?P<rel><REL>)" + END + ")?"),
     # «قبل ثلاثة أعوام», «منذ يومين», «قبل 10 أيام», «قبل أسبوع»
     ("ago", r"(?P<kw>قبل|منذ)\s+(?:(?P<num>\d{1,3}|<CARD>)\s+(?P<many><UNIT_MANY>|<UNIT_ONE>)|(?P<two><UNIT_TWO>)|(?P<one><UNIT_ONE>)|(?P<few>ايام|بضعه\s+ايام))" + END
         + r"(?!\s*(?:من|علي|علی)\s)"),
@@ -123,6 +129,10 @@ def compiled_grammar() -> Grammar:
         # letter, not before any word character.
         "<MONTHPAIR>": rf"(?P<m1>{month_names}){END_LETTER}(?:(?:\s*[/(-]\s*|\s+)(?P<m2>{month_names}){END_LETTER}(?:\s*\))?)?",
         "<MONTHNAME>": month_names,
+        "<DAYNUM>": r"(?:ال\s*)?\d{1,2}(?!\d)",  # «24», «الـ24»
+        "<SEASON>": trie_alternation(w.seasons),
+        "<HOLIDAY>": trie_alternation(w.holidays),
+        "<HDAY>": trie_alternation(w.holiday_day_ordinals),
         "<HMONTH>": trie_alternation(w.hijri_months),
         "<WEEKDAY>": trie_alternation(w.weekdays),
         "<ORD>": trie_alternation(w.ordinals) + END,
@@ -163,7 +173,8 @@ def compiled_grammar() -> Grammar:
     # cannot begin a date before trying the rules one by one.
     first_words = {p.split()[0] for table in (
         w.months, w.hijri_months, w.weekdays, w.ordinals, w.times_of_day, w.span_parts,
-    ) for p in table} | set(_RULE_FIRST_WORDS)
+        w.seasons, w.holidays, w.holiday_day_ordinals,
+    ) for p in table} | set(_RULE_FIRST_WORDS) | {"ايام"}
     anchor = rf"(?=\d|ال\d|{trie_alternation(first_words)}{END_LETTER})"
     regex = re.compile(r"(?<!\w)" + _CLITICS + "?" + anchor + "(?:" + "|".join(branches) + ")")
     return Grammar(regex=regex, words=w)

@@ -70,6 +70,9 @@ def _clamp(day: date | None, published: date | None, span_start: date | None) ->
     return day
 
 
+# How far after publication an undated «29 يوليو» may still be this year's.
+_SOON = timedelta(days=31)
+
 # How many months (years, weeks) back or forward a relative marker moves.
 _REL_DELTA = {"past": -1, "past2": -2, "next": 1}
 
@@ -105,8 +108,9 @@ class Resolver:
     def _day(self, text: str | None) -> int | None:
         if not text:
             return None
-        if text.isdigit():
-            return int(text)
+        digits = text.lstrip("ال \t")  # «الـ24» is normalised to «ال24»
+        if digits.isdigit():
+            return int(digits)
         return self.w.ordinals.get(self._key(text))
 
     def _rel(self, text: str | None) -> str | None:
@@ -219,7 +223,16 @@ class Resolver:
         this_year = _day_in_month(pub.year, month, day)
         if mrel == "next":
             return (pub.year if this_year and this_year > pub else pub.year + 1), True
-        return (pub.year if this_year and this_year <= pub else pub.year - 1) - back, True
+        if mrel in ("past", "past2"):
+            return (pub.year if this_year and this_year <= pub else pub.year - 1) - back, True
+        # No marker: the latest such day up to a month after publication —
+        # «سيعقد جلسة في الـ29 من يوليو» is this July's, not last year's, and a
+        # report dated a few days late still gets its own year.
+        for year in (pub.year + 1, pub.year, pub.year - 1):
+            candidate = _day_in_month(year, month, day)
+            if candidate and candidate <= pub + _SOON:
+                return year, True
+        return pub.year - 1, True
 
     def day_month(self, g) -> Resolved | None:
         month = self.w.months[self._key(g("m1"))]
@@ -442,6 +455,79 @@ class Resolver:
         if days > 400:
             return None
         return Resolved(self.pub - timedelta(days=days), 2, True, self.pub)
+
+    def season(self, g) -> Resolved | None:
+        """«صيف 2014», «الصيف الماضي»: the season's middle month, precision 3."""
+        month = self.w.seasons[self._key(g("season"))]
+        if g("year"):
+            return Resolved(date(int(g("year")), month, 15), 3, False)
+        if not self.pub:
+            return Resolved(None, 3, True)
+        yrel, srel = self._rel(g("yrel")), self._rel(g("srel"))
+        if yrel:
+            year = self.pub.year + _REL_DELTA.get(yrel, 0)
+        else:
+            this_year = date(self.pub.year, month, 15)
+            if srel in ("past", "past2"):
+                # «الصيف الماضي» in July is last year's summer: a season is
+                # "past" once it is over, two months after its middle.
+                year = self.pub.year - (1 if this_year > self.pub - timedelta(days=60) else 0)
+                year -= 1 if srel == "past2" else 0
+            elif srel == "next":
+                year = self.pub.year + (1 if this_year <= self.pub else 0)
+            else:
+                year = self.pub.year
+        resolved = date(year, month, 15)
+        return Resolved(_clamp(resolved, self.pub, date(year, month, 1)), 3, True)
+
+    def holiday(self, g) -> Resolved | None:
+        """«أول أيام عيد الفطر», «عيد الأضحى الماضي»: the holiday of the right year."""
+        holiday = self.w.holidays[self._key(g("hol"))]
+        nth = self.w.holiday_day_ordinals.get(self._key(g("nth"))) if g("nth") else None
+        if nth and nth > holiday.days:
+            return None
+
+        def occurrence(year: int, gregorian_year: bool) -> date | None:
+            if holiday.calendar == "gregorian":
+                return _safe_date(year, holiday.month, holiday.day)
+            if not gregorian_year:
+                return _hijri_to_date(year, holiday.month, holiday.day)
+            # The Hijri year whose holiday falls in this Gregorian year.
+            hyear = _hijri_year_of(date(year, 1, 1))
+            for candidate in (hyear, hyear + 1):
+                day = _hijri_to_date(candidate, holiday.month, holiday.day)
+                if day and day.year == year:
+                    return day
+            return None
+
+        relative = False
+        if g("year"):
+            year = int(g("year"))
+            start = occurrence(year, gregorian_year=year >= 1700 or holiday.calendar == "gregorian")
+        elif not self.pub:
+            return Resolved(None, 1 if nth or holiday.days == 1 else 2, True)
+        else:
+            relative = True
+            rel = self._rel(g("rel"))
+            base = self.pub.year if holiday.calendar == "gregorian" else _hijri_year_of(self.pub)
+            start = occurrence(base, False)
+            if rel == "next":
+                if start and start <= self.pub:
+                    start = occurrence(base + 1, False)
+            else:
+                # The most recent one that has begun by publication
+                # («عيد الفطر الماضي»: strictly before the current one's end).
+                if start is None or start > self.pub:
+                    start = occurrence(base - 1, False)
+                elif rel in ("past", "past2") and start + timedelta(days=holiday.days) > self.pub:
+                    start = occurrence(base - 1, False)
+        if start is None:
+            return None
+        if nth:
+            return Resolved(start + timedelta(days=nth - 1), 1, relative)
+        if holiday.days == 1:
+            return Resolved(start, 1, relative)
+        return Resolved(start, 2, relative, start + timedelta(days=holiday.days - 1))
 
     def ago(self, g) -> Resolved | None:
         since = g("kw") == "منذ"

@@ -17,6 +17,14 @@ from rasd.text.normalize import normalize_word
 
 
 @dataclass(frozen=True, slots=True)
+class Holiday:
+    calendar: str  # "hijri" | "gregorian"
+    month: int
+    day: int
+    days: int  # how many days it lasts
+
+
+@dataclass(frozen=True, slots=True)
 class CalendarWords:
     months: dict[str, int]  # Gregorian and Levantine names -> 1..12
     ambiguous_months: frozenset[str]  # names that are also ordinary words
@@ -37,6 +45,9 @@ class CalendarWords:
     today_blockers_before: frozenset[str]  # «عين» before «اليوم»
     today_blockers_after: frozenset[str]  # «التالي» after «اليوم»
     bare_year_after: frozenset[str]  # «في» before «2014»
+    seasons: dict[str, int]  # «الصيف» -> 7, the month that stands for it
+    holidays: dict[str, Holiday]
+    holiday_day_ordinals: dict[str, int]  # «ثاني» (أيام العيد) -> 2
 
 
 def norm_phrase(phrase: str) -> str:
@@ -103,4 +114,10 @@ def load_calendar_words() -> CalendarWords:
         today_blockers_before=frozenset(norm_phrase(w) for w in raw["today_blockers_before"]),
         today_blockers_after=frozenset(norm_phrase(w) for w in raw["today_blockers_after"]),
         bare_year_after=frozenset(norm_phrase(w) for w in raw["bare_year_after"]),
+        seasons=table(raw["seasons"], "month"),
+        holidays={
+            norm_phrase(n): Holiday(h["calendar"], int(h["month"]), int(h["day"]), int(h["days"]))
+            for h in raw["holidays"] for n in h["names"]
+        },
+        holiday_day_ordinals={norm_phrase(w): int(v) for v, ws in raw["holiday_day_ordinals"].items() for w in ws},
     )
