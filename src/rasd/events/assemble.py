@@ -164,7 +164,10 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
         kept = [k for k in kept if not (
             k[1] in ("Remote explosive/landmine/IED", "Suicide bomb")
             and any(0 <= facts.word_index(k[0].start) - facts.word_index(d.end - 1) <= 4 for d in disrupted))]
-    has_toll = any(getattr(c, "count", 0) for c in s.casualties)
+    if any(getattr(c, "count", 0) >= MAX_EVENT_TOLL for c in s.casualties):
+        # «مقتل وإصابة 3440 عراقيا»: a statistic; its killing words are no event.
+        kept = [k for k in kept if k[2] not in ("kill", "attack")]
+    has_toll = any(0 < getattr(c, "count", 0) < MAX_EVENT_TOLL for c in s.casualties)
     has_support = bool(s.actors or s.places or has_toll)
     # A weak trigger needs support; a bare killing word («الشهداء», «قتلى») needs a
     # toll in its sentence, or it is condolence, rhetoric or a count of the past.
@@ -525,7 +528,9 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
     dated = [d for d in s.dates if getattr(d, "date", None) is not None]
     if dated:
         anchor = cand.anchor.start
-        best = min(dated, key=lambda d: (abs(d.start - anchor) + (0 if d.start < anchor else 5)))
+        # The most precise date of the sentence («في 26 يونيو» over «في شهر رمضان»),
+        # then the nearest to the trigger, preferring one before it.
+        best = min(dated, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
         cand.date_rule = f"«{best.text}» in the sentence"
     elif ctx.published is not None:
