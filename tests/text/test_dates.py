@@ -293,6 +293,7 @@ def test_without_publication_date_relative_dates_stay_unknown() -> None:
         "من ظهور محتكرها الأول الحالي",  # an ordinal that is not a day
         "قتل 2014 شخصا في الهجمات",  # a bare number that is a count, not a year
         "ثورات الربيع العربي في المنطقة",  # a season with no year is not a date
+        "المرسوم التشريعي رقم 32 لعام 2015 القاضي بمنح عفو",  # the number of a decree
     ],
 )
 def test_words_that_are_not_dates(text: str) -> None:

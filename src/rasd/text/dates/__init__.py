@@ -87,7 +87,7 @@ def _is_since(norm: str, start: int) -> bool:
     return norm.startswith("منذ", start) or bool(_SINCE.search(norm, max(0, start - 8), start))
 
 
-_NEEDS_SPAN = frozenset({"relative_day", "weekday", "bare_year"})
+_NEEDS_SPAN = frozenset({"relative_day", "weekday", "bare_year", "year"})
 
 
 def find_dates(norm: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:

@@ -83,6 +83,7 @@ _PART_OF_YEAR = {None: (7, 1), "early": (1, 15), "middle": (7, 1), "late": (12, 
 
 
 _WS = re.compile(r"\s+")
+_NUMBER_BEFORE = re.compile(r"\d\s*[لب]?$")  # «رقم 32 لعام»: the clitic stays before the match
 _WORD = re.compile(r"\w+")
 
 @dataclass(slots=True)
@@ -305,7 +306,12 @@ class Resolver:
             return None
         return Resolved(_clamp(resolved, self.pub, _hijri_to_date(year, month, 1)), precision, relative)
 
-    def year(self, g) -> Resolved | None:
+    def year(self, g, start: int, end: int) -> Resolved | None:
+        if _NUMBER_BEFORE.search(self.norm, max(0, start - 12), start):
+            return None  # «القانون رقم 162 لعام 1958»: the year of a law's number
+        return self._year(g)
+
+    def _year(self, g) -> Resolved | None:
         part = self._part(g("part"))
         month, day = _PART_OF_YEAR[part]
         if g("year"):
@@ -335,7 +341,7 @@ class Resolver:
         in_brackets = self.norm[max(0, start - 3):start].rstrip().endswith("(")
         if not in_brackets and self._prev_word(start) not in self.w.bare_year_after:
             return None
-        return self.year(g)
+        return self._year(g)
 
     def relative_day(self, g, start: int, end: int) -> Resolved | None:
         rel = self._key(g("rel"))
