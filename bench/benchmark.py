@@ -8,7 +8,8 @@ conflict articles, repeated to N with distinct ids) it measures
   ingest_postgres  the same into DATABASE_URL (only when it is set; rows are left there)
   engine_1 / _2    articles/s of extraction on a local Dask cluster of 1 and 2 workers
                    (results returned, nothing written), and their ratio
-  engine_sqlite    `ingest_on_engine` with 2 workers into a fresh SQLite file
+  engine_sqlite    `ingest_on_engine` with 2 workers into a fresh SQLite file (the driver writes)
+  engine_postgres  the same into DATABASE_URL (the workers write; only when it is set)
   cold_start       wall time of `rasd extract ONE_ARTICLE.json` in a fresh process
   memory           peak resident MB of each measured process (the Pipeline loaded)
 
@@ -49,7 +50,7 @@ TARGETS = {
     "scaling_2_over_1": 1.7,
 }
 SECTIONS = ("extract", "ingest_sqlite", "ingest_postgres", "engine_1", "engine_2", "engine_sqlite",
-            "cold_start")
+            "engine_postgres", "cold_start")
 
 
 # ---------------------------------------------------------------- child sections
@@ -129,12 +130,13 @@ def section_engine(n: int, batch: int, workers: int) -> dict:
             "peak_rss_mb_driver": _peak_mb()}
 
 
-def section_engine_sqlite(n: int, batch: int, db: str) -> dict:
+def section_engine_store(n: int, batch: int, db: str, id_prefix: str = "") -> dict:
     from corpus import corpus
 
     from rasd.scale import ingest_on_engine
 
-    s = ingest_on_engine(corpus(n), db=db, workers=2, batch_size=batch, progress=False)
+    s = ingest_on_engine(corpus(n, id_prefix=id_prefix), db=db, workers=2, batch_size=batch,
+                         progress=False)
     run_s = s.seconds - s.start_seconds
     return {"workers": s.workers, "articles": s.articles_read, "events": s.events_found,
             "start_s": round(s.start_seconds, 2), "seconds": round(s.seconds, 2),
@@ -184,7 +186,10 @@ def child(args) -> dict:
         return section_engine(args.n, args.batch, int(name[-1]))
     if name == "engine_sqlite":
         with tempfile.TemporaryDirectory() as tmp:
-            return section_engine_sqlite(args.n, args.batch, str(Path(tmp) / "bench.sqlite"))
+            return section_engine_store(args.n, args.batch, str(Path(tmp) / "bench.sqlite"))
+    if name == "engine_postgres":
+        return section_engine_store(args.n, args.batch, os.environ["DATABASE_URL"],
+                                    id_prefix=f"bench{int(time.time())}-")
     if name == "cold_start":
         return section_cold_start()
     raise SystemExit(f"unknown section {name}")
@@ -256,7 +261,7 @@ def main() -> None:
     report = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"), "n": args.n,
               "batch": args.batch, "machine": machine(), "results": {}}
     for name in sections:
-        if name == "ingest_postgres" and not os.environ.get("DATABASE_URL"):
+        if name in ("ingest_postgres", "engine_postgres") and not os.environ.get("DATABASE_URL"):
             report["results"][name] = {"skipped": "DATABASE_URL is not set"}
             continue
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
