@@ -158,10 +158,11 @@ class EventStage:
         continues the previous event of its kind rather than starting one."""
         if not events or cand.sentence.dates and any(d.date for d in cand.sentence.dates):
             return False
-        demonstrative = any(facts_before in ("هذه", "هذا", "تلك", "ذلك", "نفس")
-                            for facts_before in [cand.sentence.text[:max(0, t.start - cand.sentence.start)].split()[-1:]
-                                                 and cand.sentence.text[:t.start - cand.sentence.start].split()[-1]
-                                                 for t in cand.triggers])
+        demonstrative = any(_word_before(cand.sentence, t.start) in _DEMONSTRATIVES for t in cand.triggers)
+        refers = bool(self.lexicon.references and self.lexicon.references.search(cand.sentence.text)) and \
+            cand.family in ("attack", "kill")
+        if refers and events[-1].event_type in _VIOLENT:
+            demonstrative = True  # «نتج عن الحادث الإجرامي استشهاد 15»
         if groups and not demonstrative:
             return False
         if not demonstrative and not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
@@ -293,6 +294,15 @@ _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against
 
 def _same_family(a: A.Candidate, b: A.Candidate) -> bool:
     return a.event_type == b.event_type or (a.event_type in _VIOLENT and b.event_type in _VIOLENT)
+
+
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "نفس", "وهذه", "وهذا", "وتلك"})
+
+
+def _word_before(s: Any, offset: int) -> str:
+    """The word just before a normalised offset inside its sentence ("" if none)."""
+    words = s.text[:max(0, offset - s.start)].split()
+    return words[-1] if words else ""
 
 
 def _unnamed(actor: str | None) -> bool:

@@ -17,6 +17,7 @@ import yaml
 
 from rasd.errors import RasdError
 from rasd.model import SUB_EVENT_TO_TYPE
+from rasd.text.normalize import normalize_word
 from rasd.text.tokens import PhraseMatcher
 
 FAMILIES = frozenset({"fixed", "territory", "attack", "kill", "bombard", "explosion"})
@@ -68,6 +69,8 @@ class Lexicon:
     size: int = 0
     # Cues that are patterns over normalised text (numbers in them): (kind, regex).
     cue_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    # Words that refer back to an event already told (one regex, whole words).
+    references: re.Pattern[str] | None = None
 
 
 def _default_path() -> Path:
@@ -141,4 +144,7 @@ def _load(path: Path) -> Lexicon:
     markers: PhraseMatcher[tuple[Marker, ...]] = PhraseMatcher()
     for form, items in by_form.items():
         markers.add(form, tuple(items))
-    return Lexicon(triggers=triggers, markers=markers, size=size, cue_patterns=cue_patterns)
+    refs = sorted({normalize_word(str(r)) for r in data.get("references") or []}, key=len, reverse=True)
+    references = re.compile(r"(?<!\w)(?:[وفبل]{0,2})(?:" + "|".join(map(re.escape, refs)) + r")(?!\w)") if refs else None
+    return Lexicon(triggers=triggers, markers=markers, size=size, cue_patterns=cue_patterns,
+                   references=references)
