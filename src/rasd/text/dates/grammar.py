@@ -76,7 +76,7 @@ _RULES: list[tuple[str, str]] = [
     # «في 2014», «قبل 1948», «حرب 1936 - 1939», «(1948)»: a bare year where a year is expected (checked)
     ("bare_year", r"<YEARS>"),
     # «يوم أمس الجمعة», «مساء أمس», «أول من أمس», «اليوم (السبت)», «الليلة قبل الماضية»
-    ("relative_day", r"(?:(?P<tod><TOD>)\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<rel>اول\s+(?:من\s+)?امس|امس\s+الاول|اول\s+البارحه|الليله\s+قبل\s+الماضيه|الليله\s+الماضيه|(?:ال)?امس|البارحه|اليوم|الليله|بعد\s+غد|غدا|الغد|غد)" + END
+    ("relative_day", r"(?:(?P<tod><TOD>)\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<rel><RELDAY>)" + END
         + r"(?:\s*,?\s*\(?\s*(?P<wd><WEEKDAY>)" + END + r"(?:\s*\))?)?"),
     # «فجر الجمعة», «ليل الخميس الجمعة», «يومي الاثنين والثلاثاء الماضيين», «الخميس الماضي»
     ("weekday", r"(?:(?P<tod><TOD>)\s+)?(?:(?P<yawm>يوم|يومي|نهار)\s+)?(?P<wd1><WEEKDAY>)" + END
@@ -97,7 +97,7 @@ _RULES: list[tuple[str, str]] = [
     ("holiday", r"(?:(?P<nth><HDAY>)\s+ايام\s+|(?P<ayyam>ايام)\s+)?(?P<hol><HOLIDAY>)" + END
         + r"(?:\s+(?:المبارك|السعيد))?(?:\s+(?:(?:" + _YEAR_WORD + r")\s+)?(?P<year>\d{4})(?!\d)|\s+(?P<rel><REL>)" + END + ")?"),
     # «قبل ثلاثة أعوام», «منذ يومين», «قبل 10 أيام», «قبل أسبوع»
-    ("ago", r"(?P<kw>قبل|منذ)\s+(?:(?P<num>\d{1,3}|<CARD>)\s+(?P<many><UNIT_MANY>|<UNIT_ONE>)|(?P<two><UNIT_TWO>)|(?P<one><UNIT_ONE>)|(?P<few>ايام|بضعه\s+ايام))" + END
+    ("ago", r"(?P<kw>قبل|منذ)\s+(?:<APPROX>\s+)?(?:(?P<num>\d{1,3}|<CARD>)\s+(?P<many><UNIT_MANY>|<UNIT_ONE>)|(?P<two><UNIT_TWO>)|(?P<one><UNIT_ONE>)|(?P<few>ايام|بضعه\s+ايام))" + END
         + r"(?!\s*(?:من|علي|علی)\s)"),
 ]
 
@@ -133,6 +133,8 @@ def compiled_grammar() -> Grammar:
         "<SEASON>": trie_alternation(w.seasons),
         "<HOLIDAY>": trie_alternation(w.holidays),
         "<HDAY>": trie_alternation(w.holiday_day_ordinals),
+        "<RELDAY>": trie_alternation(w.relative_days),
+        "<APPROX>": trie_alternation(w.approximators),
         "<HMONTH>": trie_alternation(w.hijri_months),
         "<WEEKDAY>": trie_alternation(w.weekdays),
         "<ORD>": trie_alternation(w.ordinals) + END,
@@ -173,7 +175,7 @@ def compiled_grammar() -> Grammar:
     # cannot begin a date before trying the rules one by one.
     first_words = {p.split()[0] for table in (
         w.months, w.hijri_months, w.weekdays, w.ordinals, w.times_of_day, w.span_parts,
-        w.seasons, w.holidays, w.holiday_day_ordinals,
+        w.seasons, w.holidays, w.holiday_day_ordinals, w.relative_days,
     ) for p in table} | set(_RULE_FIRST_WORDS) | {"ايام"}
     anchor = rf"(?=\d|ال\d|{trie_alternation(first_words)}{END_LETTER})"
     regex = re.compile(r"(?<!\w)" + _CLITICS + "?" + anchor + "(?:" + "|".join(branches) + ")")

@@ -351,18 +351,9 @@ class Resolver:
             before, after = self.norm[start - 1:start], self.norm[end:end + 1]
             if '"' in (before, after) or (before, after) == ("(", ")"):
                 return None  # «"اليوم"», «ل(اليوم)»: the newspaper's name
-        if rel in ("غد", "الغد") and not (g("tod") or g("yawm")):
+        if rel in self.w.relative_days_need_context and not (g("tod") or g("yawm")):
             return None  # «تيار الغد» is a party; «صباح الغد» is tomorrow
-        if rel.startswith("اول") or rel in ("امس الاول", "الليله قبل الماضيه"):
-            offset = -2
-        elif rel in ("امس", "الامس", "البارحه", "الليله الماضيه"):
-            offset = -1
-        elif rel in ("اليوم", "الليله"):
-            offset = 0
-        elif rel.startswith("بعد"):
-            offset = 2
-        else:
-            offset = 1
+        offset = self.w.relative_days[rel]
         if not self.pub:
             return Resolved(None, 1, True)
         resolved = self.pub + timedelta(days=offset)

@@ -48,6 +48,9 @@ class CalendarWords:
     seasons: dict[str, int]  # «الصيف» -> 7, the month that stands for it
     holidays: dict[str, Holiday]
     holiday_day_ordinals: dict[str, int]  # «ثاني» (أيام العيد) -> 2
+    relative_days: dict[str, int]  # «أمس» -> -1, «أول من أمس» -> -2
+    relative_days_need_context: frozenset[str]
+    approximators: tuple[str, ...]  # «نحو», «أكثر من»
 
 
 def norm_phrase(phrase: str) -> str:
@@ -120,4 +123,7 @@ def load_calendar_words() -> CalendarWords:
             for h in raw["holidays"] for n in h["names"]
         },
         holiday_day_ordinals={norm_phrase(w): int(v) for v, ws in raw["holiday_day_ordinals"].items() for w in ws},
+        relative_days={norm_phrase(w): int(v) for v, ws in raw["relative_days"].items() for w in ws},
+        relative_days_need_context=frozenset(norm_phrase(w) for w in raw["relative_days_need_context"]),
+        approximators=tuple(norm_phrase(w) for w in raw["approximators"]),
     )
