@@ -157,13 +157,13 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
         kept.append((trig, sub, family, background))
     if not kept:
         return []
-    # «أبطلوا مفعول عبوة», «تفكيك عبوات ناسفة»: the device is the object of the
-    # disruption, not an explosion.
+    # «أبطلوا مفعول عبوة», «فجرت ... جسما مشبوها»: the device is the object of
+    # the disruption (or a controlled detonation), not an attack.
     disrupted = [t for t, sub, _, _ in kept if sub == "Disrupted weapons use"]
     if disrupted:
         kept = [k for k in kept if not (
             k[1] in ("Remote explosive/landmine/IED", "Suicide bomb")
-            and any(0 <= facts.word_index(k[0].start) - facts.word_index(d.end - 1) <= 4 for d in disrupted))]
+            and any(abs(facts.word_index(k[0].start) - facts.word_index(d.start)) <= 4 for d in disrupted))]
     if any(getattr(c, "count", 0) >= MAX_EVENT_TOLL for c in s.casualties):
         # «مقتل وإصابة 3440 عراقيا»: a statistic; its killing words are no event.
         kept = [k for k in kept if k[2] not in ("kill", "attack")]
