@@ -175,3 +175,21 @@ def test_ingest_regroups_only_the_days_it_touched(store):
     # a full re-run agrees with the incremental result
     assert store.dedup().merged_groups == 2
     assert_groups_consistent(store)
+
+
+def test_full_dedup_walks_windows_and_merges_across_their_edges(store, monkeypatch):
+    import rasd.store.dedup_store as dedup_store
+
+    monkeypatch.setattr(dedup_store, "WINDOW_DAYS", 3)
+    store.add_articles([article(i) for i in range(1, 9)])
+    days = ["2015-07-01", "2015-07-03", "2015-07-04", "2015-07-09", "2015-07-10"]
+    for i, day in enumerate(days, start=1):  # 03/04 straddle the first window's edge
+        store.save_extraction(f"art{i}", [ev(f"art{i}", event_date=day, latitude=12.78 + i / 1000)])
+    store.save_extraction("art6", [ev("art6", event_date=None)])
+    result = store.dedup()
+    assert (result.events_before, result.events_after, result.merged_groups, result.largest_group) == (6, 4, 2, 2)
+    groups = sorted(sorted(m["article_id"] for m in g["members"]) for g in dedup_groups(store))
+    assert groups == [["art2", "art3"], ["art4", "art5"]]
+    assert_groups_consistent(store)
+    assert store.undo_dedup() == 6
+    assert_groups_consistent(store)

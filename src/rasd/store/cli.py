@@ -52,10 +52,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from rasd.io.feeds import ReadOptions, check_paths, read_inputs
     from rasd.store import open_store
 
-    problems: list[str] = []
+    problems: list[str] = []  # the last one, for the error when nothing could be read
 
     def on_problem(message: str) -> None:
-        problems.append(message)
+        problems[:] = [message]
         print(f"rasd: warning: {message}", file=sys.stderr)
 
     paths = check_paths(args.paths) if args.paths else []
@@ -95,8 +95,8 @@ def print_summary(summary, where: str, out) -> None:
     if summary.events_after_dedup is not None:
         lines.append(f"  after cross-article dedup: {summary.events_after_dedup:,} events in the run "
                      f"({summary.merged_groups:,} merged groups)")
-    if summary.problems:
-        lines.append(f"  {len(summary.problems):,} problems (warnings above)")
+    if summary.problem_count:
+        lines.append(f"  {summary.problem_count:,} problems (warnings above)")
     print("\n".join(lines), file=out)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, select, text
 
 from rasd.model import Event
 from rasd.store import schema as t
@@ -32,14 +32,51 @@ class DedupResult:
     largest_group: int
 
 
+# A full dedup walks the run in windows of this many days, so memory stays
+# bounded by a window's events, not the whole archive's.
+WINDOW_DAYS = 62
+
+
 def run_dedup(store: "Store", run_id: str, enabled: bool = True,
               date_from: date | None = None, date_to: date | None = None) -> DedupResult:
     """Group the run's events across articles (enabled=False: every event alone).
 
     With a date window (what an ingest just added), only events dated within a
     day of it are regrouped, together with every member of the groups they are
-    in, so the rewrite never splits a group it did not load.
+    in, so a rewrite never splits a group it did not load. Without one, the
+    whole run is regrouped window by window, then its undated events (which
+    never merge) are reset to groups of one.
     """
+    if date_from is not None and date_to is not None:
+        _dedup_window(store, run_id, enabled, date_from, date_to)
+    else:
+        ev = t.events
+        with store.engine.connect() as conn:
+            first, last = conn.execute(select(func.min(ev.c.event_date), func.max(ev.c.event_date))
+                                       .where(ev.c.run_id == run_id)).one()
+        day = first
+        while day is not None and day <= last:
+            end = day + timedelta(days=WINDOW_DAYS - 1)
+            _dedup_window(store, run_id, enabled, day, end)
+            day = end + timedelta(days=1)
+        _dedup_window(store, run_id, enabled, None, None)
+    return _result(store, run_id)
+
+
+def _result(store: "Store", run_id: str) -> DedupResult:
+    m = t.merged_events
+    with store.engine.connect() as conn:
+        before = conn.scalar(select(func.count()).select_from(t.events).where(t.events.c.run_id == run_id))
+        after, merged, largest = conn.execute(
+            select(func.count(), func.count().filter(m.c.n_sources > 1), func.max(m.c.n_sources))
+            .where(m.c.run_id == run_id)).one()
+    return DedupResult(run_id=run_id, events_before=int(before or 0), events_after=int(after or 0),
+                       merged_groups=int(merged or 0), largest_group=int(largest or 0))
+
+
+def _dedup_window(store: "Store", run_id: str, enabled: bool,
+                  date_from: date | None, date_to: date | None) -> None:
+    """Regroup the events of a window (None, None: the undated events)."""
     from rasd.store.store import _chunks, _utcnow, merged_row, row_event
 
     with store.engine.connect() as conn:
@@ -76,9 +113,6 @@ def run_dedup(store: "Store", run_id: str, enabled: bool = True,
             conn.execute(store._insert_ignore(t.merged_events), list(chunk))
         for chunk in _chunks(links):
             conn.execute(store._insert_ignore(t.event_sources), list(chunk))
-    sizes = [len(g.members) for g in groups]
-    return DedupResult(run_id=run_id, events_before=len(events), events_after=len(groups),
-                       merged_groups=sum(1 for s in sizes if s > 1), largest_group=max(sizes, default=0))
 
 
 def _load_rows(conn, run_id: str, date_from: date | None, date_to: date | None) -> list:
@@ -87,7 +121,7 @@ def _load_rows(conn, run_id: str, date_from: date | None, date_to: date | None) 
     ev, es = t.events, t.event_sources
     stmt = select(ev).where(ev.c.run_id == run_id)
     if date_from is None or date_to is None:
-        return conn.execute(stmt).all()
+        return conn.execute(stmt.where(ev.c.event_date.is_(None))).all()
     rows = conn.execute(stmt.where(ev.c.event_date.between(date_from - timedelta(days=MAX_DAYS_APART),
                                                            date_to + timedelta(days=MAX_DAYS_APART)))).all()
     loaded = {r.event_id for r in rows}

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from rasd.store.store import IngestSummary, Store
 
 DEFAULT_BATCH = 64
+MAX_KEPT_PROBLEMS = 1000
 
 Extractor = Callable[[list[Article]], list[tuple[Article, list[Event]]]]
 
@@ -58,7 +59,9 @@ def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress:
     summary = IngestSummary(run_id=run_id)
 
     def problem(message: str) -> None:
-        summary.problems.append(message)
+        summary.problem_count += 1
+        if len(summary.problems) < MAX_KEPT_PROBLEMS:  # an archive may have millions of bad lines
+            summary.problems.append(message)
         if on_problem is not None:
             on_problem(message)
 

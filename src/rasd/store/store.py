@@ -47,7 +47,8 @@ class IngestSummary:
     events_found: int = 0
     events_after_dedup: int | None = None
     merged_groups: int | None = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # the first 1,000
+    problem_count: int = 0
     seconds: float = 0.0
 
     @property
