@@ -16,6 +16,7 @@ from hijridate import Gregorian, Hijri
 
 from rasd.text.dates.words import CalendarWords
 
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -85,6 +86,7 @@ _PART_OF_YEAR = {None: (7, 1), "early": (1, 15), "middle": (7, 1), "late": (12, 
 _WS = re.compile(r"\s+")
 _NUMBER_BEFORE = re.compile(r"\d\s*[لب]?$")  # «رقم 32 لعام»: the clitic stays before the match
 _WORD = re.compile(r"\w+")
+
 
 @dataclass(slots=True)
 class Resolved:
