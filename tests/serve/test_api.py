@@ -186,3 +186,47 @@ def test_store_failure_is_a_503_with_one_line():
         r = c.get("/api/events")
     assert r.status_code == 503
     assert r.json() == {"detail": "the event store could not answer: database is locked"}
+
+
+def test_a_deduplicated_event_lists_every_source_article(store, client):
+    from datetime import date
+
+    from rasd.model import Article, Event
+
+    from serve_corpus import span
+
+    second = Article(id="t-hasakah-2", published=date(2022, 1, 22), source="Other Agency", url=None,
+                     title="معارك قرب سجن غويران",
+                     text="تواصلت المعارك بين قسد وتنظيم داعش قرب سجن غويران في الحسكة يوم الجمعة، وقتل تسعة.")
+    store.add_articles([second])
+    store.save_extraction(second.id, [Event(
+        event_id="", article_id=second.id, status="current", event_date="2022-01-21", time_precision=1,
+        event_type="Battles", sub_event_type="Armed clash", actor1="SDF: Syrian Democratic Forces",
+        actor2="Islamic State", country="Syria", iso3="SYR", admin1="Al-Hasakeh", location="Ghweran",
+        location_ar="غويران", latitude=36.4807, longitude=40.7317, geo_precision=1, fatalities=9,
+        evidence=[span(second, "تواصلت المعارك بين قسد وتنظيم داعش قرب سجن غويران")])])
+    store.dedup()
+
+    page = events_of(client, event_type="Battles")
+    assert page["total"] == 1  # two reports, one event
+    (event,) = page["events"]
+    assert sorted(event["sources"]) == sorted([HASAKAH.id, second.id])
+    assert event["fatalities"] == 7  # the lowest reported figure (spec §1)
+    detail = client.get(f"/api/events/{event['event_id']}").json()
+    assert {s["id"] for s in detail["sources"]} == {HASAKAH.id, second.id}
+    assert {s["source"] for s in detail["sources"]} == {"Test Press", "Other Agency"}
+    # each source article still carries its own report with offsets into its own text
+    other = client.get(f"/api/articles/{second.id}").json()
+    (report,) = other["events"]
+    ev = report["evidence"][0]
+    assert other["article"]["text"][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_brief_geojson_carries_what_a_marker_needs(client):
+    full = client.get("/api/events.geojson", params={"country": "Iraq"}).json()["features"][0]
+    brief = client.get("/api/events.geojson", params={"country": "Iraq", "properties": "brief"}).json()
+    (feature,) = brief["features"]
+    assert feature["geometry"] == full["geometry"] and feature["id"] == full["id"]
+    assert set(feature["properties"]) == {"event_id", "event_date", "event_type", "sub_event_type",
+                                          "location", "location_ar", "fatalities", "status"}
+    assert all(feature["properties"][k] == full["properties"][k] for k in feature["properties"])

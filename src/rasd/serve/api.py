@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
@@ -144,9 +144,12 @@ def _add_api_routes(app: FastAPI) -> None:
     def events_geojson(store: StoreDep, f: FilterDep,
                        limit: Annotated[int, Query(ge=1, le=MAX_MAP)] = 5000,
                        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-                       sort: Annotated[Sort, Query()] = "-event_date") -> JSONResponse:
+                       sort: Annotated[Sort, Query()] = "-event_date",
+                       properties: Annotated[Literal["full", "brief"], Query(
+                           description="full: every field of spec §2; brief: what a map marker needs")] = "full",
+                       ) -> JSONResponse:
         events = store.query_events(f, limit=limit, offset=offset, sort=sort)
-        collection = events_to_feature_collection(events)
+        collection = events_to_feature_collection(events, brief=properties == "brief")
         collection["total"] = store.count_events(f)
         return JSONResponse(collection, media_type="application/geo+json")
 

@@ -64,7 +64,7 @@ async function main() {
     try {
       const [page, geo, stats] = await Promise.all([
         refreshList(),
-        getJSON("/api/events.geojson", { ...filters.params(), limit: MAP_LIMIT }),
+        getJSON("/api/events.geojson", { ...filters.params(), limit: MAP_LIMIT, properties: "brief" }),
         // the timeline keeps every day visible so the brush can widen the range again
         getJSON("/api/stats", filters.params({ withDates: false })),
       ]);
