@@ -17,6 +17,14 @@ from rasd.pipeline import Pipeline, finalize_stage, normalize_stage
 
 KILL_ARTICLE = "RASD_TEST_KILL_ARTICLE"
 KILL_MARKER = "RASD_TEST_KILL_MARKER"
+BUILD_LOG = "RASD_TEST_BUILD_LOG"  # each Pipeline build appends its process id here
+
+
+def _log_build() -> None:
+    path = os.environ.get(BUILD_LOG)
+    if path:
+        with open(path, "a", encoding="ascii") as f:
+            f.write(f"{os.getpid()}\n")
 
 
 def one_event_stage(doc: Document) -> Document:
@@ -42,11 +50,13 @@ def kill_stage(doc: Document) -> Document:
 
 
 def counting_pipeline() -> Pipeline:
+    _log_build()
     return Pipeline([("normalize", normalize_stage), ("one_event", one_event_stage),
                      ("finalize", finalize_stage)])
 
 
 def dying_pipeline() -> Pipeline:
+    _log_build()
     return Pipeline([("normalize", normalize_stage), ("one_event", one_event_stage),
                      ("kill", kill_stage), ("finalize", finalize_stage)])
 

@@ -16,7 +16,7 @@ from rasd.model import Article  # noqa: E402
 from rasd.scale import ingest_on_engine  # noqa: E402
 from rasd.store import open_store  # noqa: E402
 
-from scale_pipelines import KILL_ARTICLE, KILL_MARKER  # noqa: E402
+from scale_pipelines import BUILD_LOG, KILL_ARTICLE, KILL_MARKER  # noqa: E402
 
 N = 120
 BATCH = 10
@@ -39,6 +39,7 @@ def kill_on(monkeypatch, tmp_path):
         # Set before the cluster starts: worker processes inherit the environment.
         monkeypatch.setenv(KILL_ARTICLE, article_id)
         monkeypatch.setenv(KILL_MARKER, str(marker))
+        monkeypatch.setenv(BUILD_LOG, str(tmp_path / "builds.log"))
         return marker
 
     return arm
@@ -72,6 +73,11 @@ def test_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(tmp_path, 
                                dedup=False, progress=False)
     killed = int(marker.read_text())
     assert not pid_alive(killed), "the worker should have been killed"
+    # Each worker process built its Pipeline once, for 12 batches; the worker
+    # that replaced the dead one built its own.
+    builds = (tmp_path / "builds.log").read_text().split()
+    assert len(builds) == len(set(builds)) and killed in map(int, builds)
+    assert len(builds) in (2, 3)  # 3 once the replacement has joined
     assert summary.write_on == write_on
     assert summary.workers_lost == 1
     assert summary.batches == N // BATCH
