@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from rasd.io.readers import article_from_record
+from rasd.events.stages import places_available
 from rasd.pipeline import Pipeline
 
 DEV = Path("/work/shared/corpus/dev/articles.jsonl")
-HAVE_PLACES = importlib.util.find_spec("rasd.places") is not None and importlib.util.find_spec(
-    "rasd.places.resolve") is not None
+HAVE_PLACES = places_available()
 HAVE_CASUALTIES = importlib.util.find_spec("rasd.text.casualties") is not None
 
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason="dev corpus not available")

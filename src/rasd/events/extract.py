@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rasd.actors.dictionary import ActorDictionary, load_dictionary
@@ -55,6 +55,8 @@ class EventStage:
         lex = self.lexicon
         bucket(facts, lex.triggers.find(norm), "triggers")
         for m in lex.markers.find(norm):
+            if any(marker.role == "news" for marker in m.payload):
+                facts.news_signals += 1  # «قال مصدر», «أفادت وكالة»: reported news
             s = facts.sentence_at(m.start)
             if s is None or not s.triggers:
                 continue  # markers only matter around a trigger
@@ -63,7 +65,7 @@ class EventStage:
                     s.cues.append(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.cue))
                 elif marker.family is not None:
                     s.family_cues.add(marker.family)
-                elif marker.role is not None:
+                elif marker.role is not None and marker.role != "news":
                     s.roles.append(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.role))
         if lex.cue_patterns:
             for s in facts.sentences:
@@ -72,7 +74,12 @@ class EventStage:
                                       for kind, rx in lex.cue_patterns for m in rx.finditer(s.text)]
         bucket(facts, find_actors(self.dictionary, norm), "actors")
         if self.find_dates is not None:
-            bucket(facts, list(self.find_dates(norm, doc.article.published)), "dates")
+            dates = list(self.find_dates(norm, doc.article.published))
+            bucket(facts, dates, "dates")
+            pub = doc.article.published
+            facts.news_signals += sum(
+                1 for d in dates if d.date is not None and pub is not None and d.relative
+                and timedelta(0) <= pub - d.date <= timedelta(days=A.CURRENT_DAYS))
         if self.find_casualties is not None:
             # One pass over the whole text (per-sentence calls would re-tokenise
             # each range), and none for an article that reports nothing.
@@ -114,6 +121,12 @@ class EventStage:
             if groups:
                 last_place[s.paragraph] = groups[0]
             cands = A.sentence_candidates(facts, s, explain)
+            if cands and not facts.news_signals and not (
+                    any(d.date for d in s.dates) or (groups and A.casualty_totals(s.casualties)[0])):
+                # A column or analysis (no source, no recent day named anywhere) recalls
+                # violence in general; only a placed, dated or counted sentence reports one.
+                explain.setdefault("commentary", []).extend(t.text for c in cands for t in c.triggers)
+                cands = []
             if not cands:
                 self._attach_orphan_casualties(s, events)
                 continue

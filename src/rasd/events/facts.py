@@ -43,6 +43,9 @@ class ArticleFacts:
     norm: str
     sentences: list[Sentence]
     token_starts: list[int]
+    # Signs of a news report rather than a column: sources quoted («قال مصدر»)
+    # and recent days named («أمس», «الخميس الماضي»).
+    news_signals: int = 0
 
     def word_index(self, offset: int) -> int:
         """Index of the word at or before a normalised offset (for word windows)."""

@@ -15,19 +15,30 @@ from rasd.model import Document
 Stage = Callable[[Document], Document]
 
 
-def _places_stage() -> Stage | None:
-    """The places layer's stage, or None while it is not installed."""
+def _find_places_stage() -> object | None:
+    """The places layer's stage object or class, or None while it is not installed."""
     for module, name in (("rasd.places", "places_stage"), ("rasd.places.stage", "places_stage")):
         try:
             mod = __import__(module, fromlist=[name])
         except ImportError:
             continue
         stage = getattr(mod, name, None)
-        if stage is None:
-            continue
-        # A class is instantiated once (it holds the resolver); an instance is used as is.
-        return stage() if isinstance(stage, type) else stage
+        if stage is not None:
+            return stage
     return None
+
+
+def places_available() -> bool:
+    """Whether the places stage is installed (without loading its gazetteer)."""
+    return _find_places_stage() is not None
+
+
+def _places_stage() -> Stage | None:
+    stage = _find_places_stage()
+    if stage is None:
+        return None
+    # A class is instantiated once (it holds the resolver); an instance is used as is.
+    return stage() if isinstance(stage, type) else stage  # type: ignore[return-value]
 
 
 def event_stages() -> list[tuple[str, Stage]]:
