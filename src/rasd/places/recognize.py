@@ -1,0 +1,205 @@
+"""Find place mentions in normalised text: gazetteer names, head words, modifiers.
+
+A mention is a gazetteer name («الحسكة»), optionally with the head word in
+front of it («حي الزهور», «ناحية العظيم») and a modifier before that
+(«بالقرب من», «ريف», «شمال شرقي»). After a head word an unknown name is a
+mention too («قرية زاركلي»), with no candidates: the resolver puts it in
+the smallest known area that contains it.
+
+Common words that are also place names («الزهور», «النصر») and small
+places count only after a head word; a bare name needs a strong entry
+(a country, an admin unit, a sizeable town, a curated landmark).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
+from rasd.text.normalize import normalize_word
+from rasd.text.tokens import PhraseMatcher, tokenize
+
+# A bare name (no head word) is a place only if one of its entries is at
+# least this strong: an admin unit, a curated site, or a town this large.
+BARE_MIN_POPULATION = 10_000
+_GAP = frozenset(" \t\"'`()")
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in the text. Offsets are into the normalised text."""
+
+    start: int
+    end: int
+    text: str
+    head: str | None = None          # the head word as written: «حي», «ريف», «مخيم» ...
+    modifier: str | None = None      # near / outskirts / around / countryside / north / ... / centre
+    candidates: list[Place] = field(default_factory=list)
+    name: str = ""                   # the name part, without head and modifier
+    head_kinds: tuple[str, ...] = ()  # gazetteer kinds the head word selects
+    name_start: int = -1
+    name_end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The lexicon of src/rasd/data/place_words.yaml, normalised."""
+
+    heads: dict[str, tuple[tuple[str, ...], str | None, bool]]  # normalised head -> (kinds, modifier, site)
+    modifiers: dict[str, str]          # normalised phrase -> meaning
+    containers: frozenset[str]
+    common_words: frozenset[str]       # match keys
+    name_starts: frozenset[str]
+    name_stops: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_place_words(path: str | None = None) -> PlaceWords:
+    text = (open(path, encoding="utf-8").read() if path else
+            (resources.files("rasd") / "data" / "place_words.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(text)
+    heads: dict[str, tuple[tuple[str, ...], str | None, bool]] = {}
+    for item in data["heads"]:
+        for word in item["words"]:
+            heads[normalize_word(word)] = (tuple(item["kinds"]), item.get("modifier"), bool(item.get("site")))
+    modifiers = {normalize_word(w): meaning for meaning, words in data["modifiers"].items() for w in words}
+    return PlaceWords(
+        heads=heads,
+        modifiers=modifiers,
+        containers=frozenset(normalize_word(w) for w in data["containers"]),
+        common_words=frozenset(match_key(w) for w in data["common_words"]),
+        name_starts=frozenset(normalize_word(w) for w in data["name_starts"]),
+        name_stops=frozenset(normalize_word(w) for w in data["name_stops"]),
+    )
+
+
+def is_strong(place: Place) -> bool:
+    """May this entry be recognised as a bare name?"""
+    if place.kind in ADMIN_KINDS:
+        return True
+    if place.source.startswith("curated") and place.kind != "neighbourhood":
+        return True
+    return place.kind in ("city", "town", "village") and (place.population or 0) >= BARE_MIN_POPULATION
+
+
+def prior(place: Place) -> float:
+    """How likely an entry is to be meant, before context: big and administrative first."""
+    base = {"country": 6.0, "admin1": 4.0, "admin2": 2.5, "admin3": 1.5, "city": 3.0, "town": 1.0,
+            "village": 0.8, "neighbourhood": 0.5}.get(place.kind, 2.5)
+    if place.population:
+        base += math.log10(max(place.population, 10)) / 3
+    return base
+
+
+class PlaceRecognizer:
+    """Find place mentions; the gazetteer's names go into one token trie."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, words: PlaceWords | None = None):
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.words = words or load_place_words()
+        self.names: PhraseMatcher[str] = PhraseMatcher()
+        for key in self.gazetteer.names_ar:
+            self.names.add(key, key)
+        self.cues: PhraseMatcher[tuple[str, str]] = PhraseMatcher(article_optional=False)
+        for phrase, meaning in self.words.modifiers.items():
+            self.cues.add(phrase, ("mod", meaning))
+        for phrase in self.words.heads:
+            self.cues.add(phrase, ("head", phrase))
+
+    # ------------------------------------------------------------------
+    def recognize(self, norm: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        end = len(norm) if end is None else end
+        names = self.names.find(norm, start, end)
+        cues = self.cues.find(norm, start, end)
+        cue_by_end = {c.end: c for c in cues}
+        mentions: list[PlaceMention] = []
+        used_heads: set[int] = set()
+        for m in names:
+            key = m.payload
+            head, head_kinds, modifier, m_start = self._head_before(norm, m.start, cue_by_end, used_heads)
+            in_name_head = self._head_inside(m.text)
+            if head is None and in_name_head is not None:
+                head = in_name_head
+                head_kinds = self.words.heads[in_name_head][0]
+            if modifier is None:
+                modifier, m_start = self._modifier_before(norm, m_start, cue_by_end)
+            candidates = self.gazetteer.lookup(key)
+            if head is None:
+                if key in self.words.common_words or len(key.replace(" ", "")) < 3:
+                    continue
+                candidates = [p for p in candidates if is_strong(p)]
+                if not candidates:
+                    continue
+            mentions.append(PlaceMention(m_start, m.end, norm[m_start:m.end], head, modifier, candidates,
+                                         name=m.text, head_kinds=head_kinds, name_start=m.start,
+                                         name_end=m.end))
+        mentions.extend(self._unknown_after_heads(norm, start, end, cues, names, used_heads, cue_by_end))
+        mentions.sort(key=lambda x: x.start)
+        return mentions
+
+    def _head_inside(self, name: str) -> str | None:
+        first = name.split(" ", 1)[0]
+        if " " in name and first in self.words.heads:
+            return first
+        return None
+
+    def _adjacent(self, norm: str, cue_end: int, start: int) -> bool:
+        return cue_end <= start and all(c in _GAP for c in norm[cue_end:start])
+
+    def _head_before(self, norm, start, cue_by_end, used_heads):
+        """(head, kinds, modifier from the head, new start) of the head word right before a name."""
+        for gap in range(0, 4):
+            cue = cue_by_end.get(start - gap)
+            if cue is not None and self._adjacent(norm, cue.end, start) and cue.payload[0] == "head":
+                kinds, modifier, _site = self.words.heads[cue.payload[1]]
+                used_heads.add(cue.start)
+                return cue.text, kinds, modifier, cue.start
+        return None, (), None, start
+
+    def _modifier_before(self, norm, start, cue_by_end):
+        for gap in range(0, 4):
+            cue = cue_by_end.get(start - gap)
+            if cue is not None and self._adjacent(norm, cue.end, start) and cue.payload[0] == "mod":
+                return cue.payload[1], cue.start
+        return None, start
+
+    def _unknown_after_heads(self, norm, start, end, cues, names, used_heads, cue_by_end) -> list[PlaceMention]:
+        """Head words followed by a name no gazetteer knows: «قرية زاركلي»."""
+        out = []
+        name_starts = {m.start for m in names}
+        taken = [(m.start, m.end) for m in names]
+        for cue in cues:
+            if cue.payload[0] != "head" or cue.start in used_heads:
+                continue
+            kinds, head_modifier, _site = self.words.heads[cue.payload[1]]
+            tokens = tokenize(norm, cue.end, min(end, cue.end + 80))
+            words = []
+            for tok in tokens:
+                gap = norm[(words[-1].end if words else cue.end):tok.start]
+                if not all(c in _GAP for c in gap) or tok.start in name_starts:
+                    break
+                w = tok.text
+                if (w in self.words.name_stops or w in self.words.heads or w in self.words.modifiers
+                        or w.isdigit()):
+                    break
+                words.append(tok)
+                # One word, or a name-start word («أم», «تل», «أبو») and what follows it.
+                if w not in self.words.name_starts or len(words) >= 3:
+                    break
+            if not words:
+                continue
+            n_start, n_end = words[0].start, words[-1].end
+            if any(s < n_end and n_start < e for s, e in taken):
+                continue
+            name = norm[n_start:n_end]
+            if match_key(name) in self.words.common_words or len(name) < 3:
+                continue
+            modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
+            out.append(PlaceMention(m_start, n_end, norm[m_start:n_end], cue.text, modifier or head_modifier,
+                                    [], name=name, head_kinds=kinds, name_start=n_start, name_end=n_end))
+        return out

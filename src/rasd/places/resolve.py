@@ -1,0 +1,345 @@
+"""Choose the place each mention means, and how precisely it is known.
+
+Homonyms are scored: a prior (admin units and big towns first), the head
+word («حي» wants a neighbourhood, «محافظة» a province), the article's
+countries (country names, demonyms such as «العراقية», the dateline), the
+provinces of the other places named, and an explicit container right after
+the mention («بالحسكة», «التابعة لديالى», «غرب حديثة»). geo_precision
+follows spec §1: 1 the place itself or a neighbourhood, 2 near / outskirts
+/ countryside / a district, 3 a province or larger.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
+from rasd.places.recognize import PlaceMention, PlaceRecognizer, prior
+from rasd.text.normalize import normalize
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "centre"})
+_VICINITY = frozenset({"near", "outskirts", "countryside"})
+_POINT_KINDS = frozenset({"city", "town", "village"})
+# A dateline: a place at the start of a line, then a dash or an opening bracket
+# («الحسكة- نورث برس», «بغداد (رويترز)»).
+_DATELINE_AFTER = re.compile(r"\s*[-–—:(]")
+# How far a container may follow its mention («X بالحسكة», «X، شمال شرقي سوريا»).
+_LINK_MAX = 24
+
+
+@dataclass(slots=True)
+class ResolvedPlace:
+    """A mention with the place chosen for it (spec §2 location fields). Offsets into norm."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    location: str | None
+    location_ar: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int
+    country: str | None
+    iso3: str | None
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    head: str | None = None
+    modifier: str | None = None
+    role: str = ""          # "dateline" for the place a report was filed from
+    why: str = ""           # how the choice was made (shown by `rasd places`)
+    candidates: list[tuple[Place, float]] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> bool:
+        return self.latitude is not None
+
+
+@dataclass(slots=True)
+class PlaceContext:
+    """What the whole article says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)   # iso3 -> weight
+    admin1s: Counter = field(default_factory=Counter)     # (iso3, admin1) -> weight
+    dateline: Place | None = None
+    dateline_span: tuple[int, int] | None = None
+
+    def top_country(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+
+def km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def within(inner: Place, outer: Place) -> bool:
+    """Is `inner` inside `outer` (by admin chain, or by distance for towns and sites)?"""
+    if inner.id == outer.id or inner.iso3 != outer.iso3 or inner.iso3 is None:
+        return False
+    if outer.kind == "country":
+        return True
+    if outer.kind == "admin1":
+        return inner.admin1 == outer.admin1
+    if outer.kind == "admin2":
+        return inner.admin2 is not None and inner.admin2 == outer.admin2
+    if outer.kind == "admin3":
+        return inner.admin3 is not None and inner.admin3 == outer.admin3
+    if inner.parent == outer.id:
+        return True
+    return km(inner, outer) <= (30 if outer.kind == "city" else 15)
+
+
+class PlaceResolver:
+    """Recognise and resolve places; holds the gazetteer and the name trie (load once)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.recognizer = PlaceRecognizer(self.gazetteer)
+        self.words = self.recognizer.words
+
+    # ------------------------------------------------------------ recognise
+    def recognize(self, norm: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        return self.recognizer.recognize(norm, start, end)
+
+    # ------------------------------------------------------------ context
+    def context(self, norm: str, mentions: list[PlaceMention]) -> PlaceContext:
+        """Countries and provinces the article is about, and its dateline."""
+        ctx = PlaceContext()
+        for key, iso3 in self._demonyms(norm):
+            ctx.countries[iso3] += 1
+        for m in mentions:
+            countries = {p.iso3 for p in m.candidates if p.iso3}
+            if len(countries) == 1:
+                iso3 = countries.pop()
+                is_country = any(p.kind == "country" for p in m.candidates)
+                ctx.countries[iso3] += 2 if is_country else 1
+            admin1s = {(p.iso3, p.admin1) for p in m.candidates if p.admin1}
+            if len(admin1s) == 1:
+                ctx.admin1s[admin1s.pop()] += 1
+        dl = self._dateline(norm, mentions)
+        if dl is not None:
+            mention, place = dl
+            ctx.dateline, ctx.dateline_span = place, (mention.start, mention.end)
+            if place.iso3:
+                ctx.countries[place.iso3] += 2
+            if place.admin1:
+                ctx.admin1s[(place.iso3, place.admin1)] += 1
+        return ctx
+
+    def _demonyms(self, norm: str):
+        if not self.gazetteer.demonyms:
+            return []
+        if not hasattr(self, "_demonym_matcher"):
+            from rasd.text.tokens import PhraseMatcher
+            matcher: PhraseMatcher[str] = PhraseMatcher()
+            for form, iso3 in self.gazetteer.demonyms.items():
+                matcher.add(form, iso3)
+            self._demonym_matcher = matcher
+        return [(m.text, m.payload) for m in self._demonym_matcher.find(norm)]
+
+    def _dateline(self, norm: str, mentions: list[PlaceMention]):
+        for m in mentions[:6]:
+            if m.start > 600 or not m.candidates or m.head or m.modifier:
+                continue
+            line_start = norm.rfind("\n", 0, m.start) + 1
+            if norm[line_start:m.start].strip() or not _DATELINE_AFTER.match(norm, m.end):
+                continue
+            best = max(m.candidates, key=lambda p: prior(p) + (2 if p.kind in _POINT_KINDS else 0))
+            return m, best
+        return None
+
+    # ------------------------------------------------------------ resolve
+    def resolve(self, mentions: list[PlaceMention], context: PlaceContext | None = None,
+                norm: str | None = None) -> list[ResolvedPlace]:
+        """Choose a place for each mention. `norm` (the text the mentions are in) enables containers."""
+        ctx = context or PlaceContext()
+        containers = self._containers(mentions, norm) if norm is not None else {}
+        # Pass 1: each mention alone, with the article's countries.
+        first = [self._score(m, ctx, None, Counter()) for m in mentions]
+        # Provinces of the other places (each mention's best guess), weighted by certainty.
+        admin1_votes: Counter = Counter(ctx.admin1s)
+        for scored in first:
+            if scored:
+                p = scored[0][0]
+                if p.admin1 and p.kind != "country":
+                    admin1_votes[(p.iso3, p.admin1)] += 0.5
+        out = []
+        chosen: list[Place | None] = [s[0][0] if s else None for s in first]
+        # Pass 2: with containers and the other places' provinces (outer places first).
+        for i in sorted(range(len(mentions)), key=lambda k: -k):
+            m = mentions[i]
+            votes = Counter(admin1_votes)
+            if first[i]:
+                p = first[i][0][0]
+                if p.admin1:
+                    votes[(p.iso3, p.admin1)] -= 0.5
+            container = chosen[containers[i]] if i in containers else None
+            scored = self._score(m, ctx, container, votes)
+            chosen[i] = scored[0][0] if scored else None
+            out.append((i, scored, container))
+        out.sort(key=lambda t: t[0])
+        resolved = []
+        for i, scored, container in out:
+            r = self._finish(mentions[i], scored, container, ctx)
+            if ctx.dateline_span == (mentions[i].start, mentions[i].end):
+                r.role = "dateline"
+            resolved.append(r)
+        return resolved
+
+    def _containers(self, mentions: list[PlaceMention], norm: str) -> dict[int, int]:
+        """mention index -> index of the mention that contains it («X بالحسكة», «X التابعة لديالى»)."""
+        links = {}
+        for i in range(len(mentions) - 1):
+            a, b = mentions[i], mentions[i + 1]
+            between = norm[a.end:b.start]
+            if len(between) > _LINK_MAX:
+                continue
+            words = between.replace(",", " , ").split()
+            joined = " ".join(w for w in words if w != ",")
+            if (joined in self.words.containers or (not joined and b.modifier in _DIRECTIONS)
+                    or (joined in ("", "و") and b.head and any(k.startswith("admin") for k in b.head_kinds)
+                        and not a.head_kinds == b.head_kinds)):
+                links[i] = i + 1
+            elif (words and words[0] == "," and b.modifier in _DIRECTIONS and len(words) <= 2):
+                links[i] = i + 1
+        return links
+
+    def _score(self, m: PlaceMention, ctx: PlaceContext, container: Place | None,
+               admin1_votes: Counter) -> list[tuple[Place, float]]:
+        if not m.candidates:
+            return []
+        total = sum(ctx.countries.values()) or 1
+        scored = []
+        for p in m.candidates:
+            s = prior(p)
+            if m.head_kinds:
+                if p.kind in m.head_kinds:
+                    s += 5 if p.kind == m.head_kinds[0] else 4
+                else:
+                    s -= 3
+            if p.iso3 and ctx.countries:
+                share = ctx.countries.get(p.iso3, 0) / total
+                s += 4 * share + (1 if share else 0)
+            if p.admin1 and p.kind != "country":
+                s += min(3.0, 1.5 * admin1_votes.get((p.iso3, p.admin1), 0))
+            if ctx.dateline is not None and ctx.dateline.id != p.id and ctx.dateline.admin1 \
+                    and p.admin1 == ctx.dateline.admin1 and p.iso3 == ctx.dateline.iso3:
+                s += 1.5
+            if container is not None:
+                s += 6 if within(p, container) else -2
+            scored.append((p, round(s, 2)))
+        scored.sort(key=lambda t: -t[1])
+        return scored
+
+    def _finish(self, m: PlaceMention, scored: list[tuple[Place, float]], container: Place | None,
+                ctx: PlaceContext) -> ResolvedPlace:
+        location_ar = m.text
+        if not scored:
+            if container is not None:
+                prec = 3 if container.kind in ("country", "admin1") else 2
+                return self._make(m, None, container, prec, scored,
+                                  f"«{m.name}» is in no gazetteer; placed at {container.name_en}, "
+                                  f"which contains it")
+            return ResolvedPlace(m.start, m.end, m.text, None, None, location_ar, None, None, 3,
+                                 None, None, None, None, None, m.head, m.modifier,
+                                 why=f"«{m.name}» is in no gazetteer and nothing known contains it",
+                                 candidates=[])
+        best = scored[0][0]
+        point = best
+        why = [f"{len(scored)} candidate(s); chose {best.name_en} ({best.kind}, {best.admin1 or best.country})"]
+        if container is not None:
+            why.append(f"contained in {container.name_en}")
+        # A district or province named like its seat town: the town's point,
+        # at district or countryside precision.
+        if best.kind in ("admin1", "admin2", "admin3"):
+            seat = self._seat(best, m.candidates)
+            if seat is not None and (m.modifier == "countryside" or best.kind != "admin1"):
+                point = seat
+                why.append(f"at its seat town {seat.name_en}")
+        precision = self._precision(m, best)
+        return self._make(m, best, point, precision, scored, "; ".join(why))
+
+    def _seat(self, unit: Place, candidates: list[Place]) -> Place | None:
+        towns = [p for p in candidates if p.kind in _POINT_KINDS and within(p, unit)]
+        return max(towns, key=lambda p: p.population or 0) if towns else None
+
+    def _precision(self, m: PlaceMention, p: Place) -> int:
+        if p.kind in ("country", "admin1"):
+            return 3 if m.modifier != "countryside" or p.kind == "country" else 2
+        if m.modifier in _DIRECTIONS or m.modifier in _VICINITY:
+            return 2
+        if p.kind in ("admin2", "admin3", "region"):
+            return 2
+        if m.modifier == "around" and p.kind in _POINT_KINDS and p.kind != "village":
+            return 2
+        return 1
+
+    def _make(self, m: PlaceMention, place: Place | None, point: Place, precision: int,
+              scored, why: str) -> ResolvedPlace:
+        chain = place or point
+        return ResolvedPlace(
+            m.start, m.end, m.text, place, (place or point).name_en, m.text, point.lat, point.lon,
+            precision, chain.country, chain.iso3, chain.admin1, chain.admin2, chain.admin3,
+            m.head, m.modifier, why=why, candidates=scored)
+
+    # ------------------------------------------------------------ convenience
+    def resolve_text(self, text: str) -> tuple[list[ResolvedPlace], PlaceContext, str]:
+        """Recognise and resolve every place of a raw text (offsets into its normalised form)."""
+        norm, _ = normalize(text)
+        mentions = self.recognize(norm)
+        ctx = self.context(norm, mentions)
+        return self.resolve(mentions, ctx, norm), ctx, norm
+
+    def resolve_phrase(self, phrase: str, context: PlaceContext,
+                       article_places: list[ResolvedPlace] | None = None) -> ResolvedPlace | None:
+        """The one place a location phrase («منطقة الصكرة غرب حديثة») means, in an article's context.
+
+        The most specific resolved mention wins; a phrase with no known
+        place falls back to the article's most named place.
+        """
+        norm, _ = normalize(phrase)
+        mentions = self.recognize(norm)
+        if not mentions and norm.strip():
+            # A location phrase is a place by definition: accept a bare weak name too.
+            mentions = self._bare_phrase(norm)
+        resolved = [r for r in self.resolve(mentions, context, norm) if r.resolved]
+        if resolved:
+            rank = {"neighbourhood": 0, "camp": 0, "prison": 0, "base": 0, "airport": 0, "village": 1,
+                    "town": 2, "city": 3, "admin3": 4, "admin2": 5, "admin1": 6, "country": 7}
+            return min(resolved, key=lambda r: (rank.get(r.place.kind if r.place else "admin2", 1),
+                                                r.start))
+        places = [r for r in (article_places or []) if r.resolved and r.role != "dateline"
+                  and r.place is not None and r.place.kind != "country"]
+        if places:
+            counts = Counter(r.place.id for r in places)
+            top = max(places, key=lambda r: (counts[r.place.id], -r.geo_precision))
+            return ResolvedPlace(0, len(norm), norm, top.place, top.location, phrase, top.latitude,
+                                 top.longitude, max(2, top.geo_precision), top.country, top.iso3,
+                                 top.admin1, top.admin2, top.admin3,
+                                 why=f"no place named; the article's most named place {top.location}")
+        if context.dateline is not None:
+            d = context.dateline
+            return ResolvedPlace(0, len(norm), norm, d, d.name_en, phrase, d.lat, d.lon, 3, d.country,
+                                 d.iso3, d.admin1, d.admin2, d.admin3, why="no place named; the dateline")
+        return None
+
+    def _bare_phrase(self, norm: str) -> list[PlaceMention]:
+        out = []
+        for m in self.recognizer.names.find(norm):
+            cands = self.gazetteer.lookup(m.payload)
+            if cands:
+                out.append(PlaceMention(m.start, m.end, m.text, None, None, cands, name=m.text,
+                                        name_start=m.start, name_end=m.end))
+        return out
+
+
+def phrase_key(text: str) -> str:
+    return match_key(text)

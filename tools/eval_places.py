@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""How well rasd places the gold locations of an annotated corpus.
+
+    python tools/eval_places.py [--corpus /work/shared/corpus/dev] [--explain]
+
+For each gold event: recognise and resolve the gold's `location_ar` in the
+context of its article (the article's countries, provinces and dateline),
+then measure the distance to the gold coordinates. Reports the share of
+events placed within 25 km and within 5 km, the admin1 accuracy, and the
+median error. Gold is only measured against, never read into the resolver.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from rasd.places.resolve import PlaceResolver  # noqa: E402
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def loose(name: str | None) -> str:
+    """Admin names compared loosely: 'Al-Hasakeh' ~ 'Al Hasakah', 'Taizz' ~ 'Taiz'."""
+    if not name:
+        return ""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if c.isascii() and c.isalpha() or c == " ").lower()
+    name = re.sub(r"\b(al|el|ar|as|ad|an|at|az|governorate|province|muhafazah)\b", " ", name)
+    name = re.sub(r"[aeiouy ]", "", name)  # vowels vary most between transliterations
+    return re.sub(r"(.)\1+", r"\1", name)
+
+
+def admin1_names(resolver: PlaceResolver, place) -> set[str]:
+    """The chosen admin1 and its English aliases from the gazetteer."""
+    names = {loose(place.admin1)}
+    unit = resolver.gazetteer.admin_unit(place.iso3, place.admin1)
+    if unit is not None:
+        names |= {loose(a) for a in resolver.gazetteer.aliases_en.get(unit.id, [])}
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus/dev"))
+    ap.add_argument("--explain", action="store_true", help="print every event that is off by more than 5 km")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    articles = {}
+    with open(args.corpus / "articles.jsonl", encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            articles[a["id"]] = a
+    resolver = PlaceResolver()
+    n = within25 = within5 = admin1_ok = admin1_n = 0
+    errors = []
+    with open(args.corpus / "gold.jsonl", encoding="utf-8") as f:
+        for line in f:
+            gold = json.loads(line)
+            article = articles[gold["id"]]
+            text = (article.get("title") or "") + "\n\n" + article["text"]
+            places, ctx, _ = resolver.resolve_text(text)
+            for ev in gold["events"]:
+                if ev.get("latitude") is None:
+                    continue
+                n += 1
+                r = resolver.resolve_phrase(ev.get("location_ar") or "", ctx, places)
+                if r is None:
+                    dist = float("inf")
+                else:
+                    dist = km(r.latitude, r.longitude, ev["latitude"], ev["longitude"])
+                errors.append(dist)
+                within25 += dist <= 25
+                within5 += dist <= 5
+                if ev.get("admin1"):
+                    admin1_n += 1
+                    ok = r is not None and loose(ev["admin1"]) in admin1_names(resolver, r)
+                    admin1_ok += ok
+                if args.explain and dist > 5:
+                    got = "nothing" if r is None else (
+                        f"{r.location} / {r.admin1} ({r.latitude:.3f},{r.longitude:.3f}) p{r.geo_precision}"
+                        f" — {r.why}")
+                    print(f"{dist:8.1f} km  {gold['id'][:28]:28}  «{ev.get('location_ar')}» gold "
+                          f"{ev.get('location')} / {ev.get('admin1')}  got {got}")
+    figures = {
+        "events": n,
+        "within_25km": round(within25 / n, 3) if n else 0,
+        "within_5km": round(within5 / n, 3) if n else 0,
+        "admin1_accuracy": round(admin1_ok / admin1_n, 3) if admin1_n else 0,
+        "median_error_km": round(median(errors), 2) if errors else None,
+    }
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        print(f"gold locations: {n} events in {len(articles)} articles ({args.corpus})")
+        print(f"within 25 km: {within25}/{n} = {figures['within_25km']:.1%}")
+        print(f"within 5 km:  {within5}/{n} = {figures['within_5km']:.1%}")
+        print(f"admin1 right: {admin1_ok}/{admin1_n} = {figures['admin1_accuracy']:.1%}")
+        print(f"median error: {figures['median_error_km']} km")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
