@@ -134,12 +134,30 @@ def _quality(event: Event) -> tuple:
             event.time_precision, -float(event.confidence), event.event_id)
 
 
+# Blocking: a group is filed under (event_type, day, place cell) for each member,
+# where a place cell is a 0.2-degree grid square (wider than 10 km up to 60
+# degrees of latitude, so two events within 10 km sit in neighbouring squares)
+# or, for matching by name, the place's name. An event looks only in the
+# squares around it and under its own name, never at every event of the day.
+_CELL_DEGREES = 0.2
+
+
+def _cells(event: Event, around: bool) -> list[tuple]:
+    keys: list[tuple] = []
+    if event.latitude is not None and event.longitude is not None:
+        row, col = int(event.latitude // _CELL_DEGREES), int(event.longitude // _CELL_DEGREES)
+        spread = (-1, 0, 1) if around else (0,)
+        keys += [("cell", row + dr, col + dc) for dr in spread for dc in spread]
+    if _place_key(event):
+        keys.append(("name", _place_key(event), event.country, event.admin1 or ""))
+    return keys
+
+
 def group_events(events: list[Event]) -> list[DedupGroup]:
     """Partition events into groups of reports of one event (singletons included)."""
     ordered = sorted(events, key=lambda e: (e.event_type, e.event_date or "", e.event_id))
     groups: list[DedupGroup] = []
-    # (event_type, day ordinal) -> groups holding a member of that day
-    open_groups: dict[tuple[str, int], list[DedupGroup]] = defaultdict(list)
+    open_groups: dict[tuple, list[DedupGroup]] = defaultdict(list)
     reasons: dict[int, dict[str, str]] = {}
     for event in ordered:
         day = _day(event)
@@ -147,16 +165,17 @@ def group_events(events: list[Event]) -> list[DedupGroup]:
         if day is not None:
             seen: set[int] = set()
             for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
-                for group in open_groups.get((event.event_type, day.toordinal() + offset), ()):
-                    if id(group) in seen:
-                        continue
-                    seen.add(id(group))
-                    why = _joins(event, group)
-                    if why is None:
-                        continue
-                    score = _distance_score(event, group)
-                    if best is None or score < best[0]:
-                        best = (score, group, why)
+                for cell in _cells(event, around=True):
+                    for group in open_groups.get((event.event_type, day.toordinal() + offset, cell), ()):
+                        if id(group) in seen:
+                            continue
+                        seen.add(id(group))
+                        why = _joins(event, group)
+                        if why is None:
+                            continue
+                        score = _distance_score(event, group)
+                        if best is None or score < best[0]:
+                            best = (score, group, why)
         if best is None:
             group = DedupGroup(members=[event], representative=event)
             groups.append(group)
@@ -165,9 +184,10 @@ def group_events(events: list[Event]) -> list[DedupGroup]:
             group.members.append(event)
             reasons.setdefault(id(group), {})[event.event_id] = why
         if day is not None:
-            bucket = open_groups[(event.event_type, day.toordinal())]
-            if not any(g is group for g in bucket):
-                bucket.append(group)
+            for cell in _cells(event, around=False):
+                bucket = open_groups[(event.event_type, day.toordinal(), cell)]
+                if not any(g is group for g in bucket):
+                    bucket.append(group)
     for group in groups:
         group.representative = min(group.members, key=_quality)
         rep = group.representative

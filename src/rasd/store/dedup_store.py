@@ -90,29 +90,53 @@ def _dedup_window(store: "Store", run_id: str, enabled: bool,
     groups = group_events(events) if enabled else [DedupGroup([e], e, {e.event_id: "not merged"})
                                                    for e in events]
     now = _utcnow()
-    merged_rows, links = [], []
-    for group in groups:
-        merged: Event = merge_group(group, published)
-        merged_rows.append(merged_row(merged, run_id, now))
-        for member in group.members:
-            links.append({"run_id": run_id, "member_event_id": member.event_id,
-                          "merged_event_id": merged.event_id, "article_id": member.article_id,
-                          "reason": group.reasons.get(member.event_id, "")})
     loaded = [e.event_id for e in events]
     with store._write() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_DEDUP_LOCK})
-        # Only the rows of events loaded above: events another ingest committed
+        current = _current_links(conn, run_id, loaded)
+        sizes: dict[str, int] = {}
+        for merged_id in current.values():
+            sizes[merged_id] = sizes.get(merged_id, 0) + 1
+        # Rewrite only groups whose membership changed: most of a window's
+        # events are already grouped as they will be.
+        changed = [g for g in groups
+                   if sizes.get(g.representative.event_id) != len(g.members)
+                   or any(current.get(m.event_id) != g.representative.event_id for m in g.members)]
+        merged_rows, links = [], []
+        for group in changed:
+            merged: Event = merge_group(group, published)
+            merged_rows.append(merged_row(merged, run_id, now))
+            for member in group.members:
+                links.append({"run_id": run_id, "member_event_id": member.event_id,
+                              "merged_event_id": merged.event_id, "article_id": member.article_id,
+                              "reason": group.reasons.get(member.event_id, "")})
+        members = [m.event_id for g in changed for m in g.members]
+        old_groups = sorted({current[m] for m in members if m in current} | {g.representative.event_id
+                                                                              for g in changed})
+        # Only rows of events loaded above: events another ingest committed
         # meanwhile keep their groups of one until the next dedup.
-        for chunk in _chunks(loaded):
+        for chunk in _chunks(old_groups):
             conn.execute(delete(t.merged_events).where(t.merged_events.c.run_id == run_id,
                                                        t.merged_events.c.event_id.in_(chunk)))
+        for chunk in _chunks(members):
             conn.execute(delete(t.event_sources).where(t.event_sources.c.run_id == run_id,
                                                        t.event_sources.c.member_event_id.in_(chunk)))
         for chunk in _chunks(merged_rows):
             conn.execute(store._insert_ignore(t.merged_events), list(chunk))
         for chunk in _chunks(links):
             conn.execute(store._insert_ignore(t.event_sources), list(chunk))
+
+
+def _current_links(conn, run_id: str, event_ids: list[str]) -> dict[str, str]:
+    from rasd.store.store import _chunks
+
+    es = t.event_sources
+    out: dict[str, str] = {}
+    for chunk in _chunks(event_ids):
+        out.update(conn.execute(select(es.c.member_event_id, es.c.merged_event_id).where(
+            es.c.run_id == run_id, es.c.member_event_id.in_(chunk))).all())
+    return out
 
 
 def _load_rows(conn, run_id: str, date_from: date | None, date_to: date | None) -> list:
