@@ -79,11 +79,9 @@ class _Anchor:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     anchors: PhraseMatcher[tuple[_Anchor, ...]]
-    subset: PhraseMatcher[bool]
     negations: frozenset[str]
     others: frozenset[str]
     stops: frozenset[str]
-    not_people_after: PhraseMatcher[bool]
     not_people_before: frozenset[str]
     unknown_cues: frozenset[str]
 
@@ -121,21 +119,19 @@ def _lexicon() -> _Lexicon:
                 n = normalize_word(w)
                 count = 2 if n.endswith("هما") else (0 if n.endswith(("هم", "هن")) else 1)
                 add(w, _Anchor(kind, "closing", pronoun_count=count))
-    subset: PhraseMatcher[bool] = PhraseMatcher(article_optional=False)
+    # The same matcher finds subset markers and words that count things, so
+    # the text is scanned once.
     for w in data["subset_markers"]:
-        subset.add(w, True)
-    not_after: PhraseMatcher[bool] = PhraseMatcher()
+        add(w, _Anchor("", "subset"))
     for w in data["not_people_after"]:
-        not_after.add(w, True)
+        add(w, _Anchor("", "not_people"))
     for w in _month_names():
-        not_after.add(w, True)  # «قتل في 8 يوليو»: a day of the month
+        add(w, _Anchor("", "not_people"))  # «قتل في 8 يوليو»: a day of the month
     return _Lexicon(
         anchors=anchors,
-        subset=subset,
         negations=frozenset(normalize_word(w) for w in data["negations"]),
         others=frozenset(normalize_word(w) for w in data["others"]),
         stops=frozenset(normalize_word(w) for w in data["victim_stops"]),
-        not_people_after=not_after,
         not_people_before=frozenset(normalize_word(w) for w in data["not_people_before"]),
         unknown_cues=frozenset(normalize_word(w) for w in data["unknown_count_cues"]),
     )
@@ -183,11 +179,17 @@ class _Sentence:
                 c += 1
             self.clause[i] = c
         self.anchor_at: dict[int, tuple[int, tuple[_Anchor, ...], int]] = {}  # first → (last, anchors, start)
+        self.subset_at: set[int] = set()
+        not_after: set[int] = set()
         for m in lex.anchors.find(norm, start, end):
             first, last = self.index(m.start), self.index(m.end - 1)
-            self.anchor_at[first] = (last, m.payload, m.start)
-        self.subset_at = {self.index(m.start) for m in lex.subset.find(norm, start, end)}
-        not_after = {self.index(m.start) for m in lex.not_people_after.find(norm, start, end)}
+            role = m.payload[0].role
+            if role == "subset":
+                self.subset_at.add(first)
+            elif role == "not_people":
+                not_after.add(first)
+            else:
+                self.anchor_at[first] = (last, m.payload, m.start)
         self.count_start: dict[int, _Count] = {}
         self.count_end: dict[int, _Count] = {}
         for num in find_numbers(norm, start, end):

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from rasd.text.normalize import normalize_word
-from rasd.text.tokens import PhraseMatcher, tokenize
+from rasd.text.tokens import PhraseMatch, PhraseMatcher, tokenize
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -28,6 +28,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
 # Prefixes a number word may carry: «وعشرون», «بثلاثة», «لخمسة».
 _WORD_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب")
+# Words that join the figures of a range («بين 10 و15»، «3 إلى 5»، «3 أو 4»).
+_JOINERS = frozenset({"و", "الي", "او", "بين", "مابين"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +60,10 @@ class _Word:
 @dataclass(frozen=True, slots=True)
 class _NumberLexicon:
     words: dict[str, tuple[_Word, ...]]
-    vague: PhraseMatcher[int]
-    before: PhraseMatcher[str]
-    after: PhraseMatcher[str]
+    # One matcher for every count phrase (one pass over the text): payload
+    # is a tuple of (role, value), role "vague" (value: the count), "before"
+    # or "after" (value: the qualifier).
+    phrases: PhraseMatcher[tuple[tuple[str, object], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +104,23 @@ def _lexicon() -> _NumberLexicon:
         for cls in ("one", "two", "plural"):
             for w in forms.get(cls, []):
                 put(w, _Word("scale_" + cls, int(value)))
-    vague: PhraseMatcher[int] = PhraseMatcher()
+    phrases: PhraseMatcher[tuple[tuple[str, object], ...]] = PhraseMatcher()
+
+    def add(phrase: str, role: str, value: object) -> None:
+        old = phrases.get(phrase) or ()
+        if (role, value) not in old:
+            phrases.add(phrase, old + ((role, value),))
+
     for item in data["vague"]:
         for w in item["words"]:
-            vague.add(w, int(item["value"]))
-    before: PhraseMatcher[str] = PhraseMatcher(article_optional=False)
+            add(w, "vague", int(item["value"]))
     for qualifier, forms in data["qualifiers_before"].items():
         for w in forms:
-            before.add(w, qualifier)
-    after: PhraseMatcher[str] = PhraseMatcher(article_optional=False)
+            add(w, "before", qualifier)
     for qualifier, forms in data["qualifiers_after"].items():
         for w in forms:
-            after.add(w, qualifier)
-    return _NumberLexicon({k: tuple(v) for k, v in words.items()}, vague, before, after)
+            add(w, "after", qualifier)
+    return _NumberLexicon({k: tuple(v) for k, v in words.items()}, phrases)
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +154,8 @@ def person_nouns() -> PersonNouns:
     return PersonNouns(frozenset(singular), duals, construct, heads)
 
 
-def _lookup(word: str) -> list[tuple[str, tuple[_Word, ...]]]:
+@lru_cache(maxsize=200_000)
+def _lookup(word: str) -> tuple[tuple[str, tuple[_Word, ...]], ...]:
     """Every (prefix, readings) of a number word, the literal word first
     («واحد» is one; «وأحد» is و + one)."""
     words = _lexicon().words
@@ -158,7 +166,7 @@ def _lookup(word: str) -> list[tuple[str, tuple[_Word, ...]]]:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and (prefix == "و" or len(rest) >= 3) and rest in words:
             out.append((prefix, words[rest]))
-    return out
+    return tuple(out)
 
 
 def _step(
@@ -202,10 +210,12 @@ class _Item:
 
 def _items(norm: str, start: int, end: int) -> list[_Item]:
     """Words and digit groups of norm[start:end], in order."""
+    # Only the words a number can be made of, or join: any other word
+    # between two items shows up as a gap that is not blank.
     items = [
         _Item(t.start, t.end, t.text, None)
         for t in tokenize(norm, start, end)
-        if not t.text[0].isdigit()
+        if t.text in _JOINERS or (not t.text[0].isdigit() and _lookup(t.text))
     ]
     for m in _DIGITS.finditer(norm, start, end):
         raw = m.group()
@@ -278,8 +288,8 @@ def parse_number_words(text: str) -> int | None:
     if not items:
         return None
     parsed = _parse_at(norm, items, 0)
-    if parsed is None or parsed[1] != len(items) - 1:
-        return None
+    if parsed is None or items[0].start != 0 or items[parsed[1]].end != len(norm):
+        return None  # more than one number, or other words too
     return parsed[0]
 
 
@@ -292,8 +302,17 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
     taken_until = -1
     i = 0
     # Where a qualifier ends → (its start, qualifier); where one starts after.
-    before = {m.end: m for m in lex.before.find(norm, start, end)}
-    after = {m.start: m for m in lex.after.find(norm, start, end)}
+    before: dict[int, PhraseMatch[str]] = {}
+    after: dict[int, PhraseMatch[str]] = {}
+    vague: list[PhraseMatch[int]] = []
+    for m in lex.phrases.find(norm, start, end):
+        for role, value in m.payload:
+            if role == "before":
+                before[m.end] = PhraseMatch(m.start, m.end, m.text, m.clitics, value)  # type: ignore[arg-type]
+            elif role == "after":
+                after[m.start] = PhraseMatch(m.start, m.end, m.text, m.clitics, value)  # type: ignore[arg-type]
+            else:
+                vague.append(PhraseMatch(m.start, m.end, m.text, m.clitics, value))  # type: ignore[arg-type]
     while i < len(items):
         parsed = _parse_at(norm, items, i)
         if parsed is None:
@@ -322,7 +341,7 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
         i = j + 1
         while i < len(items) and items[i].start < taken_until:
             i += 1
-    found.extend(_vague(norm, start, end, found, before))
+    found.extend(_vague(norm, vague, found, before))
     found.extend(_duals(norm, start, end, found))
     found.sort(key=lambda m: m.start)
     return found
@@ -378,9 +397,11 @@ def _overlaps(s: int, e: int, found: list[NumberMention]) -> bool:
     return any(m.start < e and s < m.end for m in found)
 
 
-def _vague(norm: str, start: int, end: int, found: list[NumberMention], before: dict) -> list[NumberMention]:
+def _vague(
+    norm: str, vague: list[PhraseMatch[int]], found: list[NumberMention], before: dict[int, PhraseMatch[str]]
+) -> list[NumberMention]:
     out = []
-    for m in _lexicon().vague.find(norm, start, end):
+    for m in vague:
         if _overlaps(m.start, m.end, found):
             continue
         s = m.start

@@ -51,6 +51,10 @@ CLITIC_CHAINS: tuple[str, ...] = _build_chains()
 _CHAIN_SET = frozenset(CLITIC_CHAINS)
 # A stem left after stripping must keep at least this many letters.
 _MIN_STEM = 2
+# A whole word that is only a clitic chain, directly before a quote.
+_DETACHED = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(CLITIC_CHAINS) + r")[\"'`]"
+)
 # Characters that may separate a standalone clitic from the quoted word it
 # belongs to: «لـ”داعش”» → ل"داعش".
 _QUOTES = frozenset("\"'`")
@@ -59,7 +63,7 @@ _QUOTES = frozenset("\"'`")
 _GAP_OK = frozenset(" \t\"'`")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """One word of the normalised text.
 
@@ -69,6 +73,9 @@ class Token:
     in the article (وال، بال، لل، وبال …) and a clitic glued to a quote are
     stripped, because those are unambiguous; «بغداد» keeps its ب. The matcher
     does not rely on `stem`: it tries every split.
+
+    Tokens are shared between callers (tokenisation is cached): read them,
+    never change them.
     """
 
     start: int
@@ -136,6 +143,18 @@ def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(unique)
 
 
+@lru_cache(maxsize=400_000)
+def _readings(word: str, article_optional: bool) -> tuple[tuple[int, str, str, bool], ...]:
+    out = []
+    for offset, form, clitics in _splits(word):
+        key = form
+        if article_optional and form.startswith(_ARTICLE) and len(form) - 2 >= _MIN_STEM:
+            key = form[2:]
+        out.append((offset, key, clitics, form.startswith(_ARTICLE)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> tuple[str, str]:
     """Conservative (stem, clitics) of one word: see Token."""
     for i, ch in enumerate(word):
@@ -161,7 +180,14 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 @lru_cache(maxsize=64)
 def _tokenize(norm: str, start: int, end: int) -> tuple[Token, ...]:
-    # Cached: places, actors and triggers all match over the same text.
+    # Cached: places, actors, triggers, numbers and casualties all match
+    # over the same text.
+    if _DETACHED.search(norm, start, end) is None:
+        # Fast path: no clitic written apart before a quote (most texts).
+        stem = _stem
+        return tuple(
+            [Token(m.start(), m.end(), w, *stem(w)) for m in _WORD.finditer(norm, start, end) for w in (m.group(),)]
+        )
     tokens: list[Token] = []
     pending: tuple[int, str] | None = None  # a bare clitic waiting for its quoted word
     for m in _WORD.finditer(norm, start, end):
@@ -224,6 +250,10 @@ class PhraseMatcher(Generic[T]):
     def __len__(self) -> int:
         return self._size
 
+    def _readings(self, word: str) -> tuple[tuple[int, str, str, bool], ...]:
+        """(span offset, trie key, clitics, has article) for each split of a word."""
+        return _readings(word, self.article_optional)
+
     def _key(self, word: str) -> str:
         if (
             self.article_optional
@@ -274,24 +304,27 @@ class PhraseMatcher(Generic[T]):
         """Longest non-overlapping phrase matches in norm[start:end], in text order."""
         tokens = _tokenize(norm, start, len(norm) if end is None else end)
         candidates: list[tuple[int, int, int, PhraseMatch[T]]] = []
-        root = self._root
+        children = self._root.children
         n = len(tokens)
+        readings = _readings
+        optional = self.article_optional
         for i in range(n):
+            tok = tokens[i]
             # Every phrase that starts at token i, by its last token: the
             # most literal reading (fewest clitic letters) for each length.
-            best: dict[int, tuple[int, PhraseMatch[T]]] = {}
-            tok = tokens[i]
-            for offset, form, clitics in _splits(tok.text):
-                node = root.children.get(self._key(form))
+            best: dict[int, tuple[int, PhraseMatch[T]]] | None = None
+            for offset, key, clitics, has_article in readings(tok.text, optional):
+                node = children.get(key)
                 if node is None:
                     continue
-                has_article = form.startswith(_ARTICLE)
+                if best is None:
+                    best = {}
                 j = i
                 hits: list[tuple[int, _Node]] = [(j, node)] if node.entries else []
                 while j + 1 < n and node.children:
                     nxt = tokens[j + 1]
                     gap = norm[tokens[j].end : nxt.start]
-                    if not all(c in _GAP_OK for c in gap):
+                    if gap != " " and not all(c in _GAP_OK for c in gap):
                         break
                     node = node.children.get(nxt.text)  # type: ignore[assignment]
                     if node is None:
@@ -308,8 +341,9 @@ class PhraseMatcher(Generic[T]):
                     span_end = tokens[j_end].end
                     match = PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics, payload)
                     best[j_end] = (len(clitics), match)  # type: ignore[arg-type]
-            for j_end, (_, m) in best.items():
-                candidates.append((m.end - m.start, i, j_end, m))
+            if best:
+                for j_end, (_, m) in best.items():
+                    candidates.append((m.end - m.start, i, j_end, m))
         # Longest first over the whole text (like spaCy's filter_spans), so a
         # short phrase never hides a longer one that starts one word later.
         candidates.sort(key=lambda c: (-c[0], c[1]))

@@ -1,0 +1,152 @@
+"""Throughput of the Arabic text layer alone (issue 4), in characters per second.
+
+Runs each part of rasd.text over the shared raw articles (the dev corpus
+and the SaudiNewsNet conflict selection, 1,633 distinct articles, see
+bench/corpus.py) and reports, per part and for the whole layer:
+articles per second and characters per second on one core, and the
+milliseconds a 3 KB article costs. The parts:
+
+- normalize         normalize(text) -> (norm, offset map)
+- sentences         split_sentences(text)
+- clauses           split_clauses over every sentence
+- tokenize          tokenize(norm)  (uncached: each article's text is new)
+- phrases           PhraseMatcher.find(norm) with every Arabic place name of
+                    GeoNames MENA (cities ≥ 500 people, ~9,000 places and
+                    their Arabic aliases) — a gazetteer-sized dictionary
+- numbers           find_numbers(norm)
+- casualties        find_casualties(norm)  (runs its own numbers pass)
+- dates             find_dates(norm, published), when rasd.text.dates is there
+
+`layer` is everything but dates in one pass per article, the way the
+pipeline calls it. The pipeline target is ≥ 300 articles of 3 KB per second
+per core for everything; the text layer should take a small share of that.
+
+    python bench/text_bench.py               # one round over the corpus
+    python bench/text_bench.py --rounds 3    # best of three rounds per part
+    python bench/text_bench.py --json out.json
+
+Numbers depend on the machine and its load; say which when you quote them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import base_articles, shared_dir  # noqa: E402
+
+from rasd.text.casualties import find_casualties  # noqa: E402
+from rasd.text.normalize import normalize  # noqa: E402
+from rasd.text.numbers import find_numbers  # noqa: E402
+from rasd.text.segment import split_clauses, split_sentences  # noqa: E402
+from rasd.text.tokens import PhraseMatcher, _tokenize, tokenize  # noqa: E402
+
+
+def place_matcher(shared: Path) -> PhraseMatcher[str]:
+    """Every Arabic place name of the GeoNames MENA extract."""
+    m: PhraseMatcher[str] = PhraseMatcher()
+    path = shared / "data" / "raw" / "geonames_mena" / "geonames_cities500_mena.tsv.xz"
+    with lzma.open(path, "rt", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        col = header.index("arabic_names")
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            for name in cells[col].split("|") if col < len(cells) else []:
+                if name.strip():
+                    m.add(name, cells[0])
+    return m
+
+
+def timed(fn: Callable[[], object], rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        _tokenize.cache_clear()
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rounds", type=int, default=1, help="best of this many rounds per part")
+    ap.add_argument("--json", help="also write the results here")
+    args = ap.parse_args()
+
+    shared = shared_dir()
+    articles = base_articles(shared)
+    texts = [a.text for a in articles]
+    chars = sum(len(t) for t in texts)
+    t0 = time.perf_counter()
+    matcher = place_matcher(shared)
+    load_s = time.perf_counter() - t0
+    # Warm the lexicons (loaded once per process, outside the per-article path).
+    find_casualties(normalize("مقتل 3")[0])
+    norms = [normalize(t)[0] for t in texts]
+    sentences = [split_sentences(t) for t in texts]
+
+    parts: dict[str, Callable[[], object]] = {
+        "normalize": lambda: [normalize(t) for t in texts],
+        "sentences": lambda: [split_sentences(t) for t in texts],
+        "clauses": lambda: [split_clauses(t, s.start, s.end) for t, ss in zip(texts, sentences) for s in ss],
+        "tokenize": lambda: [tokenize(n) for n in norms],
+        "phrases": lambda: [matcher.find(n) for n in norms],
+        "numbers": lambda: [find_numbers(n) for n in norms],
+        "casualties": lambda: [find_casualties(n) for n in norms],
+    }
+    try:
+        from rasd.text.dates import find_dates
+
+        dated = [(n, a.published) for n, a in zip(norms, articles)]
+        parts["dates"] = lambda: [find_dates(n, p) for n, p in dated]
+    except ImportError:
+        pass
+
+    def layer() -> None:
+        for t in texts:
+            norm, _ = normalize(t)
+            for s in split_sentences(t):
+                split_clauses(t, s.start, s.end)
+            matcher.find(norm)
+            find_numbers(norm)
+            find_casualties(norm)
+
+    parts["layer"] = layer
+
+    results = {
+        "machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
+        "python": platform.python_version(),
+        "articles": len(texts),
+        "characters": chars,
+        "mean_chars_per_article": round(chars / len(texts)),
+        "place_phrases": len(matcher),
+        "place_matcher_build_s": round(load_s, 2),
+        "parts": {},
+    }
+    print(f"{len(texts)} articles, {chars:,} characters (mean {chars // len(texts):,}); "
+          f"place dictionary {len(matcher):,} phrases built in {load_s:.2f} s")
+    print(f"{'part':<11} {'seconds':>8} {'articles/s':>11} {'chars/s':>12} {'ms per 3 KB':>12}")
+    for name, fn in parts.items():
+        s = timed(fn, args.rounds)
+        row = {
+            "seconds": round(s, 3),
+            "articles_per_s": round(len(texts) / s, 1),
+            "chars_per_s": round(chars / s),
+            "ms_per_3kb_article": round(s / chars * 3000 * 1000, 3),
+        }
+        results["parts"][name] = row
+        print(f"{name:<11} {s:>8.3f} {row['articles_per_s']:>11,.0f} {row['chars_per_s']:>12,} {row['ms_per_3kb_article']:>12.3f}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
