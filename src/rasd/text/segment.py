@@ -32,6 +32,8 @@ _ENDERS = frozenset(".!?؟")
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 # Quotes that open and close (ASCII " is both, so it cannot be tracked).
 _OPEN = {"«": "»", "“": "”", "‹": "›", "(": ")"}
+# The characters the splitter looks at; everything else is skipped by the regex.
+_INTEREST = re.compile("[.!?؟«“‹(»”›)]")
 # Characters that belong to the sentence they follow: «… مستمرة.»
 _TRAILERS = frozenset("»”’›)\"'")
 # The longest quotation kept whole; beyond this a stray quote mark would
@@ -80,14 +82,20 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None
     if dateline and _rest_is_sentence(text, dateline.end(), end):
         _add(text, s, dateline.end(), spans, strip="-–—: \t\u00a0")
         s = dateline.end()
-    cuts = {m.start() for m in markers.finditer(text, s, end) if m.start() > s}
+    cuts = [m.start() for m in markers.finditer(text, s, end) if m.start() > s]
+    ci = 0
     close_at = -1  # inside a quotation until this offset
-    i = s
-    while i < end:
+    skip_to = s
+    for m in _INTEREST.finditer(text, s, end):
+        i = m.start()
+        if i < skip_to:
+            continue
+        while ci < len(cuts) and cuts[ci] <= i:
+            if cuts[ci] > s:
+                _add(text, s, cuts[ci], spans)
+                s = cuts[ci]
+            ci += 1
         ch = text[i]
-        if i in cuts and i > s:
-            _add(text, s, i, spans)
-            s = i
         if i == close_at and text[i - 1] in _ENDERS:
             # «… انتهى الهجوم.» ثم …: a quotation that ends with a full stop
             # ends the sentence with it.
@@ -106,9 +114,11 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None
                     j += 1
                 _add(text, s, j, spans)
                 s = j
-            i = j
-            continue
-        i += 1
+            skip_to = j
+    for cut in cuts[ci:]:
+        if cut > s:
+            _add(text, s, cut, spans)
+            s = cut
     _add(text, s, end, spans)
 
 
