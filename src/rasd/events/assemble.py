@@ -501,9 +501,10 @@ def place_groups(facts: ArticleFacts, s: Sentence) -> list[Any]:
             continue
         if prev is not None:
             gap = facts.norm[prev.end:p.start]
-            words = [w for w in gap.replace(",", " ").split() if w]
+            words = [w for w in gap.replace(",", " ").replace("(", " ").replace(")", " ").split() if w]
             conj = facts.norm[p.start - 1:p.start] == "و" or any(w == "و" for w in words)
-            if not conj and len(words) <= 4:
+            # «حي الزهور جنوبي الحسكة», «بريف دير الزور»: only place words between.
+            if not conj and len(words) <= 4 and all(w in _DIRECTION_WORDS for w in words):
                 # same chain: keep the more precise
                 if getattr(p, "geo_precision", 3) < getattr(groups[-1], "geo_precision", 3):
                     groups[-1] = p

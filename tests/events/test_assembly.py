@@ -1,0 +1,116 @@
+"""Assembly rules of spec §1 with a stand-in places stage: splitting by place,
+dividing a shared toll, merging mentions of one event, folding follow-ups."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from rasd.events.assemble import split_count
+from rasd.events.extract import EventStage
+from rasd.model import Article, Mention
+from rasd.pipeline import Pipeline, finalize_stage, normalize_stage, segment_stage
+
+
+@dataclass
+class FakePlace:
+    """The fields of rasd.places' ResolvedPlace that assembly reads."""
+
+    start: int
+    end: int
+    text: str
+    location: str
+    location_ar: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    country: str
+    iso3: str
+    admin1: str
+    admin2: str | None = None
+    admin3: str | None = None
+
+
+PLACES = {  # a tiny gazetteer: Arabic name -> (English, admin1, country, iso3, lat, lon)
+    "الفلاحات": ("Al-Falahat", "Al-Anbar", "Iraq", "IRQ", 33.35, 43.70),
+    "صبيحات": ("Subaihat", "Al-Anbar", "Iraq", "IRQ", 33.33, 43.85),
+    "الرمادي": ("Ramadi", "Al-Anbar", "Iraq", "IRQ", 33.42, 43.30),
+    "بغداد": ("Baghdad", "Baghdad", "Iraq", "IRQ", 33.31, 44.36),
+    "البصرة": ("Basra", "Al-Basrah", "Iraq", "IRQ", 30.51, 47.78),
+}
+
+
+def fake_places(doc):
+    for ar, (en, admin1, country, iso3, lat, lon) in PLACES.items():
+        from rasd.text.normalize import normalize_word
+        key = normalize_word(ar)
+        start = doc.norm.find(key)
+        while start >= 0:
+            end = start + len(key)
+            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, 1, country, iso3, admin1)
+            s, e = doc.norm_map[start], doc.norm_map[end]
+            doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
+            start = doc.norm.find(key, end)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline([("normalize", normalize_stage), ("segment", segment_stage),
+                     ("places", fake_places), ("events", EventStage()), ("finalize", finalize_stage)])
+
+
+def extract(pipeline, text, published=date(2015, 8, 2)):
+    return pipeline.extract(Article(id="t", text=text, published=published))
+
+
+def test_split_count_gives_the_remainder_to_the_first():
+    assert split_count(25, 2) == [13, 12]
+    assert split_count(7, 3) == [3, 2, 2]
+    assert split_count(0, 2) == [0, 0]
+    assert split_count(5, 1) == [5]
+
+
+def test_fighting_in_two_places_is_two_events_sharing_the_toll(pipeline):
+    events = extract(pipeline, "العراق: هاجم تنظيم داعش أمس قطعات الجيش العراقي في منطقتي الفلاحات وصبيحات، "
+                               "وأسفرت الاشتباكات عن مقتل 25 من عناصر التنظيم.")
+    clashes = sorted((e for e in events if e.sub_event_type == "Armed clash"), key=lambda e: e.location)
+    assert [e.location for e in clashes] == ["Al-Falahat", "Subaihat"]
+    assert sorted(e.fatalities for e in clashes) == [12, 13]
+    assert all(e.event_date == "2015-08-01" for e in clashes)
+    assert {clashes[0].actor1, clashes[0].actor2} == {"Islamic State", "Military Forces of Iraq"}
+
+
+def test_protests_in_listed_cities_are_one_event_per_city(pipeline):
+    events = extract(pipeline, "تصاعدت أمس التظاهرات في العاصمة العراقية بغداد ومدن أخرى، منها البصرة.")
+    assert sorted(e.location for e in events) == ["Baghdad", "Basra"]
+    assert all(e.sub_event_type == "Peaceful protest" and e.actor1 == "Protesters (Iraq)" for e in events)
+
+
+def test_a_follow_up_sentence_adds_its_toll_to_the_event_it_continues(pipeline):
+    events = extract(pipeline, "العراق: قصف تنظيم داعش أمس بالصواريخ مواقع الجيش العراقي في الرمادي. "
+                               "وأسفر القصف عن مقتل ثلاثة جنود.")
+    [shelling] = events
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert shelling.location == "Ramadi"
+    assert len(shelling.evidence) == 2
+    import importlib.util
+    if importlib.util.find_spec("rasd.text.casualties"):
+        assert shelling.fatalities == 3
+
+
+def test_the_headline_and_the_lead_are_one_event(pipeline):
+    text = ("مقتل 5 جنود في هجوم لداعش على الرمادي\n\n"
+            "العراق: قتل خمسة جنود من الجيش العراقي أمس في هجوم شنه تنظيم داعش على مواقعهم في الرمادي.")
+    events = extract(pipeline, text)
+    assert len(events) == 1
+    assert events[0].location == "Ramadi"
+    assert len(events[0].evidence) == 2
+
+
+def test_every_event_has_notes_and_evidence_inside_the_text(pipeline):
+    text = "العراق: هاجم تنظيم داعش أمس قطعات الجيش العراقي في الرمادي."
+    [e] = extract(pipeline, text)
+    assert e.notes.startswith("Islamic State") and "Ramadi" in e.notes and e.notes.endswith(".")
+    for ev in e.evidence:
+        assert text[ev.start:ev.end] == ev.text
