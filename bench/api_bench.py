@@ -67,7 +67,8 @@ QUERIES = {
     "events text search": ("/api/events", {"text": "ninewa", "limit": 100}),
     "events deep page": ("/api/events", {"admin1": "Aleppo", "offset": 2000, "limit": 100}),
     "stats country": ("/api/stats", {"country": "Iraq"}),
-    "geojson admin1 (map)": ("/api/events.geojson", {"admin1": "Al-Hasakeh", "limit": 5000}),
+    "geojson admin1 (page map)": ("/api/events.geojson", {"admin1": "Al-Hasakeh", "limit": 5000,
+                                                          "properties": "brief"}),
 }
 
 

@@ -230,3 +230,15 @@ def test_brief_geojson_carries_what_a_marker_needs(client):
     assert set(feature["properties"]) == {"event_id", "event_date", "event_type", "sub_event_type",
                                           "location", "location_ar", "fatalities", "status"}
     assert all(feature["properties"][k] == full["properties"][k] for k in feature["properties"])
+
+
+def test_ids_with_slashes_such_as_feed_urls_can_be_fetched(store, client):
+    from urllib.parse import quote
+
+    from rasd.model import Article
+
+    url_id = "https://news.example.org/2022/01/21/clashes?id=7"
+    store.add_articles([Article(id=url_id, text="نص الخبر", title="خبر")])
+    r = client.get("/api/articles/" + quote(url_id, safe=""))
+    assert r.status_code == 200, r.text
+    assert r.json()["article"]["id"] == url_id

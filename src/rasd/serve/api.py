@@ -15,7 +15,7 @@ exports use, so every interface shows one event the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -39,7 +39,9 @@ from rasd.store import EventFilter
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_PAGE = 1000  # events per page of /api/events
 MAX_MAP = 10_000  # features per /api/events.geojson response
-ID_PATTERN = r"^[^\x00-\x1f/]{1,200}$"  # ids are opaque strings; refuse control characters
+# Ids are opaque strings and may hold "/" (a feed entry's id is often its URL):
+# the routes take the rest of the path; control characters are refused.
+ID_PATTERN = r"^[^\x00-\x1f]{1,2000}$"
 
 # The page builds every node from data with textContent; this policy is a
 # second wall should a bug ever insert text as HTML: no inline or foreign script.
@@ -58,7 +60,7 @@ def create_app(store: Any = None, *, db: str | None = None,
     """
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> Iterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = None
         if store is None:
             opener = open_store
@@ -153,7 +155,7 @@ def _add_api_routes(app: FastAPI) -> None:
         collection["total"] = store.count_events(f)
         return JSONResponse(collection, media_type="application/geo+json")
 
-    @app.get("/api/events/{event_id}", response_model=schemas.EventDetail, tags=["events"],
+    @app.get("/api/events/{event_id:path}", response_model=schemas.EventDetail, tags=["events"],
              summary="One event with its evidence and the articles that report it",
              responses={**NOT_FOUND, **PROBLEMS})
     def get_event(store: StoreDep,
@@ -168,7 +170,7 @@ def _add_api_routes(app: FastAPI) -> None:
                            {"id": article_id, "title": None, "published": None, "source": None, "url": None})
         return JSONResponse({"event": event.to_dict(), "sources": sources})
 
-    @app.get("/api/articles/{article_id}", response_model=schemas.ArticleDetail, tags=["articles"],
+    @app.get("/api/articles/{article_id:path}", response_model=schemas.ArticleDetail, tags=["articles"],
              summary="One article's text with the evidence spans of every event found in it",
              responses={**NOT_FOUND, **PROBLEMS})
     def get_article(store: StoreDep,
