@@ -166,6 +166,10 @@ CASES: list[tuple[str, str, list[tuple[str, int, bool]]]] = [
      [("killed", 11, False)]),
     ("snn:snn_27fbaa7787b8", "فيما قتل مدنين 2 و5 جرحى نتيجة القصف العشوائي",
      [("killed", 2, False), ("injured", 5, False)]),
+    ("dev:snn_be84f2355537", "أن جنديا من قواته وثمانية مقاولين أفغان قتلوا في هجوم للمتشددين على قاعدة",
+     [("killed", 9, False)]),
+    ("snn:snn_b54c74cb0523", "مقتل عشرة مدنيين السبت بينهم",
+     [("killed", 10, False)]),
     ("snn:snn_48c445262208", "عن نزوح أكثر من 85 ألف أسرة نزحت من المدنية",
      [("displaced", 85000, True)]),
 ]
@@ -202,6 +206,11 @@ def test_victims_in_the_ranks_of():
 def test_subject_first_victims_are_the_words_before_the_verb():
     _, (c,) = find("وبحسب المصدر فإن 3 حوثيين قتلوا على متن دبابة")
     assert c.victim == "حوثيين"
+
+
+def test_weekday_ends_the_victims():
+    _, (c,) = find("مقتل عشرة مدنيين السبت بينهم")
+    assert c.victim == "مدنيين"
 
 
 def test_others_have_no_victim_of_their_own():

@@ -534,12 +534,44 @@ def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple
         if between[0] <= between[1]:
             victim = _Victim(s.tokens[between[0]].start, s.tokens[between[1]].end, victim.last, victim.extra, False)
         victim.last = max(victim.last, last)
+        cnt = _joined_before(s, cnt)
     if joint:
         out = [_make(s, kind, a_start, a_end, cnt, victim, count=0, approx=True, qualifier="joint")]
         for other_kind in joint:
             out.append(_make(s, other_kind, a_start, a_end, cnt, victim, count=0, approx=True, qualifier="joint"))
         return out
     return [_make(s, kind, a_start, a_end, cnt, victim)]
+
+
+def _joined_before(s: _Sentence, cnt: _Count) -> _Count:
+    """«أن جندياً من قواته وثمانية مقاولين أفغان قتلوا»: people joined by و
+    before a subject-first count are counted with it (1 + 8)."""
+    while True:
+        tok = s.tokens[cnt.first]
+        glued = cnt.start > tok.start and s.norm[tok.start] == "و"
+        alone = cnt.first > 0 and s.word(cnt.first - 1) == "و"
+        if not (glued or alone):
+            return cnt
+        k = cnt.first - (2 if alone else 1)
+        if k < 0 or not s.same_clause(cnt.first, k) or k in s.claimed or k in s.anchor_at:
+            return cnt
+        # The joined item may be followed by its own words («جندياً من قواته»).
+        for back in range(k, max(-1, k - 4), -1):
+            if back in s.claimed or back in s.anchor_at or not s.same_clause(cnt.first, back):
+                return cnt
+            prev = s.count_end.get(back)
+            if prev is not None:
+                value = prev.value
+                first, start = prev.first, prev.start
+                approx = cnt.approx or prev.approx
+                break
+            if is_person(s.tokens[back]):
+                value, first, start, approx = 1, back, s.tokens[back].start, cnt.approx
+                break
+        else:
+            return cnt
+        s.claimed.update(range(first, cnt.first))
+        cnt = _Count(cnt.value + value, approx, cnt.qualifier, first, cnt.last, start, cnt.end, cnt.noun)
 
 
 def _confirmed(s: _Sentence, i: int, last: int, a_start: int, kind: str) -> list[Casualty]:
