@@ -206,3 +206,21 @@ def test_dragging_over_the_timeline_sets_the_date_filter(page):
     shot(page, "04-timeline-brushed.png")
     page.locator("#timeline").dblclick()
     page.wait_for_function("document.querySelector('input[name=date_from]').value === ''")
+
+
+def test_filters_live_in_the_address_so_a_view_can_be_shared(browser, site):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        pg = context.new_page()
+        pg.goto(site + "/#event_type=Protests&country=Iraq")
+        pg.wait_for_selector("body[data-ready='1']", timeout=15000)
+        assert pg.input_value("select[name=event_type]") == "Protests"
+        assert pg.input_value("input[name=country]") == "Iraq"
+        types = pg.locator("tr.event-row td:nth-child(2)").all_inner_texts()
+        assert types and all(t in ("Peaceful protest", "Protest with intervention",
+                                   "Excessive force against protesters") for t in types)
+        pg.select_option("select[name=event_type]", "")
+        pg.wait_for_function("!location.hash.includes('event_type')")
+        assert "country=Iraq" in pg.evaluate("location.hash")
+    finally:
+        context.close()

@@ -22,6 +22,7 @@ async function main() {
   const state = { offset: 0, sort: "-event_date", selected: null, detail: null, firstLoad: true, seq: 0 };
 
   const filters = new Filters($("filters"), { taxonomy: meta.event_types, onChange: () => refresh() });
+  filters.fromHash(location.hash);
   const map = new EventMap("map", {
     tiles: meta.tiles,
     onSelect: (id) => select(id),
@@ -61,6 +62,7 @@ async function main() {
     const seq = ++state.seq; // answers to an older query are dropped
     state.offset = 0;
     setStatus("Loading…");
+    history.replaceState(null, "", filters.toHash() ? `#${filters.toHash()}` : location.pathname);
     try {
       const [page, geo, stats] = await Promise.all([
         refreshList(),

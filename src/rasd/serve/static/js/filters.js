@@ -35,15 +35,29 @@ export class Filters {
   }
 
   /** The filter as API parameters; empty fields are left out. */
-  params({ withDates = true } = {}) {
+  params({ withDates = true, withBbox = true } = {}) {
     const out = {};
     for (const name of FIELDS) {
       if (!withDates && (name === "date_from" || name === "date_to")) continue;
       const value = this.form.elements[name].value.trim();
       if (value !== "") out[name] = value;
     }
-    if (this.form.elements.in_view.checked && this.bbox) out.bbox = this.bbox;
+    if (withBbox && this.form.elements.in_view.checked && this.bbox) out.bbox = this.bbox;
     return out;
+  }
+
+  /** Restore the form from the page address (#event_type=Battles&country=Syria ...), so views can be shared. */
+  fromHash(hash) {
+    const params = new URLSearchParams(hash.replace(/^#/, ""));
+    for (const name of FIELDS) {
+      if (params.has(name)) this.form.elements[name].value = params.get(name);
+    }
+    this.fillSubTypes();
+    if (params.has("sub_event_type")) this.form.elements.sub_event_type.value = params.get("sub_event_type");
+  }
+
+  toHash() {
+    return new URLSearchParams(this.params({ withBbox: false })).toString();
   }
 
   setDates(range) {
