@@ -314,13 +314,18 @@ def _forward_count(s: _Sentence, i: int, limit: int = _FORWARD) -> _Count | None
 
 
 def _backward_count(s: _Sentence, i: int) -> _Count | None:
-    """The nearest count before token i whose noun phrase is the subject («8 مدنيين قتلوا»)."""
+    """The nearest count before token i whose noun phrase is the subject
+    («8 مدنيين قتلوا»), or a lone person right after «أن/إن» («أن جندياً في
+    الحلف قتل»)."""
     for j in range(i - 1, max(-1, i - 1 - _BACKWARD), -1):
         if not s.same_clause(i, j) or j in s.claimed or j in s.anchor_at:
             return None
         cnt = s.count_end.get(j)
         if cnt is not None:
             return cnt
+        if i - j <= 4 and j > 0 and s.word(j - 1) in ("ان", "بان", "لان") and is_person(s.tokens[j]):
+            t = s.tokens[j]
+            return _Count(1, False, None, j, j, t.start, t.end, noun=True)
     return None
 
 
@@ -530,7 +535,7 @@ def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple
     victim = _use(s, cnt, kind)
     if cnt.first < i:
         # The subject came first: the victims are the words between.
-        between = (cnt.last + 1, i - 1)
+        between = (cnt.first if cnt.noun else cnt.last + 1, i - 1)
         if between[0] <= between[1]:
             victim = _Victim(s.tokens[between[0]].start, s.tokens[between[1]].end, victim.last, victim.extra, False)
         victim.last = max(victim.last, last)
