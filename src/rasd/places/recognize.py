@@ -81,7 +81,7 @@ def load_place_words(path: str | None = None) -> PlaceWords:
 def is_strong(place: Place) -> bool:
     """May this entry be recognised as a bare name?"""
     if place.kind in ADMIN_KINDS:
-        return True
+        return place.geo != "parent"  # a district known only by its province needs a head word
     if place.source.startswith("curated") and place.kind != "neighbourhood":
         return True
     return place.kind in ("city", "town", "village") and (place.population or 0) >= BARE_MIN_POPULATION
@@ -103,8 +103,12 @@ class PlaceRecognizer:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.words = words or load_place_words()
         self.names: PhraseMatcher[str] = PhraseMatcher()
+        # Head words and modifiers are never names themselves («حي», «شمال», «العاصمة»),
+        # though some gazetteer entries carry them (Al Hayy, Al-Shamal, Amanat al Asimah).
+        cue_keys = {match_key(w) for w in (*self.words.heads, *self.words.modifiers)}
         for key in self.gazetteer.names_ar:
-            self.names.add(key, key)
+            if key not in cue_keys:
+                self.names.add(key, key)
         self.cues: PhraseMatcher[tuple[str, str]] = PhraseMatcher(article_optional=False)
         for phrase, meaning in self.words.modifiers.items():
             self.cues.add(phrase, ("mod", meaning))
@@ -192,6 +196,10 @@ class PlaceRecognizer:
                 if w not in self.words.name_starts or len(words) >= 3:
                     break
             if not words:
+                if kinds and kinds[0] in ("capital", "country_anaphor"):
+                    modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
+                    out.append(PlaceMention(m_start, cue.end, norm[m_start:cue.end], cue.text, modifier, [],
+                                            name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end))
                 continue
             n_start, n_end = words[0].start, words[-1].end
             if any(s < n_end and n_start < e for s, e in taken):

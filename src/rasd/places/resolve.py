@@ -163,7 +163,7 @@ class PlaceResolver:
         ctx = context or PlaceContext()
         containers = self._containers(mentions, norm) if norm is not None else {}
         # Pass 1: each mention alone, with the article's countries.
-        first = [self._score(m, ctx, None, Counter()) for m in mentions]
+        first = [self._fit_head(m, self._score(m, ctx, None, Counter()), ctx) for m in mentions]
         # Provinces of the other places (each mention's best guess), weighted by certainty.
         admin1_votes: Counter = Counter(ctx.admin1s)
         for scored in first:
@@ -181,9 +181,12 @@ class PlaceResolver:
                 p = first[i][0][0]
                 if p.admin1:
                     votes[(p.iso3, p.admin1)] -= 0.5
-            container = chosen[containers[i]] if i in containers else None
-            scored = self._score(m, ctx, container, votes)
-            chosen[i] = scored[0][0] if scored else None
+            link = containers.get(i)
+            container = chosen[link[0]] if link else None
+            scored = self._score(m, ctx, container, votes, link[1] if link else "in")
+            scored = self._fit_head(m, scored, ctx)
+            chosen[i] = scored[0][0] if scored else (
+                self._unknown_point(m, container, ctx)[0] if container or m.head_kinds else None)
             out.append((i, scored, container))
         out.sort(key=lambda t: t[0])
         resolved = []
@@ -194,8 +197,11 @@ class PlaceResolver:
             resolved.append(r)
         return resolved
 
-    def _containers(self, mentions: list[PlaceMention], norm: str) -> dict[int, int]:
-        """mention index -> index of the mention that contains it («X بالحسكة», «X التابعة لديالى»)."""
+    def _containers(self, mentions: list[PlaceMention], norm: str) -> dict[int, tuple[int, str]]:
+        """mention index -> (index of the mention that contains or locates it, "in" | "near").
+
+        «X بالحسكة», «X التابعة لديالى» are "in"; «X غرب حديثة», «X قرب الطبقة» are "near".
+        """
         links = {}
         for i in range(len(mentions) - 1):
             a, b = mentions[i], mentions[i + 1]
@@ -204,16 +210,17 @@ class PlaceResolver:
                 continue
             words = between.replace(",", " , ").split()
             joined = " ".join(w for w in words if w != ",")
-            if (joined in self.words.containers or (not joined and b.modifier in _DIRECTIONS)
-                    or (joined in ("", "و") and b.head and any(k.startswith("admin") for k in b.head_kinds)
-                        and not a.head_kinds == b.head_kinds)):
-                links[i] = i + 1
-            elif (words and words[0] == "," and b.modifier in _DIRECTIONS and len(words) <= 2):
-                links[i] = i + 1
+            near = b.modifier in _DIRECTIONS or b.modifier in _VICINITY
+            if (joined in self.words.containers or (not joined and b.modifier is not None)
+                    or (not joined and b.head and any(k.startswith("admin") for k in b.head_kinds)
+                        and a.head_kinds != b.head_kinds)):
+                links[i] = (i + 1, "near" if near else "in")
+            elif words and words[0] == "," and b.modifier in _DIRECTIONS and len(words) <= 2:
+                links[i] = (i + 1, "in")
         return links
 
     def _score(self, m: PlaceMention, ctx: PlaceContext, container: Place | None,
-               admin1_votes: Counter) -> list[tuple[Place, float]]:
+               admin1_votes: Counter, link: str = "in") -> list[tuple[Place, float]]:
         if not m.candidates:
             return []
         total = sum(ctx.countries.values()) or 1
@@ -230,28 +237,78 @@ class PlaceResolver:
                 s += 4 * share + (1 if share else 0)
             if p.admin1 and p.kind != "country":
                 s += min(3.0, 1.5 * admin1_votes.get((p.iso3, p.admin1), 0))
-            if ctx.dateline is not None and ctx.dateline.id != p.id and ctx.dateline.admin1 \
+            if ctx.dateline is not None and ctx.dateline.admin1 \
                     and p.admin1 == ctx.dateline.admin1 and p.iso3 == ctx.dateline.iso3:
                 s += 1.5
             if container is not None:
-                s += 6 if within(p, container) else -2
+                if link == "in":
+                    s += 6 if within(p, container) else -2
+                elif km(p, container) <= 60:  # «X غرب حديثة»: X is near Haditha, not in it
+                    s += 3
             scored.append((p, round(s, 2)))
         scored.sort(key=lambda t: -t[1])
         return scored
+
+    def _fit_head(self, m: PlaceMention, scored: list[tuple[Place, float]],
+                  ctx: PlaceContext) -> list[tuple[Place, float]]:
+        """Drop candidates the head word rules out: «سجن الصناعة» is not the Hama
+        neighbourhood al-Sinaha, «مخيم الفوار» not the Iraqi sub-district."""
+        if not m.head_kinds or not scored:
+            return scored
+        fitting = [(p, s) for p, s in scored if p.kind in m.head_kinds]
+        if fitting:
+            return fitting
+        words = self.words.heads.get(m.head or "")
+        site = bool(words and words[2])
+        top = ctx.top_country()
+        if site:
+            return []
+        # A head of another kind («منطقة X» for a town): keep candidates in the article's country.
+        return [(p, s) for p, s in scored if top is None or p.iso3 in ctx.countries]
+
+    def _unknown_point(self, m: PlaceMention, container: Place | None,
+                       ctx: PlaceContext) -> tuple[Place | None, int, str]:
+        """Where a place no gazetteer knows goes: the smallest known area that contains it."""
+        if m.head_kinds and m.head_kinds[0] == "capital" and not m.name:
+            cap = self.gazetteer.capital(ctx.top_country())
+            if cap is not None:
+                return cap, 1, f"«{m.head}» alone: the capital of the article's country, {cap.name_en}"
+        if m.head_kinds and m.head_kinds[0] == "country_anaphor":
+            country = self.gazetteer.admin_unit(ctx.top_country(), None)
+            if country is not None:
+                return country, 3, f"«{m.head}»: the article's country, {country.name_en}"
+        if container is not None:
+            small = any(k in ("neighbourhood", "landmark", "prison", "base", "airport", "camp", "square")
+                        for k in m.head_kinds[:1])
+            if container.kind in ("country", "admin1"):
+                prec = 3
+            elif container.kind in _POINT_KINDS and small:
+                prec = 1
+            else:
+                prec = 2
+            return container, prec, (f"«{m.name}» is in no gazetteer; placed at {container.name_en}, "
+                                     f"which contains it")
+        if ctx.admin1s:
+            (iso3, admin1), weight = ctx.admin1s.most_common(1)[0]
+            if weight >= 0.5 * sum(ctx.admin1s.values()):
+                unit = self.gazetteer.admin_unit(iso3, admin1)
+                if unit is not None:
+                    return unit, 3, (f"«{m.name}» is in no gazetteer; placed at the article's province, "
+                                     f"{unit.name_en}")
+        return None, 3, f"«{m.name}» is in no gazetteer and nothing known contains it"
 
     def _finish(self, m: PlaceMention, scored: list[tuple[Place, float]], container: Place | None,
                 ctx: PlaceContext) -> ResolvedPlace:
         location_ar = m.text
         if not scored:
-            if container is not None:
-                prec = 3 if container.kind in ("country", "admin1") else 2
-                return self._make(m, None, container, prec, scored,
-                                  f"«{m.name}» is in no gazetteer; placed at {container.name_en}, "
-                                  f"which contains it")
+            point, prec, why = self._unknown_point(m, container, ctx)
+            if point is not None:
+                place = point if (m.head_kinds and m.head_kinds[0] in ("capital", "country_anaphor")
+                                  and not m.name) else None
+                return self._make(m, place, point, prec, [], why)
             return ResolvedPlace(m.start, m.end, m.text, None, None, location_ar, None, None, 3,
                                  None, None, None, None, None, m.head, m.modifier,
-                                 why=f"«{m.name}» is in no gazetteer and nothing known contains it",
-                                 candidates=[])
+                                 why=why, candidates=[])
         best = scored[0][0]
         point = best
         why = [f"{len(scored)} candidate(s); chose {best.name_en} ({best.kind}, {best.admin1 or best.country})"]
@@ -272,6 +329,8 @@ class PlaceResolver:
         return max(towns, key=lambda p: p.population or 0) if towns else None
 
     def _precision(self, m: PlaceMention, p: Place) -> int:
+        if p.geo == "parent":  # only its province's point is known
+            return 3
         if p.kind in ("country", "admin1"):
             return 3 if m.modifier != "countryside" or p.kind == "country" else 2
         if m.modifier in _DIRECTIONS or m.modifier in _VICINITY:
@@ -293,10 +352,13 @@ class PlaceResolver:
     # ------------------------------------------------------------ convenience
     def resolve_text(self, text: str) -> tuple[list[ResolvedPlace], PlaceContext, str]:
         """Recognise and resolve every place of a raw text (offsets into its normalised form)."""
-        norm, _ = normalize(text)
+        norm, offsets = normalize(text)
         mentions = self.recognize(norm)
         ctx = self.context(norm, mentions)
-        return self.resolve(mentions, ctx, norm), ctx, norm
+        resolved = self.resolve(mentions, ctx, norm)
+        for r in resolved:
+            r.location_ar = text[offsets[r.start]:offsets[r.end]]
+        return resolved, ctx, norm
 
     def resolve_phrase(self, phrase: str, context: PlaceContext,
                        article_places: list[ResolvedPlace] | None = None) -> ResolvedPlace | None:
@@ -312,10 +374,8 @@ class PlaceResolver:
             mentions = self._bare_phrase(norm)
         resolved = [r for r in self.resolve(mentions, context, norm) if r.resolved]
         if resolved:
-            rank = {"neighbourhood": 0, "camp": 0, "prison": 0, "base": 0, "airport": 0, "village": 1,
-                    "town": 2, "city": 3, "admin3": 4, "admin2": 5, "admin1": 6, "country": 7}
-            return min(resolved, key=lambda r: (rank.get(r.place.kind if r.place else "admin2", 1),
-                                                r.start))
+            # The phrase names its place first; what follows locates it («X غرب حديثة»).
+            return resolved[0]
         places = [r for r in (article_places or []) if r.resolved and r.role != "dateline"
                   and r.place is not None and r.place.kind != "country"]
         if places:
