@@ -247,6 +247,8 @@ def test_bare_plural_is_an_unknown_count_only_when_reported():
         ("killed", 0, True, "unknown"), ("injured", 0, True, "unknown"),
     ]
     assert find("انضموا إلى قائمة شهداء الوطن")[1] == []
+    assert find("ولجان المقاومة وأسر الشهداء والجرحى")[1] == []  # the dead and wounded in general
+    assert find("بحوزة الجيش الوطني أسرى إيرانيون")[1] == []  # prisoners held, no arrest reported
 
 
 def test_negated_casualties_are_dropped():

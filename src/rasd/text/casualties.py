@@ -647,6 +647,8 @@ def _victim_noun(s: _Sentence, i: int, last: int, a_start: int, anchor: _Anchor)
     ) and (last + 1) not in s.count_start:
         other = next(a for a in nxt[1] if a.role == "victim")
         s.claimed.update(range(last + 1, nxt[0] + 1))
+        if cnt is None and prev != "بين" and (_has_article(tok) or not _cued(s, i)):
+            return []  # «أسر الشهداء والجرحى»: the dead and wounded in general
         e = s.tokens[nxt[0]].end
         victim = _victims(s, _Count(0, True, None, last + 1, nxt[0], tok.start, e), kind)
         if cnt is None and prev != "بين":
@@ -661,16 +663,20 @@ def _victim_noun(s: _Sentence, i: int, last: int, a_start: int, anchor: _Anchor)
         return [_make(s, kind, a_start, a_end, cnt, victim)]
     # No figure: a singular noun is one person («سقوط قتيل»), unless it
     # refers back («الضابط القتيل»); a plural is an unknown number.
-    if tok.clitics.endswith(("ال", "لل")) or tok.text.startswith("ال"):
+    if _has_article(tok):
         # «الضابط القتيل»، «الأسرى»، «المصابين»: a group named before.
         return []
     if _singular_victim(tok):
         if kind not in ("killed", "injured"):
             return []  # «شاب نازح من حمص» describes a person, it reports nothing
         return [_make(s, kind, a_start, a_end, None, victim, count=1, approx=False, qualifier=None)]
-    if not _cued(s, i):
-        return []  # «قائمة شهداء الوطن»: a bare plural reports a count only after «سقوط/أوقع…»
+    if kind not in ("killed", "injured") or not _cued(s, i):
+        return []  # «قائمة شهداء الوطن»، «أسرى إيرانيين»: a bare plural reports a count only after «سقوط/أوقع…»
     return [_make(s, kind, a_start, a_end, None, victim)]
+
+
+def _has_article(tok: Token) -> bool:
+    return tok.clitics.endswith(("ال", "لل")) or tok.text.startswith("ال")
 
 
 def _cued(s: _Sentence, i: int) -> bool:
