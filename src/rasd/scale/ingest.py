@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rasd.errors import RasdError
 from rasd.model import Article
@@ -123,22 +124,21 @@ def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parq
     if parquet is not None:
         from rasd.store.runs import current_run
 
-        target: StoreTarget | ParquetTarget = ParquetTarget(str(parquet), run_id or current_run().run_id)
+        # Absolute: a worker's working folder need not be the driver's.
+        target: StoreTarget | ParquetTarget = ParquetTarget(str(Path(parquet).resolve()),
+                                                            run_id or current_run().run_id)
         prepare_folder(target, batch_size)
         mode = "workers"
         target_name = str(parquet)
     else:
         from rasd.store import open_store
 
+        if write_on == "workers" and str(db) == ":memory:":
+            raise RasdError(":memory: database: workers cannot share it; give a file or a PostgreSQL URL")
         store = open_store(db)
         run = store.ensure_run(run_id)
-        target = StoreTarget(db=None if db is None else str(db), run_id=run, force=force)
-        if db is None:
-            # Workers must open the same file the driver opened.
-            target = StoreTarget(db=store.name, run_id=run, force=force)
+        target = StoreTarget(db=_worker_db(db, store.name), run_id=run, force=force)
         mode = write_on if write_on != "auto" else ("workers" if target.is_postgres else "driver")
-        if mode == "workers" and str(target.db) == ":memory:":
-            raise RasdError(":memory: database: workers cannot share it; give a file or a PostgreSQL URL")
         target_name = store.name
     summary = ScaleSummary(engine=engine, workers=0, target=target_name, write_on=mode,
                            run_id=target.run_id)
@@ -171,6 +171,18 @@ def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parq
             store.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _worker_db(db: str | None, opened_as: str) -> str:
+    """The database as the workers must name it: the same file or server the driver opened."""
+    if db is None:
+        return opened_as  # the default SQLite file's absolute path
+    name = str(db)
+    if name.startswith("sqlite:///"):
+        name = name[len("sqlite:///"):]
+    if "://" in name or name == ":memory:":
+        return name
+    return str(Path(name).expanduser().resolve())
 
 
 def _lost(eng, first_pids: set[int]) -> int:
