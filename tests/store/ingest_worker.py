@@ -2,6 +2,9 @@
 
     python ingest_worker.py DB N DELAY BATCH
 
+(run id fixed: the data files may change while a test runs, and a new data
+version would be a new run)
+
 Ingests articles art1..artN through store.ingest with a fake pipeline that
 sleeps DELAY seconds per article, then prints the summary as JSON.
 """
@@ -34,7 +37,7 @@ def main() -> None:
     pipeline = SlowPipeline(delay)
     with open_store(db) as store:
         summary = store.ingest((article(i) for i in range(1, n + 1)), pipeline, progress=False,
-                               batch_size=batch)
+                               batch_size=batch, run_id="rasd-test+data-fixed")
     print(json.dumps({"extracted": summary.articles_extracted, "skipped": summary.articles_skipped,
                       "new": summary.articles_new, "calls": len(pipeline.calls),
                       "events": summary.events_found}))

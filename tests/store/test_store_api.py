@@ -31,6 +31,12 @@ def test_events_round_trip_with_every_field(store):
     assert [x.event_id for x in store.events_of_article("art1")] == [e.event_id]
 
 
+def test_events_need_their_article_stored_first(store):
+    with pytest.raises(StoreError, match="'ghost' is not in the store"):
+        store.save_extraction("ghost", [event("ghost")])
+    assert store.count_events() == 0
+
+
 def test_save_extraction_replaces_that_runs_events(store):
     store.add_articles([article(1)])
     store.save_extraction("art1", [event("art1"), event("art1", event_type="Protests",

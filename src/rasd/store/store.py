@@ -288,6 +288,14 @@ class Store:
         now = _utcnow()
         ids = list(dict.fromkeys(article_id for article_id, _ in items))
         with self._write() as conn:
+            stored: set[str] = set()
+            for chunk in _chunks(ids):
+                stored.update(conn.scalars(select(t.articles.c.article_id)
+                                           .where(t.articles.c.article_id.in_(chunk))))
+            missing = [aid for aid in ids if aid not in stored]
+            if missing:
+                raise StoreError(f"{self.name}: article {missing[0]!r} is not in the store; "
+                                 "add it with add_articles() before saving its events")
             if replace:
                 self._forget_extractions(conn, run_id, ids)
             claimed: set[str] = set()
@@ -448,19 +456,14 @@ class Store:
 
     def iter_events(self, f: EventFilter | None = None, sort: str = "event_date",
                     batch: int = 1000) -> Iterator[Event]:
-        """Every matching deduplicated event, streamed in pages (for exports)."""
+        """Every matching deduplicated event, streamed (for exports): one query read in
+        pages through a server-side cursor, evidence fetched a page at a time."""
         m = t.merged_events
-        where = self._filtered(f)
-        offset = 0
-        while True:
-            stmt = select(m).where(where).order_by(*order_by(m, sort)).limit(batch).offset(offset)
-            with self.engine.connect() as conn:
-                rows = conn.execute(stmt).all()
-                page = self._with_evidence(conn, rows)
-            yield from page
-            if len(rows) < batch:
-                return
-            offset += batch
+        stmt = select(m).where(self._filtered(f)).order_by(*order_by(m, sort))
+        with self.engine.connect() as rows_conn, self.engine.connect() as evidence_conn:
+            result = rows_conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+            for page in result.partitions():
+                yield from self._with_evidence(evidence_conn, page)
 
     def count_events(self, f: EventFilter | None = None) -> int:
         with self.engine.connect() as conn:
