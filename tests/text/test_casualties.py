@@ -268,3 +268,32 @@ def test_kidnapped_and_displaced_kinds():
     assert [(c.kind, c.count) for c in found] == [("kidnapped", 3)]
     _, found = find("وأدت المعارك إلى نزوح نحو 5 آلاف شخص")
     assert [(c.kind, c.count, c.approx) for c in found] == [("displaced", 5000, True)]
+
+
+# Written for these tests (not quoted): other common shapes of the same news
+# language, so the rules are not tuned to the corpus sentences alone.
+COMMON_FORMS = [
+    ("استشهد 3 فلسطينيين برصاص الاحتلال", [("killed", 3, False)]),
+    ("ارتفعت حصيلة ضحايا التفجير إلى 25 قتيلا و40 جريحا", [("killed", 25, False), ("injured", 40, False)]),
+    ("اعتقلت قوات الأمن 12 متظاهرا", [("arrested", 12, False)]),
+    ("شنت قوات الاحتلال حملة اعتقالات طالت 15 فلسطينيا", [("arrested", 15, False)]),
+    ("قتل مسلحون مجهولون شرطيا في الموصل", [("killed", 1, False)]),
+    ("لقي شخصان مصرعهما", [("killed", 2, False)]),
+    ("سقط 5 شهداء في القصف", [("killed", 5, False)]),
+    ("خطف مسلحون 3 أجانب", [("kidnapped", 3, False)]),
+    ("نزح أكثر من 10 آلاف شخص من المدينة", [("displaced", 10000, True)]),
+    ("تم اعتقال 7 أشخاص", [("arrested", 7, False)]),
+    ("مقتل جندي وإصابة اثنين", [("killed", 1, False), ("injured", 2, False)]),
+    ("قتلى وجرحى في قصف على حلب", [("killed", 0, True), ("injured", 0, True)]),
+    ("قُتل شخصان وأُصيب ثلاثة آخرون في انفجار سيارة مفخخة", [("killed", 2, False), ("injured", 3, False)]),
+    ("قتل ١٢ شخصاً على الأقل، بينهم ٣ أطفال", [("killed", 12, True)]),
+    ("قالت المصادر إن طفلا و3 نساء قتلوا في القصف", [("killed", 4, False)]),
+    ("نفذت حملة الاعتقالات فجر اليوم", []),
+    ("هدد التنظيم بقتل الرهائن", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", COMMON_FORMS)
+def test_common_forms(sentence, expected):
+    norm, _ = normalize(sentence)
+    assert [(c.kind, c.count, c.approx) for c in find_casualties(norm)] == expected

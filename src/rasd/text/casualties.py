@@ -267,6 +267,11 @@ def find_casualties(norm: str, start: int = 0, end: int | None = None) -> list[C
     return out
 
 
+def _is_closing(s: _Sentence, j: int) -> bool:
+    """Is token j a closing word of «لقي … حتفه/مصرعه»?"""
+    return any(a.role == "closing" for a in s.anchor_at[j][1])
+
+
 def _negated(s: _Sentence, i: int) -> bool:
     negations = _lexicon().negations
     for j in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
@@ -301,7 +306,7 @@ def _forward_count(s: _Sentence, i: int, limit: int = _FORWARD) -> _Count | None
         cnt = s.count_start.get(j)
         if cnt is not None:
             return cnt
-        if j in s.anchor_at and s.anchor_at[j][1][0].role != "closing":
+        if j in s.anchor_at and not _is_closing(s, j):
             return None
         t = s.tokens[j]
         if j - i < 3 and is_person(t):
@@ -385,10 +390,8 @@ def _victims(s: _Sentence, cnt: _Count, kind: str, limit: int = 7) -> _Victim:
     while j < n and j - first < limit and s.same_clause(cnt.last, j):
         if j in s.claimed or j in s.subset_at:
             break
-        if j in s.anchor_at:
-            a = s.anchor_at[j][1][0]
-            if a.role != "closing":
-                break
+        if j in s.anchor_at and not _is_closing(s, j):
+            break
         w = s.word(j)
         if w in lex.stops or w == "او" or (w[:1] == "و" and w[1:] in lex.stops):
             break
@@ -585,12 +588,12 @@ def _confirmed(s: _Sentence, i: int, last: int, a_start: int, kind: str) -> list
     for j in range(last + 1, min(len(s.tokens), last + 1 + _FORWARD + 2)):
         if not s.same_clause(i, j):
             break
-        if j in s.anchor_at and s.anchor_at[j][1][0].role == "closing":
+        if j in s.anchor_at and _is_closing(s, j):
             closing = j
             break
     if closing is None:
         return []
-    close_anchor = s.anchor_at[closing][1][0]
+    close_anchor = next(a for a in s.anchor_at[closing][1] if a.role == "closing")
     s.claimed.update(range(i, last + 1))
     s.claimed.add(closing)
     cnt = _forward_count(s, last + 1, limit=closing - last - 1)
@@ -681,6 +684,8 @@ def _has_article(tok: Token) -> bool:
 
 def _cued(s: _Sentence, i: int) -> bool:
     cues = _lexicon().unknown_cues
+    if i == 0 or "\n" in s.norm[s.tokens[i - 1].end : s.tokens[i].start]:
+        return True  # a headline: «قتلى وجرحى في قصف على حلب»
     for j in range(i - 1, max(-1, i - 4), -1):
         if not s.same_clause(i, j):
             return False
