@@ -473,6 +473,16 @@ def event_places(facts: ArticleFacts, s: Sentence, groups: list[Any], anchor: in
         d = facts.word_index(p.start) - facts.word_index(anchor)
         return d if d >= 0 else -d + 3
     nearest = min(range(len(groups)), key=lambda i: distance(groups[i]))
+    near = groups[nearest]
+    if getattr(near, "geo_precision", 1) >= 3:
+        # «في شنكال غربي نينوى ... بالقرب من وادي شيلو» (unknown, so only Ninewa):
+        # spec §1 wants the most precise place named, and Sinjar lies in Ninewa.
+        inside = [i for i, g in enumerate(groups) if i != nearest
+                  and getattr(g, "admin1", None) and getattr(g, "admin1", None) == getattr(near, "admin1", None)
+                  and getattr(g, "geo_precision", 3) < getattr(near, "geo_precision", 3)]
+        if inside:
+            nearest = min(inside, key=lambda i: (getattr(groups[i], "geo_precision", 3), distance(groups[i])))
+            return [groups[nearest]]
     chosen = [groups[nearest]]
     for step in (-1, 1):
         i = nearest
@@ -496,7 +506,12 @@ def place_groups(facts: ArticleFacts, s: Sentence) -> list[Any]:
     place (its first, most precise link); places joined by «و» are several."""
     groups: list[Any] = []
     prev = None
-    for p in sorted(s.places, key=lambda p: p.start):
+    places = sorted(s.places, key=lambda p: (p.start, -p.end))
+    # A place inside another's span («ادي» inside «وادي شيلو») is part of it.
+    places = [p for i, p in enumerate(places)
+              if not any(q is not p and q.start <= p.start and p.end <= q.end and (q.end - q.start) > (p.end - p.start)
+                         for q in places)]
+    for p in places:
         if getattr(p, "latitude", None) is None and getattr(p, "admin1", None) is None:
             continue
         if prev is not None:

@@ -117,10 +117,11 @@ class EventStage:
         last_place: dict[int, Any] = {}  # paragraph -> last place named
         explain: dict[str, list[str]] = {}
         for s in facts.sentences:
-            groups = [] if s.is_dateline else A.place_groups(facts, s)
+            groups = [] if s.is_dateline or _is_heading(doc_text := facts.norm, s) else A.place_groups(facts, s)
+            groups = _drop_country_outliers(groups, s.places)
             if groups:
                 last_place[s.paragraph] = groups[0]
-            cands = A.sentence_candidates(facts, s, explain)
+            cands = [] if _is_heading(doc_text, s) else A.sentence_candidates(facts, s, explain)
             if cands and not facts.news_signals and not (
                     any(d.date for d in s.dates) or (groups and A.casualty_totals(s.casualties)[0])):
                 # A column or analysis (no source, no recent day named anywhere) recalls
@@ -176,7 +177,10 @@ class EventStage:
             cand.family in ("attack", "kill")
         if refers and events[-1].event_type in _VIOLENT:
             demonstrative = True  # «نتج عن الحادث الإجرامي استشهاد 15»
-        if groups and not demonstrative:
+        # A place of its own stops the fold, unless it is only a province-level
+        # guess («وأدى إلى» misread as a place) and the event just told is close.
+        precise = [g for g in groups if (getattr(g, "geo_precision", 1) or 1) < 3]
+        if precise and not demonstrative:
             return False
         if not demonstrative and not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
             return False
@@ -231,7 +235,15 @@ class EventStage:
             else:
                 merged.append(h)
         for e in body:
-            target = next((m for m in merged if _same_event(m, e)), None)
+            if e.place_rule.startswith("no place"):
+                # A mention with no place of its own is the latest event of its kind
+                # told just before it, not any event of that kind in the article.
+                target = next((m for m in reversed(merged) if m.sub_event_type == e.sub_event_type), None)
+                if target is not None and not (_same_event(target, e) and
+                                               e.sentence.paragraph - target.sentence.paragraph <= 3):
+                    target = None
+            else:
+                target = next((m for m in merged if _same_event(m, e)), None)
             if target is None:
                 merged.append(e)
                 continue
@@ -307,6 +319,27 @@ _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against
 
 def _same_family(a: A.Candidate, b: A.Candidate) -> bool:
     return a.event_type == b.event_type or (a.event_type in _VIOLENT and b.event_type in _VIOLENT)
+
+
+def _drop_country_outliers(groups: list[Any], places: list[Any]) -> list[Any]:
+    """«في شنكال غربي نينوى ... بالقرب من وادي»: when two or more places of a sentence
+    agree on a country, a lone place of another country is a misread word or a
+    wrong guess for an unknown place."""
+    counts = Counter(getattr(p, "country", None) for p in places)
+    if not any(n >= 2 for c, n in counts.items() if c):
+        return groups
+    return [g for g in groups if counts[getattr(g, "country", None)] >= 2 or getattr(g, "country", None) is None]
+
+
+def _is_heading(norm: str, s: Any) -> bool:
+    """A section heading inside the body («هجوم في العراق», «نزوح من الأحياء»): a
+    line of its own, of a few words, with no full stop. The title (first line)
+    is not one: it reports the main event."""
+    if s.index == 0:
+        return False
+    words = s.text.split()
+    return len(words) <= 4 and not s.text.rstrip().endswith((".", "!", "?")) and \
+        norm[s.start - 1:s.start] in ("\n", "") and norm[s.end:s.end + 1] in ("\n", "")
 
 
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "نفس", "وهذه", "وهذا", "وتلك"})

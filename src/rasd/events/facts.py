@@ -61,7 +61,8 @@ class ArticleFacts:
 
 def build_sentences(text: str, norm: str, norm_map: list[int], spans: list[Any]) -> list[Sentence]:
     """Sentences (original spans) with their normalised ranges and paragraph numbers."""
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    # Paragraph breaks: runs of line breaks (a blank line between paragraphs is one break).
+    newlines = [i for i, ch in enumerate(text) if ch == "\n" and (i == 0 or text[i - 1] != "\n")]
     out: list[Sentence] = []
     for i, span in enumerate(spans):
         ns = bisect_left(norm_map, span.start, 0, len(norm_map) - 1)
