@@ -46,7 +46,7 @@ def cmd_places(args: argparse.Namespace) -> int:
     if args.json:
         for r in resolved:
             out.write(json.dumps({
-                "text": r.text, "head": r.head, "modifier": r.modifier, "role": r.role or None,
+                "text": r.location_ar, "head": r.head, "modifier": r.modifier, "role": r.role or None,
                 "location": r.location, "latitude": r.latitude, "longitude": r.longitude,
                 "geo_precision": r.geo_precision, "country": r.country, "iso3": r.iso3,
                 "admin1": r.admin1, "admin2": r.admin2, "admin3": r.admin3,
@@ -65,7 +65,7 @@ def cmd_places(args: argparse.Namespace) -> int:
                  f"{' / '.join(x for x in (r.country, r.admin1, r.admin2, r.admin3) if x)}"
                  if r.resolved else "unresolved")
         tags = " ".join(f"[{t}]" for t in (r.head and f"head {r.head}", r.modifier, r.role) if t)
-        out.write(f"«{r.text}» {tags}\n  → {where}\n  why: {r.why}\n")
+        out.write(f"«{r.location_ar}» {tags}\n  → {where}\n  why: {r.why}\n")
         for p, score in r.candidates[:args.candidates]:
             out.write(f"    {score:6.2f}  {p.id:22} {p.name_en} ({p.kind}; {p.admin1 or '-'}, {p.iso3})\n")
     return 0

@@ -14,6 +14,7 @@ places count only after a head word; a bare name needs a strong entry
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -102,29 +103,44 @@ class PlaceRecognizer:
     def __init__(self, gazetteer: Gazetteer | None = None, words: PlaceWords | None = None):
         self.gazetteer = gazetteer or Gazetteer.load()
         self.words = words or load_place_words()
-        self.names: PhraseMatcher[str] = PhraseMatcher()
+        # One token trie for everything the recogniser looks for, so the text is
+        # scanned once: names ("name", key), head words ("head", phrase),
+        # modifiers ("mod", meaning) and demonyms ("demonym", iso3).
+        self.matcher: PhraseMatcher[tuple[str, str]] = PhraseMatcher()
         # Head words and modifiers are never names themselves («حي», «شمال», «العاصمة»),
         # though some gazetteer entries carry them (Al Hayy, Al-Shamal, Amanat al Asimah).
         cue_keys = {match_key(w) for w in (*self.words.heads, *self.words.modifiers)}
         for key in self.gazetteer.names_ar:
-            if key not in cue_keys:
-                self.names.add(key, key)
-        self.cues: PhraseMatcher[tuple[str, str]] = PhraseMatcher(article_optional=False)
+            # Two-letter names («ام», «تل») are prefixes of longer names far more often.
+            if key not in cue_keys and len(key.replace(" ", "")) > 2:
+                self.matcher.add(key, ("name", key))
+        for form, iso3 in self.gazetteer.demonyms.items():
+            if form not in self.gazetteer.names_ar:
+                self.matcher.add(form, ("demonym", iso3))
         for phrase, meaning in self.words.modifiers.items():
-            self.cues.add(phrase, ("mod", meaning))
+            self.matcher.add(phrase, ("mod", meaning))
         for phrase in self.words.heads:
-            self.cues.add(phrase, ("head", phrase))
+            self.matcher.add(phrase, ("head", phrase))
+        self._last: tuple[str, list[tuple[str, str]]] = ("", [])
+
+    def demonyms(self, norm: str) -> list[tuple[str, str]]:
+        """(text, iso3) of the demonyms («العراقية») found by the last recognize() of this text."""
+        if self._last[0] is not norm and self._last[0] != norm:
+            self.recognize(norm)
+        return self._last[1]
 
     # ------------------------------------------------------------------
     def recognize(self, norm: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         end = len(norm) if end is None else end
-        names = self.names.find(norm, start, end)
-        cues = self.cues.find(norm, start, end)
+        hits = self.matcher.find(norm, start, end)
+        names = [h for h in hits if h.payload[0] == "name"]
+        cues = [h for h in hits if h.payload[0] in ("head", "mod")]
+        self._last = (norm, [(h.text, h.payload[1]) for h in hits if h.payload[0] == "demonym"])
         cue_by_end = {c.end: c for c in cues}
         mentions: list[PlaceMention] = []
         used_heads: set[int] = set()
         for m in names:
-            key = m.payload
+            key = m.payload[1]
             head, head_kinds, modifier, m_start = self._head_before(norm, m.start, cue_by_end, used_heads)
             in_name_head = self._head_inside(m.text)
             if head is None and in_name_head is not None:
@@ -177,13 +193,16 @@ class PlaceRecognizer:
         out = []
         name_starts = {m.start for m in names}
         taken = [(m.start, m.end) for m in names]
+        all_tokens = tokenize(norm, start, end)
+        tok_starts = [t.start for t in all_tokens]
         for cue in cues:
             if cue.payload[0] != "head" or cue.start in used_heads:
                 continue
             kinds, head_modifier, _site = self.words.heads[cue.payload[1]]
-            tokens = tokenize(norm, cue.end, min(end, cue.end + 80))
+            # The text's tokens are cached by the matcher's scan: no new tokenisation.
+            first = bisect_left(tok_starts, cue.end)
             words = []
-            for tok in tokens:
+            for tok in all_tokens[first:first + 4]:
                 gap = norm[(words[-1].end if words else cue.end):tok.start]
                 if not all(c in _GAP for c in gap) or tok.start in name_starts:
                     break

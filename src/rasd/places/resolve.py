@@ -135,15 +135,7 @@ class PlaceResolver:
         return ctx
 
     def _demonyms(self, norm: str):
-        if not self.gazetteer.demonyms:
-            return []
-        if not hasattr(self, "_demonym_matcher"):
-            from rasd.text.tokens import PhraseMatcher
-            matcher: PhraseMatcher[str] = PhraseMatcher()
-            for form, iso3 in self.gazetteer.demonyms.items():
-                matcher.add(form, iso3)
-            self._demonym_matcher = matcher
-        return [(m.text, m.payload) for m in self._demonym_matcher.find(norm)]
+        return self.recognizer.demonyms(norm)
 
     def _dateline(self, norm: str, mentions: list[PlaceMention]):
         for m in mentions[:6]:
@@ -185,6 +177,11 @@ class PlaceResolver:
             container = chosen[link[0]] if link else None
             scored = self._score(m, ctx, container, votes, link[1] if link else "in")
             scored = self._fit_head(m, scored, ctx)
+            if container is not None and link and link[1] == "in" and m.head \
+                    and not any(within(p, container) for p, _ in scored):
+                # «حي النصر في الحسكة» when al-Hasakah has no known al-Nasr: an unknown
+                # neighbourhood of al-Hasakah, not the al-Nasr of another city.
+                scored = []
             chosen[i] = scored[0][0] if scored else (
                 self._unknown_point(m, container, ctx)[0] if container or m.head_kinds else None)
             out.append((i, scored, container))
@@ -393,8 +390,10 @@ class PlaceResolver:
 
     def _bare_phrase(self, norm: str) -> list[PlaceMention]:
         out = []
-        for m in self.recognizer.names.find(norm):
-            cands = self.gazetteer.lookup(m.payload)
+        for m in self.recognizer.matcher.find(norm):
+            if m.payload[0] != "name":
+                continue
+            cands = self.gazetteer.lookup(m.payload[1])
             if cands:
                 out.append(PlaceMention(m.start, m.end, m.text, None, None, cands, name=m.text,
                                         name_start=m.start, name_end=m.end))

@@ -1,0 +1,175 @@
+"""Places: homonyms, aliases, head words, modifiers, precision (spec §1 'Place')."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.model import Article, Document
+from rasd.places import Gazetteer, PlaceResolver, PlacesStage
+from rasd.places.gazetteer import match_key
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver()
+
+
+def places(resolver: PlaceResolver, text: str):
+    resolved, ctx, _ = resolver.resolve_text(text)
+    return resolved, ctx
+
+
+def find(resolved, fragment: str):
+    hits = [r for r in resolved if fragment in r.location_ar]
+    assert hits, f"no place mention containing «{fragment}» in {[r.location_ar for r in resolved]}"
+    return hits[0]
+
+
+# ---------------------------------------------------------------- gazetteer
+def test_gazetteer_loads_once_and_has_core_entries():
+    g = Gazetteer.load()
+    assert Gazetteer.load() is g
+    kinds = {p.kind for p in g.lookup("الحسكة")}
+    assert {"admin1", "city"} <= kinds
+    # Persian/Kurdish letters normalise like Arabic ones (گ → ك, ی → ي).
+    assert match_key("شنگال") == match_key("شنكال")
+    assert any(p.iso3 == "IRQ" for p in g.lookup("شنگال"))
+
+
+def test_every_entry_has_coordinates_and_a_source():
+    g = Gazetteer.load()
+    for p in g.places.values():
+        assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180, p.id
+        assert p.source, p.id
+        assert p.geo in ("point", "centre", "seat", "parent"), p.id
+
+
+def test_world_countries_resolve_at_precision_3(resolver):
+    resolved, _ = places(resolver, "وقع انفجار في أفغانستان. وأعلنت الكويت الحداد.")
+    afg, kwt = find(resolved, "أفغانستان"), find(resolved, "الكويت")
+    assert (afg.iso3, afg.geo_precision) == ("AFG", 3)
+    assert kwt.iso3 == "KWT"
+
+
+# ---------------------------------------------------------------- homonyms
+def test_neighbourhood_resolves_to_the_city_named_in_the_article(resolver):
+    text = "الحسكة- نورث برس\nاندلعت اشتباكات في حي الزهور جنوبي مدينة الحسكة."
+    zuhour = find(places(resolver, text)[0], "الزهور")
+    assert zuhour.admin1 == "Al-Hasakeh" and zuhour.geo_precision == 1
+    text = "دمشق (رويترز)\nسقطت قذيفة على حي الزهور في دمشق."
+    zuhour = find(places(resolver, text)[0], "الزهور")
+    assert zuhour.admin1 == "Damascus"
+
+
+def test_sinjar_iraq_not_idlib_with_iraqi_context(resolver):
+    resolved, ctx = places(resolver, "قتل مسلحان في قضاء سنجار غربي نينوى العراقية.")
+    sinjar = find(resolved, "سنجار")
+    assert sinjar.iso3 == "IRQ" and sinjar.admin1 == "Ninewa"
+    resolved, _ = places(resolver, "قصفت قوات النظام بلدة سنجار في ريف إدلب الجنوبي.")
+    assert find(resolved, "سنجار").admin1 == "Idleb"
+
+
+def test_kurdish_alias_shingal_is_iraqi_sinjar(resolver):
+    resolved, _ = places(resolver, "قتل شخصان في هجوم بطائرة مسيرة على شنكال.")
+    shingal = find(resolved, "شنكال")
+    assert shingal.iso3 == "IRQ" and shingal.location == "Sinjar"
+
+
+def test_container_after_a_name_decides_the_homonym(resolver):
+    resolved, _ = places(resolver, "هاجم مسلحون قرية أم الكرامي بناحية العظيم التابعة لديالى.")
+    village = find(resolved, "أم الكرامي")
+    # The village is in no gazetteer: it goes to the sub-district that contains it.
+    assert village.place is None and village.admin1 == "Diyala" and village.geo_precision == 2
+
+
+# ---------------------------------------------------------------- precision
+def test_countryside_is_precision_2_with_the_province(resolver):
+    resolved, _ = places(resolver, "انفجرت عبوة ناسفة في ريف دير الزور الشرقي.")
+    rif = find(resolved, "ريف دير الزور")
+    assert rif.modifier == "countryside" and rif.geo_precision == 2 and rif.admin1 == "Deir-ez-Zor"
+
+
+def test_province_is_precision_3_and_town_precision_1(resolver):
+    resolved, _ = places(resolver, "سيطرت القوات على مدينة الميادين في محافظة دير الزور.")
+    assert find(resolved, "الميادين").geo_precision == 1
+    assert find(resolved, "محافظة دير الزور").geo_precision == 3
+
+
+def test_direction_of_a_town_is_near_and_of_a_country_is_a_region(resolver):
+    resolved, _ = places(resolver, "دارت اشتباكات جنوبي الحسكة، شمال شرقي سوريا.")
+    south = find(resolved, "جنوبي الحسكة")
+    assert south.modifier == "south" and south.geo_precision == 2
+    ne = find(resolved, "شمال شرقي سوريا")
+    assert ne.iso3 == "SYR" and ne.geo_precision == 3
+
+
+def test_proximity_words_make_precision_2(resolver):
+    resolved, _ = places(resolver, "وقعت ثلاثة انفجارات بالقرب من مدينة منبج.")
+    near = find(resolved, "منبج")
+    assert near.modifier == "near" and near.geo_precision == 2
+
+
+# ---------------------------------------------------------------- curated and heads
+def test_curated_prison_and_camp(resolver):
+    resolved, _ = places(resolver, "هاجم التنظيم سجن الصناعة في حي غويران بالحسكة، وتوترت الأوضاع في مخيم الهول.")
+    prison = find(resolved, "سجن الصناعة")
+    assert prison.place is not None and prison.place.kind == "prison"
+    assert prison.admin1 == "Al-Hasakeh"
+    camp = find(resolved, "مخيم الهول")
+    assert camp.place is not None and camp.place.kind == "camp" and camp.admin1 == "Al-Hasakeh"
+
+
+def test_head_word_rules_out_a_wrong_kind(resolver):
+    # «الصناعة» is also a Hama neighbourhood; after «سجن» only a prison will do.
+    resolved, _ = places(resolver, "فرّ معتقلون من سجن الصناعة.")
+    prison = find(resolved, "سجن الصناعة")
+    assert prison.admin1 != "Hama"
+
+
+def test_air_base_with_clitic_head(resolver):
+    resolved, _ = places(resolver, "استهدف صاروخ باليستي قاعدة العند الجوية في لحج.")
+    base = find(resolved, "العند")
+    assert base.place is not None and base.place.kind == "base" and base.admin1 == "Lahij"
+
+
+# ---------------------------------------------------------------- common words
+@pytest.mark.parametrize("sentence", [
+    "أكد الحزب أن النصر قريب وأن الحرية لا تتجزأ.",
+    "طالب المحتجون بالسلام والحرية.",
+    "قال محمد علي إن الوضع مستقر.",
+])
+def test_common_words_are_not_places_without_a_head(resolver, sentence):
+    resolved, _ = places(resolver, sentence)
+    assert resolved == [], [r.location_ar for r in resolved]
+
+
+def test_common_word_after_a_head_is_a_place(resolver):
+    resolved, _ = places(resolver, "سقطت قذيفة على حي النصر في الحسكة.")
+    assert find(resolved, "النصر").admin1 == "Al-Hasakeh"
+
+
+# ---------------------------------------------------------------- context
+def test_dateline_is_context_and_marked(resolver):
+    resolved, ctx = places(resolver, "الحسكة- نورث برس\nقتل شخص في حي الزهور.")
+    assert ctx.dateline is not None and ctx.dateline.iso3 == "SYR"
+    assert resolved[0].role == "dateline"
+
+
+def test_capital_alone_is_the_capital_of_the_articles_country(resolver):
+    resolved, _ = places(resolver, "قتل عشرة في هجوم على أكاديمية الشرطة الأفغانية في العاصمة.")
+    capital = find(resolved, "العاصمة")
+    assert capital.location == "Kabul" and capital.iso3 == "AFG"
+
+
+# ---------------------------------------------------------------- stage
+def test_stage_uses_original_offsets_and_sets_context():
+    text = "بغداد (رويترز)\nانفجرت سيارة مفخخة وسط بغداد، وقُتل خمسة في البصرة."
+    doc = PlacesStage()(Document(article=Article(id="t1", text=text), text=text))
+    mentions = doc.mentions_of("place")
+    assert mentions, "no place mention"
+    for m in mentions:
+        assert text[m.start:m.end] == m.text == m.value.location_ar
+    assert doc.context["countries"][0] == "IRQ"
+    assert doc.context["dateline"] is not None and doc.context["dateline"].location_ar == "بغداد"
+    basra = [m for m in mentions if "البصرة" in m.text][0].value
+    assert basra.admin1 == "Al-Basrah"
