@@ -150,7 +150,9 @@ def _load(path: Path) -> ActorDictionary:
     variants = data.get("adjective_variants") or {}
     for c in countries:
         iso3[c["name"]] = c["iso3"]
-        for ar in c.get("ar") or []:
+        # The country's names and its nationality adjective («العراقية», «التركي»).
+        for ar in [*(c.get("ar") or []), c["m"], c["f"], *(variants.get(c["name"], {}).get("m") or []),
+                   *(variants.get(c["name"], {}).get("f") or [])]:
             country_matcher.add(ar, c["name"])
 
     def add(form: str, entry: ActorEntry) -> None:

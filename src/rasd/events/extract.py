@@ -88,19 +88,39 @@ class EventStage:
         places = [m.value for m in doc.mentions if m.kind == "place" and m.value is not None]
         bucket(facts, places, "places")
         for s in facts.sentences:
-            # A place that is also an actor («التحالف») or a date («الأحد») is not a place here.
-            taken = [(a.start, a.end) for a in s.actors] + [(d.start, d.end) for d in s.dates]
+            # A place that is also an actor («التحالف»), a date («الأحد», «فجر») or a
+            # trigger word («فجّر», «أدى إلى») is not a place here.
+            taken = [(a.start, a.end) for a in s.actors] + [(d.start, d.end) for d in s.dates] + [
+                (t.start, t.end) for t in s.triggers]
             s.places = [p for p in s.places if not any(a < p.end and p.start < b for a, b in taken)]
+        self._drop_unsupported_places(facts, doc.norm)
         for s in facts.sentences[:4]:
             raw = doc.text[s.orig_start:s.orig_end]
             if _DATELINE.match(raw.strip()) and not s.triggers:
                 s.is_dateline = True
         return facts
 
+    def _drop_unsupported_places(self, facts: ArticleFacts, norm: str) -> None:
+        """A place in a country the article never otherwise mentions, in an article
+        clearly about another country, is a common word read as a place
+        («خبراء» → Al Khabra, «نادرة» → An Nadirah): drop it."""
+        named = countries_named(self.dictionary, norm)
+        facts.countries_named = named
+        support: Counter[str] = Counter(named)
+        for s in facts.sentences:
+            for p in s.places:
+                if getattr(p, "country", None):
+                    support[p.country] += 1
+        if not support or support.most_common(1)[0][1] < 3:
+            return
+        for s in facts.sentences:
+            s.places = [p for p in s.places
+                        if not getattr(p, "country", None) or support[p.country] >= 2]
+
     # ------------------------------------------------------------ assembly
     def __call__(self, doc: Document) -> Document:
         facts = self.collect(doc)
-        countries = lambda: countries_named(self.dictionary, doc.norm)  # noqa: E731 (only when no place names a country)
+        countries = lambda: facts.countries_named  # noqa: E731 (used when no place names a country)
         dateline = next((p for s in facts.sentences if s.is_dateline for p in s.places), None)
         ctx = A.article_context(facts, self.dictionary, doc.article.published, countries, dateline)
         events = self.assemble(facts, ctx)

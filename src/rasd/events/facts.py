@@ -9,6 +9,7 @@ here. All offsets are into the normalised text; `to_original` maps back.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,7 @@ class ArticleFacts:
     # Signs of a news report rather than a column: sources quoted («قال مصدر»)
     # and recent days named («أمس», «الخميس الماضي»).
     news_signals: int = 0
+    countries_named: Counter[str] = field(default_factory=Counter)  # «العراق», «التركية» ...
 
     def word_index(self, offset: int) -> int:
         """Index of the word at or before a normalised offset (for word windows)."""
