@@ -193,3 +193,14 @@ def test_full_dedup_walks_windows_and_merges_across_their_edges(store, monkeypat
     assert_groups_consistent(store)
     assert store.undo_dedup() == 6
     assert_groups_consistent(store)
+
+
+def test_vague_places_merge_only_with_the_same_named_sides():
+    country = dict(geo_precision=3, admin1=None, location="Syria", latitude=35.0, longitude=38.5)
+    assert match(ev("art1", **country), ev("art2", **country)) is None  # "in Syria"
+    province = dict(geo_precision=3, admin1="Marib", location="Marib", latitude=15.5, longitude=45.3)
+    assert "same named sides" in match(ev("art1", **province), ev("art2", **province))
+    assert match(ev("art1", **province), ev("art2", **province, actor2=None)) is None
+    precise = dict(geo_precision=1, admin1="Marib", latitude=15.46, longitude=45.32)
+    assert match(ev("art1", **province), ev("art2", **precise)) is not None
+    assert match(ev("art1", **province), ev("art2", **{**precise, "admin1": "Shabwah"})) is None

@@ -4,7 +4,9 @@ Two per-article events are reports of the same event when (spec §1 "Merge"):
   - they have the same event_type;
   - both dates are known and at most one day apart;
   - their places are within 10 km, or (without coordinates) the same named
-    place in the same admin1;
+    place in the same admin1; a report placed only at a country is never
+    merged, and one placed only at a province (geo_precision 3) merges only
+    with reports in the same province naming the same sides;
   - their actors are compatible: no side named differently by the two reports
     (an unnamed or unidentified side is compatible with any; for Battles the
     sides may be listed in either order);
@@ -84,10 +86,20 @@ def match(a: Event, b: Event) -> str | None:
     if da is None or db is None or abs((da - db).days) > MAX_DAYS_APART:
         return None
     days = abs((da - db).days)
+    if _country_only(a) or _country_only(b):
+        return None  # "in Syria": too vague to say two reports are one event
     place = _place_reason(a, b)
     if place is None:
         return None
-    actors = _actor_reason(a, b)
+    if a.geo_precision >= 3 or b.geo_precision >= 3:
+        # A province's centre is not a place: two province-level reports are
+        # one event only in the same province with the same named sides.
+        if not a.admin1 or a.admin1 != b.admin1:
+            return None
+        actors = _same_named_sides(a, b)
+        place = f"same province ({a.admin1}), province-level place"
+    else:
+        actors = _actor_reason(a, b)
     if actors is None:
         return None
     when = "same day" if days == 0 else f"{days} day apart"
@@ -111,6 +123,20 @@ def _place_reason(a: Event, b: Event) -> str | None:
 
 def _names(a: Event, b: Event) -> str:
     return f"{a.location or a.location_ar or '?'} / {b.location or b.location_ar or '?'}"
+
+
+def _country_only(event: Event) -> bool:
+    return event.geo_precision >= 3 and not event.admin1
+
+
+def _same_named_sides(a: Event, b: Event) -> str | None:
+    sides_a = {s for s in (_known(a.actor1), _known(a.actor2)) if s}
+    sides_b = {s for s in (_known(b.actor1), _known(b.actor2)) if s}
+    if not sides_a or sides_a != sides_b:
+        return None
+    if a.event_type != "Battles" and (_known(a.actor1) != _known(b.actor1)):
+        return None
+    return "same named sides (" + ", ".join(sorted(sides_a)) + ")"
 
 
 def _actor_reason(a: Event, b: Event) -> str | None:
