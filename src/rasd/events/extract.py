@@ -152,8 +152,11 @@ class EventStage:
                 self._attach_orphan_casualties(s, events)
                 continue
             killed, injured = A.casualty_totals(s.casualties)
-            for i, cand in enumerate(cands):
-                k, j = (killed, injured) if i == 0 else (0, 0)
+            # The sentence's toll belongs to its first violent event (an arrest,
+            # protest or curfew in the same sentence kills no one).
+            tolled = next((c for c in cands if c.event_type in _TOLLED), None)
+            for cand in cands:
+                k, j = (killed, injured) if cand is tolled else (0, 0)
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
                 places = (A.event_places(facts, s, groups, cand.anchor.start) if groups
@@ -233,6 +236,8 @@ class EventStage:
             return
         prev = events[-1]
         if prev.sentence.paragraph != s.paragraph and prev.sentence.index != s.index - 1:
+            return
+        if prev.event_type not in _TOLLED:
             return
         if not prev.killed and killed:
             prev.killed = killed
@@ -332,6 +337,9 @@ class EventStage:
             out.append(ev)
         return out
 
+
+# Event types whose events have a toll (spec §1 fatalities).
+_TOLLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
 
 # A headline's «هجوم» may be the body's clash, bombing or attack on civilians.
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
