@@ -14,9 +14,9 @@ from itertools import islice
 
 from rasd.model import Article
 
-# A few hundred articles per task: the engine's per-task cost (~1-2 ms with
-# Dask) becomes noise next to ~200 ms of extraction, yet a lost batch is
-# quick to redo and progress stays smooth.
+# A few hundred articles per task: the engine's per-task cost (~2 ms with
+# Dask) becomes noise next to seconds of extraction (20-40 ms an article),
+# yet a lost batch is quick to redo and progress stays smooth.
 DEFAULT_BATCH_SIZE = 200
 
 
