@@ -96,7 +96,7 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
     t_first = facts.word_index(trig.start)
     t_last = facts.word_index(trig.end - 1)
     for kind, start, end in s.pattern_cues:
-        if min(abs(facts.word_index(start) - t_last), abs(t_first - facts.word_index(end - 1))) <= 7:
+        if min(abs(facts.word_index(start) - t_last), abs(t_first - facts.word_index(end - 1))) <= 10:
             return kind, None
     has_date = any(getattr(d, "date", None) for d in s.dates)
     background = None

@@ -150,6 +150,7 @@ class EventStage:
                 cands = []
             if not cands:
                 self._attach_orphan_casualties(s, events)
+                self._refine_place(s, groups, events)
                 continue
             killed, injured = A.casualty_totals(s.casualties)
             # The sentence's toll belongs to its first violent event (an arrest,
@@ -170,7 +171,13 @@ class EventStage:
                     part.place_rule = ("place named in the sentence" if groups else
                                        "no place in the sentence: inherited from context")
                     country = getattr(place, "country", None) or ctx.country
+                    prev = self._same_story(part, events)
+                    if prev is not None:
+                        part.sub_event_type, part.family = prev.sub_event_type, "fixed"
                     A.assign_actors(part, facts, ctx, country)
+                    if prev is not None and prev.actor1 and prev.actor1 not in (part.actor1, part.actor2):
+                        part.actor1 = prev.actor1
+                        part.why["actors"] = part.why.get("actors", "") + f"; actor1 {prev.actor1!r}: same story"
                     A.choose_date(part, facts, ctx)
                     A.decide_status(part, ctx)
                     part.killed, part.injured = kk, jj
@@ -228,6 +235,42 @@ class EventStage:
         prev.killed = prev.killed or killed
         prev.injured = prev.injured or injured
         return True
+
+    @staticmethod
+    def _same_story(cand: A.Candidate, events: list[A.Candidate]) -> A.Candidate | None:
+        """«حيث أشار إلى مقتل 11 من داعش جراء استهداف مبنى ...» right after coalition
+        strikes: a generic attack word with no attacker named in its sentence tells
+        more of the bombing or strike just reported, and takes its type."""
+        if cand.family not in ("attack", "kill") or not events:
+            return None
+        prev = events[-1]
+        if prev.event_type != "Explosions/Remote violence" or prev.sentence.paragraph != cand.sentence.paragraph \
+                and prev.sentence.index != cand.sentence.index - 1:
+            return None
+        if any(m.entry.kind not in ("civilians", "prisoners") and not m.entry.topic for m in cand.sentence.actors
+               if m.entry.name != prev.actor1 and m.entry.name != prev.actor2):
+            return None  # another side is named: a different event
+        return prev
+
+    @staticmethod
+    def _refine_place(s, groups: list[Any], events: list[A.Candidate]) -> None:
+        """«... هجوماً في محافظة ديالى» then «... بمنطقة أم الكرامي بناحية العظيم التابعة
+        لديالى»: a more precise place inside the event's province, named in the next
+        sentence, is where the event happened (spec §1: the most precise place)."""
+        if not events or not groups:
+            return
+        prev = events[-1]
+        if prev.place is None or (getattr(prev.place, "geo_precision", 1) or 1) < 3:
+            return
+        if s.paragraph - prev.sentence.paragraph > 1:
+            return
+        admin1 = getattr(prev.place, "admin1", None)
+        better = [g for g in groups if admin1 and getattr(g, "admin1", None) == admin1
+                  and (getattr(g, "geo_precision", 3) or 3) < 3]
+        if better:
+            prev.place = min(better, key=lambda g: getattr(g, "geo_precision", 3))
+            prev.place_rule = "a more precise place in the same province named in the next sentence"
+            prev.evidence.append((s.orig_start, s.orig_end))
 
     def _attach_orphan_casualties(self, s, events: list[A.Candidate]) -> None:
         """Casualties in a sentence with no trigger belong to the event just told."""
