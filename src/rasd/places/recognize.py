@@ -45,6 +45,8 @@ class PlaceMention:
     head_kinds: tuple[str, ...] = ()  # gazetteer kinds the head word selects
     name_start: int = -1
     name_end: int = -1
+    next_word: str = ""               # for an unknown name: the word after it («سلطان» «بيلي»)
+    next_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,12 +223,21 @@ class PlaceRecognizer:
                                             name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end))
                 continue
             n_start, n_end = words[0].start, words[-1].end
+            after = all_tokens[first + len(words)] if first + len(words) < len(all_tokens) else None
+            next_word, next_end = "", -1
+            if (after is not None and all(c == " " for c in norm[n_end:after.start])
+                    and after.text not in self.words.name_stops and after.text not in self.words.heads
+                    and after.text not in self.words.modifiers and not after.text.isdigit()):
+                next_word, next_end = after.text, after.end
             if any(s < n_end and n_start < e for s, e in taken):
                 continue
             name = norm[n_start:n_end]
-            if match_key(name) in self.words.common_words or len(name) < 3:
+            # After a head word even a common word is a name («حي السلطان»), but not a
+            # function word («منطقة ما»).
+            if len(name) < 3 or name in self.words.name_stops:
                 continue
             modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
             out.append(PlaceMention(m_start, n_end, norm[m_start:n_end], cue.text, modifier or head_modifier,
-                                    [], name=name, head_kinds=kinds, name_start=n_start, name_end=n_end))
+                                    [], name=name, head_kinds=kinds, name_start=n_start, name_end=n_end,
+                                    next_word=next_word, next_end=next_end))
         return out

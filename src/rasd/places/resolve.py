@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
 from rasd.places.recognize import PlaceMention, PlaceRecognizer, prior
+from rasd.places.translit import arabic_skeleton, latin_skeleton
 from rasd.text.normalize import normalize
 
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -27,6 +28,8 @@ _POINT_KINDS = frozenset({"city", "town", "village"})
 # A dateline: a place at the start of a line, then a dash or an opening bracket
 # («الحسكة- نورث برس», «بغداد (رويترز)»).
 _DATELINE_AFTER = re.compile(r"\s*[-–—:(]")
+# Countries whose towns Arabic news spells phonetically from a non-Arabic name.
+TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK"})
 # How far a container may follow its mention («X بالحسكة», «X، شمال شرقي سوريا»).
 _LINK_MAX = 24
 
@@ -104,6 +107,7 @@ class PlaceResolver:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.recognizer = PlaceRecognizer(self.gazetteer)
         self.words = self.recognizer.words
+        self._latin: dict[str, list[Place]] | None = None
 
     # ------------------------------------------------------------ recognise
     def recognize(self, norm: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
@@ -274,6 +278,11 @@ class PlaceResolver:
             country = self.gazetteer.admin_unit(ctx.top_country(), None)
             if country is not None:
                 return country, 3, f"«{m.head}»: the article's country, {country.name_en}"
+        guess = self._transliterated(m, container, ctx)
+        if guess is not None:
+            return guess, self._precision(m, guess), (
+                f"«{m.name}» has no Arabic name in the gazetteer; matched by transliteration to "
+                f"{guess.name_en} ({guess.admin1}, {guess.iso3})")
         if container is not None:
             small = any(k in ("neighbourhood", "landmark", "prison", "base", "airport", "camp", "square")
                         for k in m.head_kinds[:1])
@@ -294,14 +303,48 @@ class PlaceResolver:
                                      f"{unit.name_en}")
         return None, 3, f"«{m.name}» is in no gazetteer and nothing known contains it"
 
+    def _transliterated(self, m: PlaceMention, container: Place | None, ctx: PlaceContext) -> Place | None:
+        """A town of the article's countries whose Latin name sounds like the unknown name."""
+        if not m.name or not m.head_kinds or m.head_kinds[0] in ("capital", "country_anaphor"):
+            return None
+        index = self._latin_index()
+        pool: list[Place] = []
+        # The name may run over one more word («سلطان بيلي»): the longer reading first.
+        for name in ([m.name + " " + m.next_word] if m.next_word else []) + [m.name]:
+            skeleton = arabic_skeleton(name)
+            if len(skeleton) >= 3:
+                pool = [p for p in index.get(skeleton, ()) if p.iso3 in ctx.countries]
+            if pool:
+                if name != m.name:  # the mention covers the second word too
+                    m.text, m.name, m.end, m.name_end = m.text + " " + m.next_word, name, m.next_end, m.next_end
+                break
+        if not pool:
+            return None
+        if container is not None:
+            inside = [p for p in pool if within(p, container) or km(p, container) <= 60]
+            pool = inside or pool
+        return max(pool, key=lambda p: (ctx.admin1s.get((p.iso3, p.admin1), 0), p.population or 0))
+
+    def _latin_index(self) -> dict[str, list[Place]]:
+        if self._latin is None:
+            index: dict[str, list[Place]] = {}
+            for p in self.gazetteer.places.values():
+                if p.iso3 in TRANSLITERATED and p.kind in _POINT_KINDS | {"admin2"}:
+                    for name in {p.name_en, *self.gazetteer.aliases_en.get(p.id, ())}:
+                        sk = latin_skeleton(name)
+                        if len(sk) >= 3 and p not in index.get(sk, ()):
+                            index.setdefault(sk, []).append(p)
+            self._latin = index
+        return self._latin
+
     def _finish(self, m: PlaceMention, scored: list[tuple[Place, float]], container: Place | None,
                 ctx: PlaceContext) -> ResolvedPlace:
         location_ar = m.text
         if not scored:
             point, prec, why = self._unknown_point(m, container, ctx)
             if point is not None:
-                place = point if (m.head_kinds and m.head_kinds[0] in ("capital", "country_anaphor")
-                                  and not m.name) else None
+                place = point if ((m.head_kinds and m.head_kinds[0] in ("capital", "country_anaphor")
+                                   and not m.name) or "transliteration" in why) else None
                 return self._make(m, place, point, prec, [], why)
             return ResolvedPlace(m.start, m.end, m.text, None, None, location_ar, None, None, 3,
                                  None, None, None, None, None, m.head, m.modifier,
