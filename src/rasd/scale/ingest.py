@@ -49,7 +49,9 @@ class ScaleSummary:
     events_after_dedup: int | None = None
     merged_groups: int | None = None
     start_seconds: float = 0.0  # cluster start-up, workers' Pipelines built
-    seconds: float = 0.0  # whole run, start-up included
+    seconds: float = 0.0  # whole run: start-up, batches, shutdown, dedup
+    batches_seconds: float = 0.0  # from the first batch handed out to the last one back
+    dedup_seconds: float = 0.0
     worker_seconds: float = 0.0  # extraction time summed over batches
     peak_worker_rss_mb: float = 0.0
     worker_pids: set[int] = field(default_factory=set)
@@ -58,8 +60,8 @@ class ScaleSummary:
 
     @property
     def articles_per_second(self) -> float:
-        run = self.seconds - self.start_seconds
-        return self.articles_read / run if run > 0 else 0.0
+        """Articles/s while the batches ran (start-up, shutdown and the final dedup apart)."""
+        return self.articles_read / self.batches_seconds if self.batches_seconds > 0 else 0.0
 
     def add(self, outcome: BatchOutcome) -> None:
         self.batches += 1
@@ -85,8 +87,9 @@ class ScaleSummary:
             f"{self.articles_failed:,} failed",
             f"events        {self.events_found:,} found"
             + (f", {self.events_after_dedup:,} after dedup" if self.events_after_dedup is not None else ""),
-            f"time          {self.seconds:.1f} s ({self.start_seconds:.1f} s start-up), "
-            f"{self.articles_per_second:,.1f} articles/s, {self.batches:,} batches",
+            f"time          {self.seconds:.1f} s: {self.start_seconds:.1f} s start-up, "
+            f"{self.batches_seconds:.1f} s for {self.batches:,} batches "
+            f"({self.articles_per_second:,.1f} articles/s), {self.dedup_seconds:.1f} s dedup",
             f"memory        {self.peak_worker_rss_mb:,.0f} MB peak per worker",
         ]
         if self.workers_lost > 0:
@@ -160,10 +163,13 @@ def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parq
                     for message in outcome.problems:
                         problem(message)
                     bar.update(time.perf_counter() - started)
+            summary.batches_seconds = time.perf_counter() - started - summary.start_seconds
             if not address:  # on a shared cluster other jobs' restarts are not ours
                 summary.workers_lost = _lost(eng, first_pids)
         if store is not None and dedup and summary.articles_extracted:
+            t = time.perf_counter()
             result = store.dedup(target.run_id)
+            summary.dedup_seconds = time.perf_counter() - t
             summary.events_after_dedup = result.events_after
             summary.merged_groups = result.merged_groups
     finally:
