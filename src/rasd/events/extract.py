@@ -443,7 +443,8 @@ def _place_key(c: A.Candidate) -> str | None:
 def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
     """Two mentions of one event: same sub-type and status, days that agree, and
     the same place, or no place of their own, or (when one has no day of its
-    own, as later references to an event rarely repeat it) the same province."""
+    own, as later references to an event rarely repeat it, and one names only
+    the province) the same province."""
     if a.sub_event_type != b.sub_event_type or a.status != b.status:
         return False
     if a.own_date and b.own_date and a.date != b.date:
@@ -453,7 +454,9 @@ def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
     if a.place_rule.startswith("no place") or b.place_rule.startswith("no place"):
         return True
     admin_a = getattr(a.place, "admin1", None)
-    return bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (a.own_date and b.own_date)
+    vague = max(getattr(a.place, "geo_precision", 1) or 1, getattr(b.place, "geo_precision", 1) or 1) >= 3
+    return bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (a.own_date and b.own_date) \
+        and vague  # two precise places are two events (spec §1: one per place)
 
 
 def _confidence(c: A.Candidate) -> float:
