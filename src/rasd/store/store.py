@@ -427,8 +427,11 @@ class Store:
     def latest_run_id(self) -> str:
         """The newest run that extracted anything, else the current one."""
         with self.engine.connect() as conn:
-            run = conn.scalar(select(t.runs.c.run_id)
-                              .where(t.runs.c.run_id.in_(select(t.extractions.c.run_id).distinct()))
+            # EXISTS probes the extractions primary key (run_id first) once per
+            # run, instead of a DISTINCT over every extraction: this runs per query.
+            extracted = select(t.extractions.c.run_id).where(
+                t.extractions.c.run_id == t.runs.c.run_id).exists()
+            run = conn.scalar(select(t.runs.c.run_id).where(extracted)
                               .order_by(t.runs.c.created_at.desc()).limit(1))
         return run or self.current_run_id
 
