@@ -102,7 +102,13 @@ def main() -> int:
         articles = articles[:args.limit]
     pipeline = Pipeline()
     started = time.perf_counter()
-    extracted = {a.id: pipeline.extract(a) for a in articles}
+    extracted: dict[str, list[Event]] = {}
+    failed = 0
+    for a in articles:
+        try:
+            extracted[a.id] = pipeline.extract(a)
+        except Exception:  # noqa: BLE001 - count it; ingest reports and retries such articles
+            failed += 1
     extract_s = time.perf_counter() - started
     results: dict = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -110,7 +116,7 @@ def main() -> int:
         "corpus": args.corpus, "articles": len(articles),
         "extraction_only": {"seconds": round(extract_s, 2),
                             "articles_per_s": round(len(articles) / extract_s, 1),
-                            "events": sum(len(v) for v in extracted.values())},
+                            "events": sum(len(v) for v in extracted.values()), "failed": failed},
     }
     targets = [("sqlite", None)]
     if args.pg:

@@ -133,7 +133,7 @@ def test_store_dedup_is_explainable_reversible_and_rerunnable(store):
 
 def assert_groups_consistent(store):
     """Every per-article event is in exactly one group, and every group exists."""
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from rasd.store import schema as t
 
