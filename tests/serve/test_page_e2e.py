@@ -137,6 +137,12 @@ def test_clicking_a_marker_opens_its_event(page, site):
     assert panel.locator(".f-date").inner_text() == (event["event_date"] or "—")
     assert panel.locator(".f-fatalities").inner_text() == str(event["fatalities"])
     assert page.locator(f"tr.event-row.selected[data-event-id='{event_id}']").count() <= 1
+    # whatever event it is, exactly its evidence is highlighted in its article
+    marked = "".join(panel.locator(".article-text mark.current").all_inner_texts())
+    evidence = sorted(event["evidence"], key=lambda ev: ev["start"])
+    assert marked == "".join(ev["text"] for ev in evidence)
+    panel.locator(".article-text").scroll_into_view_if_needed()
+    shot(page, "05-clicked-marker-panel.png")
 
 
 def test_event_panel_shows_fields_and_highlighted_arabic_evidence(page):
