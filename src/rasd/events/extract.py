@@ -183,20 +183,7 @@ class EventStage:
                     part.killed, part.injured = kk, jj
                     part.evidence.append((s.orig_start, s.orig_end))
                     events.append(part)
-        self._main_event_date(events)
         return self._merge(events)
-
-    @staticmethod
-    def _main_event_date(events: list[A.Candidate]) -> None:
-        """Spec §1: an event with no date of its own takes the date of the article's
-        main event (the first current event that names its day), precision 2."""
-        main = next((e for e in events if e.own_date and e.status == "current" and e.precision == 1), None)
-        if main is None:
-            return
-        for e in events:
-            if not e.own_date and e.date is not None and e.date != main.date:
-                e.date, e.precision = main.date, 2
-                e.date_rule = f"no date of its own: the article's main event's day ({main.date_rule}), precision 2"
 
     def _inherited_place(self, s, last_place: dict[int, Any], events: list[A.Candidate], ctx: A.Context) -> Any:
         if s.paragraph in last_place:
