@@ -137,11 +137,11 @@ class EventStage:
         last_place: dict[int, Any] = {}  # paragraph -> last place named
         explain: dict[str, list[str]] = {}
         for s in facts.sentences:
-            groups = [] if s.is_dateline or _is_heading(doc_text := facts.norm, s) else A.place_groups(facts, s)
+            groups = [] if s.is_dateline or _is_heading(facts.norm, s) else A.place_groups(facts, s)
             groups = _drop_country_outliers(groups, s.places)
             if groups:
                 last_place[s.paragraph] = groups[0]
-            cands = [] if _is_heading(doc_text, s) else A.sentence_candidates(facts, s, explain)
+            cands = [] if _is_heading(facts.norm, s) else A.sentence_candidates(facts, s, explain)
             if cands and not facts.news_signals and not (
                     any(d.date for d in s.dates) or (groups and A.casualty_totals(s.casualties)[0])):
                 # A column or analysis (no source, no recent day named anywhere) recalls
