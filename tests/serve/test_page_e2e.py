@@ -230,3 +230,18 @@ def test_filters_live_in_the_address_so_a_view_can_be_shared(browser, site):
         assert "country=Iraq" in pg.evaluate("location.hash")
     finally:
         context.close()
+
+
+def test_api_docs_render_offline(browser, site):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    try:
+        pg = context.new_page()
+        requests: list[str] = []
+        pg.on("request", lambda req: requests.append(req.url))
+        pg.goto(site + "/docs")
+        pg.wait_for_selector(".swagger-ui .opblock", timeout=15000)
+        assert pg.locator(".swagger-ui .opblock").count() == 6  # every API operation is described
+        assert all(u.startswith(site) or u.startswith("data:") for u in requests), requests
+        shot(pg, "06-api-docs.png")
+    finally:
+        context.close()
