@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from rasd.places.gazetteer import SCHEMA, match_key  # noqa: E402
+from rasd.text.normalize import normalize_word  # noqa: E402
 
 # Countries covered with towns and admin units (the rest of the world gets
 # country entries and capitals only).
@@ -508,8 +509,56 @@ def load_curated(path: Path, by_id: dict[str, Entry], countries: dict[str, dict]
     return entries, aliases, demonyms, seats
 
 
+# ---------------------------------------------------------------- common words
+LOCATION_TAGS = ("Nation", "Population-Center", "State-or-Province", "County-or-District", "GPE", "LOC",
+                 "FAC", "Land-Region", "Water-Body", "Continent", "Region", "Celestial", "Building",
+                 "Airport", "Path", "Plant", "Subarea")
+
+
+def ner_word_counts(raw: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """How often each word is tagged outside any entity vs as a place, in the NER corpora.
+
+    NewsFANE Gold (newswire, CC BY-SA 3.0) and the Wojood sample (MIT): only the
+    per-word counts are used, to flag gazetteer names that are common words.
+    """
+    plain: dict[str, int] = {}
+    place: dict[str, int] = {}
+
+    def add(token: str, tag: str) -> None:
+        word = normalize_word(token.strip().lstrip("\u200e\ufeff"))
+        if not word:
+            return
+        key = match_key(word)
+        if tag == "O":
+            plain[key] = plain.get(key, 0) + 1
+        elif any(t in tag for t in LOCATION_TAGS):
+            place[key] = place.get(key, 0) + 1
+
+    with lzma.open(raw / "newsfane_gold" / "NewsFANE_Gold_2014_170K.txt.xz", "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and parts[0].strip():
+                add(parts[0], parts[1])
+    for name in ("train.txt", "val.txt", "test.txt"):
+        path = raw / "wojood_sample" / name
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                parts = line.split()
+                if len(parts) >= 2:
+                    add(parts[0], parts[1])
+    return plain, place
+
+
+def common_name_keys(entries: list[Entry], raw: Path) -> set[str]:
+    """Single-word gazetteer names used in news mostly as ordinary words («كشف», «إطار», «سنة»)."""
+    plain, place = ner_word_counts(raw)
+    keys = {match_key(n) for e in entries for n in e.names_ar}
+    return {k for k in keys if " " not in k and plain.get(k, 0) >= 2 and plain.get(k, 0) > 2 * place.get(k, 0)}
+
+
 # ---------------------------------------------------------------- write
-def write(out: Path, entries: list[Entry], demonyms: list[tuple[str, str]], sources: dict[str, str]) -> None:
+def write(out: Path, entries: list[Entry], demonyms: list[tuple[str, str]], sources: dict[str, str],
+          common: set[str]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
@@ -520,12 +569,20 @@ def write(out: Path, entries: list[Entry], demonyms: list[tuple[str, str]], sour
          e.iso3, e.admin1, e.admin2, e.admin3, e.parent, e.source, e.geo) for e in entries])
     rows = []
     for e in entries:
-        for key in sorted({match_key(n) for n in e.names_ar} - {""}):
-            rows.append((key, e.id, "ar"))
+        # 'ar-al': every spelling of this name has the article («الباب», never «باب»).
+        forms: dict[str, bool] = {}
+        for n in e.names_ar:
+            key = match_key(n)
+            if key:
+                first = normalize_word(n).split()[0] if normalize_word(n).split() else ""
+                forms[key] = forms.get(key, True) and first.startswith("ال") and first != key.split()[0]
+        for key in sorted(forms):
+            rows.append((key, e.id, "ar-al" if forms[key] else "ar"))
         for name in sorted(e.names_en):
             rows.append((name, e.id, "en"))
     con.executemany("INSERT INTO name VALUES (?,?,?)", rows)
     con.executemany("INSERT INTO demonym VALUES (?,?)", [(match_key(f), i) for f, i in demonyms])
+    con.executemany("INSERT INTO common_word VALUES (?)", [(k,) for k in sorted(common)])
     con.executemany("INSERT INTO meta VALUES (?,?)", list(sources.items()))
     con.commit()
     con.execute("VACUUM")
@@ -569,10 +626,12 @@ def main(argv: list[str] | None = None) -> int:
         cap = info.get("capital_id")
         if cap and cap in by_id:
             sources[f"capital:{info['iso3']}"] = cap
-    write(args.out, entries, demonyms, sources)
+    common = common_name_keys(entries, args.raw)
+    write(args.out, entries, demonyms, sources, common)
     counts: dict[str, int] = {}
     for e in entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1
+    print(f"common-word names (need a head word or the article's country): {len(common)}")
     print(f"{args.out}: {len(entries)} places ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
           f"{args.out.stat().st_size / 1e6:.1f} MB")
     return 0

@@ -187,3 +187,26 @@ def test_transliteration_needs_the_articles_country(resolver):
     # The same spelling in a Syrian article is not looked for among Turkish towns.
     resolved, _ = places(resolver, "قصفت قوات النظام قرية سيلوبي في ريف إدلب.")
     assert find(resolved, "سيلوبي").iso3 != "TUR"
+
+
+@pytest.mark.parametrize("sentence", [
+    "كشف مصدر أمني عن إطار الاتفاق وأكد أنه سوف يعلن خلال سنة.",   # كشف/إطار/سوف/سنة are also towns
+    "أدى الانفجار إلى أضرار كبيرة في دور العبادة.",                  # كبيرة ≠ ك+البيرة, دور ≠ الدور
+    "قال إن المشروع لعب دورا في الخبر.",
+])
+def test_everyday_words_that_are_also_town_names_are_not_places(resolver, sentence):
+    resolved, _ = places(resolver, sentence)
+    assert resolved == [], [r.location_ar for r in resolved]
+
+
+def test_name_always_written_with_article_needs_it(resolver):
+    resolved, _ = places(resolver, "سيطر التنظيم على قضاء الدور في صلاح الدين العراقية.")
+    assert find(resolved, "الدور").admin1 == "Salah Al-Din"
+
+
+def test_common_word_city_only_in_its_countrys_news(resolver):
+    # «صور» (pictures / Tyre): a place in Lebanese news, a word elsewhere.
+    resolved, _ = places(resolver, "نشر الجيش الأمريكي صور الهجوم على مطار كابل.")
+    assert not [r for r in resolved if r.iso3 == "LBN"]
+    resolved, _ = places(resolver, "قصفت طائرات إسرائيلية بلدات جنوب لبنان قرب صور.")
+    assert find(resolved, "صور").iso3 == "LBN"

@@ -49,11 +49,15 @@ CREATE TABLE place (
 CREATE TABLE name (
     form TEXT NOT NULL,      -- the name as written (Arabic script or Latin)
     place_id TEXT NOT NULL,
-    script TEXT NOT NULL     -- 'ar' (Arabic script, matched in text) or 'en'
+    script TEXT NOT NULL     -- 'ar' (Arabic script, matched in text), 'ar-al' (Arabic, always
+                             -- written with the article: «الباب»), or 'en'
 );
 CREATE TABLE demonym (      -- «العراقية» → IRQ: country context words
     form TEXT NOT NULL,
     iso3 TEXT NOT NULL
+);
+CREATE TABLE common_word (  -- names that news uses mostly as ordinary words (NER corpora counts)
+    form TEXT PRIMARY KEY
 );
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
@@ -111,7 +115,8 @@ class Gazetteer:
     def __init__(self, places: dict[str, Place], names_ar: dict[str, list[str]],
                  names_en: dict[str, list[str]], demonyms: dict[str, str],
                  aliases_en: dict[str, list[str]], meta: dict[str, str],
-                 capitals: dict[str, str] | None = None):
+                 capitals: dict[str, str] | None = None, article_only: frozenset[str] = frozenset(),
+                 common: frozenset[str] = frozenset()):
         self.places = places
         self.names_ar = names_ar        # match_key -> place ids
         self.names_en = names_en        # lower-case English name -> place ids
@@ -119,6 +124,10 @@ class Gazetteer:
         self.demonyms = demonyms        # normalised demonym form -> iso3
         self.meta = meta
         self.capitals = capitals or {}  # iso3 -> place id of the capital city
+        # Keys whose every spelling has the article: «الدور» is a district, «دور» a word.
+        self.article_only = article_only
+        # Keys used in news mostly as ordinary words («كشف», «سنة»): see tools/build_gazetteer.py.
+        self.common = common
         self._admin_index: dict[tuple[str, ...], Place] | None = None
 
     # ------------------------------------------------------------ loading
@@ -142,22 +151,28 @@ class Gazetteer:
                     "SELECT id, name_en, name_ar, kind, lat, lon, population, country, iso3, "
                     "admin1, admin2, admin3, parent, source, geo FROM place")}
                 names_ar: dict[str, list[str]] = {}
+                bare_ok: set[str] = set()
                 names_en: dict[str, list[str]] = {}
                 aliases_en: dict[str, list[str]] = {}
                 for form, pid, script in con.execute("SELECT form, place_id, script FROM name"):
                     if script == "ar":
+                        names_ar.setdefault(form, []).append(pid)
+                        bare_ok.add(form)
+                    elif script == "ar-al":
                         names_ar.setdefault(form, []).append(pid)
                     else:
                         names_en.setdefault(form.lower(), []).append(pid)
                         aliases_en.setdefault(pid, []).append(form)
                 demonyms = dict(con.execute("SELECT form, iso3 FROM demonym"))
                 meta = dict(con.execute("SELECT key, value FROM meta"))
+                common = frozenset(r[0] for r in con.execute("SELECT form FROM common_word"))
                 capitals = {k[len("capital:"):]: v for k, v in meta.items() if k.startswith("capital:")}
             finally:
                 con.close()
         except sqlite3.Error as exc:
             raise RasdError(E_GAZETTEER.format(path=path, detail=exc)) from None
-        return cls(places, names_ar, names_en, demonyms, aliases_en, meta, capitals)
+        article_only = frozenset(names_ar) - bare_ok
+        return cls(places, names_ar, names_en, demonyms, aliases_en, meta, capitals, article_only, common)
 
     # ------------------------------------------------------------ queries
     def __len__(self) -> int:

@@ -47,6 +47,7 @@ class PlaceMention:
     name_end: int = -1
     next_word: str = ""               # for an unknown name: the word after it («سلطان» «بيلي»)
     next_end: int = -1
+    needs_context: bool = False       # a common word («حماة», «صور»): a place only in its country's news
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,15 @@ def is_strong(place: Place) -> bool:
     if place.source.startswith("curated") and place.kind != "neighbourhood":
         return True
     return place.kind in ("city", "town", "village") and (place.population or 0) >= BARE_MIN_POPULATION
+
+
+def is_major(place: Place) -> bool:
+    """Big enough that a name which is also a common word may still mean it («حماة», «صور»)."""
+    if place.kind in ("country", "admin1"):
+        return True
+    if place.kind == "admin2":
+        return place.geo != "parent"
+    return place.kind == "city" and (place.population or 0) >= 50_000
 
 
 def prior(place: Place) -> float:
@@ -154,12 +164,25 @@ class PlaceRecognizer:
             if head is None:
                 if key in self.words.common_words or len(key.replace(" ", "")) < 3:
                     continue
+                # «ك» (like) does not stand before a bare place name: «كبيرة» is not ك + البيرة.
+                if "ك" in m.clitics:
+                    continue
+                # A name always written with the article must have it: «دور» is a word,
+                # «الدور» the district.
+                has_article = m.text.startswith("ال") or m.clitics.endswith("لل")
+                if key in self.gazetteer.article_only and not has_article:
+                    continue
                 candidates = [p for p in candidates if is_strong(p)]
+                needs_context = key in self.gazetteer.common
+                if needs_context:
+                    candidates = [p for p in candidates if is_major(p)]
                 if not candidates:
                     continue
+            else:
+                needs_context = False
             mentions.append(PlaceMention(m_start, m.end, norm[m_start:m.end], head, modifier, candidates,
                                          name=m.text, head_kinds=head_kinds, name_start=m.start,
-                                         name_end=m.end))
+                                         name_end=m.end, needs_context=needs_context))
         mentions.extend(self._unknown_after_heads(norm, start, end, cues, names, used_heads, cue_by_end))
         mentions.sort(key=lambda x: x.start)
         return mentions

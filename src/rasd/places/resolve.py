@@ -120,6 +120,8 @@ class PlaceResolver:
         for key, iso3 in self._demonyms(norm):
             ctx.countries[iso3] += 1
         for m in mentions:
+            if m.needs_context:
+                continue
             countries = {p.iso3 for p in m.candidates if p.iso3}
             if len(countries) == 1:
                 iso3 = countries.pop()
@@ -157,6 +159,16 @@ class PlaceResolver:
                 norm: str | None = None) -> list[ResolvedPlace]:
         """Choose a place for each mention. `norm` (the text the mentions are in) enables containers."""
         ctx = context or PlaceContext()
+        # A common word («صور», «حماة») is a place only where the article is about its country.
+        kept = []
+        for m in mentions:
+            if m.needs_context:
+                fitting = [p for p in m.candidates if p.iso3 in ctx.countries]
+                if not fitting:
+                    continue
+                m.candidates = fitting
+            kept.append(m)
+        mentions = kept
         containers = self._containers(mentions, norm) if norm is not None else {}
         # Pass 1: each mention alone, with the article's countries.
         first = [self._fit_head(m, self._score(m, ctx, None, Counter()), ctx) for m in mentions]
