@@ -20,7 +20,7 @@ def test_events_lists_every_stored_event_newest_first(client):
     assert {e["article_id"] for e in page["events"]} == {HASAKAH.id, BAGHDAD.id, XSS.id}
 
 
-@pytest.mark.parametrize("params, expected_locations", [
+FILTER_CASES = [
     ({"event_type": "Battles"}, {"Ghweran"}),
     ({"sub_event_type": "Air/drone strike"}, {"Quamishli"}),
     ({"country": "Iraq"}, {"Baghdad"}),
@@ -31,7 +31,10 @@ def test_events_lists_every_stored_event_newest_first(client):
     ({"text": "tahrir"}, {"Baghdad"}),
     ({"min_fatalities": 3}, {"Ghweran"}),
     ({"status": "background"}, set()),
-])
+]
+
+
+@pytest.mark.parametrize("params, expected_locations", FILTER_CASES)
 def test_each_filter_narrows_the_events(client, params, expected_locations):
     page = events_of(client, **params)
     assert {e["location"] for e in page["events"]} == expected_locations
