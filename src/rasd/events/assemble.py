@@ -258,9 +258,8 @@ def _role_from_trigger(facts: ArticleFacts, s: Sentence, a: ActorMention) -> str
         if norm[max(0, a.start - 2):a.start] == "لل" or gap.strip() in ("ل", 'ل"') or (
                 norm[a.start - 1:a.start] == "ل" and not words):
             return "agent"
-        if trig.payload.family == "territory" and (gap.strip() in ("من", 'من "') or
-                                                  norm[a.start - 1:a.start] in ("م",)):
-            return "patient"
+        if trig.payload.family == "territory" and (gap.strip() in ("من", 'من "') or not words):
+            return "patient"  # «تحريرها من الحوثيين», «طرد الحوثيين»: the side that lost
     return ""
 
 
