@@ -66,7 +66,7 @@ E_GAZETTEER = ("{path}: the gazetteer file is missing or unreadable ({detail}); 
                "rebuild it with `python tools/build_gazetteer.py`")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Place:
     """One gazetteer entry. Admin names are English (OCHA names for Syria and Iraq)."""
 
@@ -113,14 +113,14 @@ class Gazetteer:
     _lock = threading.Lock()
 
     def __init__(self, places: dict[str, Place], names_ar: dict[str, list[str]],
-                 names_en: dict[str, list[str]], demonyms: dict[str, str],
-                 aliases_en: dict[str, list[str]], meta: dict[str, str],
+                 path: Path | None, demonyms: dict[str, str], meta: dict[str, str],
                  capitals: dict[str, str] | None = None, article_only: frozenset[str] = frozenset(),
                  common: frozenset[str] = frozenset()):
         self.places = places
         self.names_ar = names_ar        # match_key -> place ids
-        self.names_en = names_en        # lower-case English name -> place ids
-        self.aliases_en = aliases_en    # place id -> English names
+        self.path = path
+        self._names_en: dict[str, list[str]] | None = None    # lower-case English name -> place ids
+        self._aliases_en: dict[str, list[str]] | None = None  # place id -> English names
         self.demonyms = demonyms        # normalised demonym form -> iso3
         self.meta = meta
         self.capitals = capitals or {}  # iso3 -> place id of the capital city
@@ -152,17 +152,11 @@ class Gazetteer:
                     "admin1, admin2, admin3, parent, source, geo FROM place")}
                 names_ar: dict[str, list[str]] = {}
                 bare_ok: set[str] = set()
-                names_en: dict[str, list[str]] = {}
-                aliases_en: dict[str, list[str]] = {}
-                for form, pid, script in con.execute("SELECT form, place_id, script FROM name"):
+                for form, pid, script in con.execute(
+                        "SELECT form, place_id, script FROM name WHERE script != 'en'"):
+                    names_ar.setdefault(form, []).append(pid)
                     if script == "ar":
-                        names_ar.setdefault(form, []).append(pid)
                         bare_ok.add(form)
-                    elif script == "ar-al":
-                        names_ar.setdefault(form, []).append(pid)
-                    else:
-                        names_en.setdefault(form.lower(), []).append(pid)
-                        aliases_en.setdefault(pid, []).append(form)
                 demonyms = dict(con.execute("SELECT form, iso3 FROM demonym"))
                 meta = dict(con.execute("SELECT key, value FROM meta"))
                 common = frozenset(r[0] for r in con.execute("SELECT form FROM common_word"))
@@ -172,7 +166,7 @@ class Gazetteer:
         except sqlite3.Error as exc:
             raise RasdError(E_GAZETTEER.format(path=path, detail=exc)) from None
         article_only = frozenset(names_ar) - bare_ok
-        return cls(places, names_ar, names_en, demonyms, aliases_en, meta, capitals, article_only, common)
+        return cls(places, names_ar, path, demonyms, meta, capitals, article_only, common)
 
     # ------------------------------------------------------------ queries
     def __len__(self) -> int:
@@ -187,6 +181,32 @@ class Gazetteer:
 
     def capital(self, iso3: str | None) -> Place | None:
         return self.places.get(self.capitals.get(iso3 or "", ""))
+
+    def _load_english(self) -> None:
+        """English names are read on first use only: recognition needs the Arabic ones."""
+        names_en: dict[str, list[str]] = {}
+        aliases_en: dict[str, list[str]] = {}
+        if self.path is not None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                for form, pid in con.execute("SELECT form, place_id FROM name WHERE script = 'en'"):
+                    names_en.setdefault(form.lower(), []).append(pid)
+                    aliases_en.setdefault(pid, []).append(form)
+            finally:
+                con.close()
+        self._names_en, self._aliases_en = names_en, aliases_en
+
+    @property
+    def names_en(self) -> dict[str, list[str]]:
+        if self._names_en is None:
+            self._load_english()
+        return self._names_en  # type: ignore[return-value]
+
+    @property
+    def aliases_en(self) -> dict[str, list[str]]:
+        if self._aliases_en is None:
+            self._load_english()
+        return self._aliases_en  # type: ignore[return-value]
 
     def lookup_en(self, name: str) -> list[Place]:
         return [self.places[i] for i in self.names_en.get(name.lower(), ())]
