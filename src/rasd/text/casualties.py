@@ -21,6 +21,7 @@ src/rasd/data/casualties_ar.yaml (and persons_ar.yaml, numbers_ar.yaml).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +33,8 @@ from rasd.text.tokens import PhraseMatcher, Token, tokenize
 KINDS = ("killed", "injured", "arrested", "kidnapped", "displaced")
 
 # Clause ends: a casualty phrase never runs over these.
-_CLAUSE_END = frozenset(".,;:?!\n")
+# (a full stop or comma between digits is a decimal or thousands mark).
+_CLAUSE_END_RE = re.compile(r"[;:?!\n]|(?<!\d)[.,]|[.,](?!\d)")
 # How far (in words) a count may be from the casualty word.
 _FORWARD = 8
 _BACKWARD = 14
@@ -171,13 +173,10 @@ class _Sentence:
         self.tokens: list[Token] = tokenize(norm, start, end)
         self.starts = [t.start for t in self.tokens]
         n = len(self.tokens)
-        # Clause index of every token.
-        self.clause = [0] * n
-        c = 0
-        for i in range(1, n):
-            if any(ch in _CLAUSE_END for ch in norm[self.tokens[i - 1].end : self.tokens[i].start]):
-                c += 1
-            self.clause[i] = c
+        # Clause of every token: how many clause ends precede it (equal
+        # numbers = same clause).
+        ends = [m.start() for m in _CLAUSE_END_RE.finditer(norm, start, end)]
+        self.clause = [bisect_right(ends, t.start) for t in self.tokens]
         self.anchor_at: dict[int, tuple[int, tuple[_Anchor, ...], int]] = {}  # first → (last, anchors, start)
         self.subset_at: set[int] = set()
         not_after: set[int] = set()

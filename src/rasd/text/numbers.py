@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from rasd.text.normalize import normalize_word
-from rasd.text.tokens import PhraseMatch, PhraseMatcher, tokenize
+from rasd.text.tokens import CLITIC_CHAINS, PhraseMatch, PhraseMatcher, word_spans
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -154,6 +154,17 @@ def person_nouns() -> PersonNouns:
     return PersonNouns(frozenset(singular), duals, construct, heads)
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Every written form a number word can take (with its clitics), and the
+    words that join figures: the only words the parser needs to see."""
+    words = _lexicon().words
+    out = set(_JOINERS) | set(words)
+    for prefix in _WORD_PREFIXES:
+        out.update(prefix + w for w in words if prefix == "و" or len(w) >= 3)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=200_000)
 def _lookup(word: str) -> tuple[tuple[str, tuple[_Word, ...]], ...]:
     """Every (prefix, readings) of a number word, the literal word first
@@ -212,11 +223,9 @@ def _items(norm: str, start: int, end: int) -> list[_Item]:
     """Words and digit groups of norm[start:end], in order."""
     # Only the words a number can be made of, or join: any other word
     # between two items shows up as a gap that is not blank.
-    items = [
-        _Item(t.start, t.end, t.text, None)
-        for t in tokenize(norm, start, end)
-        if t.text in _JOINERS or (not t.text[0].isdigit() and _lookup(t.text))
-    ]
+    starts, ends, texts = word_spans(norm, start, end)
+    wanted = _number_words()
+    items = [_Item(s, e, w, None) for s, e, w in zip(starts, ends, texts) if w in wanted]
     for m in _DIGITS.finditer(norm, start, end):
         raw = m.group()
         if "." in raw:
@@ -413,25 +422,27 @@ def _vague(
     return out
 
 
-def _duals(norm: str, start: int, end: int, found: list[NumberMention]) -> list[NumberMention]:
+@lru_cache(maxsize=1)
+def _dual_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for dual nouns (with any proclitics) and construct duals
+    followed by their head noun («ضابطا شرطة»)."""
     nouns = person_nouns()
+    chains = "|".join(CLITIC_CHAINS)
+    alt = "|".join(sorted(nouns.duals, key=len, reverse=True))
+    dual = re.compile(rf"(?<![^\W\d_])(?:{chains})?({alt})(?![^\W\d_])")
+    heads = "|".join(sorted(nouns.construct_heads, key=len, reverse=True))
+    cons = "|".join(sorted(nouns.construct_duals, key=len, reverse=True))
+    construct = re.compile(rf"(?<![^\W\d_])و?({cons})[ \t]+(?:{heads})(?![^\W\d_])")
+    return dual, construct
+
+
+def _duals(norm: str, start: int, end: int, found: list[NumberMention]) -> list[NumberMention]:
+    dual, construct = _dual_patterns()
     out = []
-    tokens = tokenize(norm, start, end)
-    for idx, tok in enumerate(tokens):
-        word = tok.stem if tok.clitics.endswith(("ال", "لل")) else tok.text
-        singular = nouns.duals.get(word)
-        s = tok.end - len(word)
-        if singular is None and tok.text[:1] in ("و", "ب", "ل", "ف") and tok.text[1:] in nouns.duals:
-            word, s = tok.text[1:], tok.start + 1
-            singular = nouns.duals[word]
-        if singular is None:
-            # Construct dual «ضابطا شرطة»، «ضابطي أمن»: only before a head noun.
-            bare = tok.text[1:] if tok.text[:1] == "و" and tok.text[1:] in nouns.construct_duals else tok.text
-            if bare in nouns.construct_duals and idx + 1 < len(tokens):
-                head = tokens[idx + 1]
-                if head.text in nouns.construct_heads and _gap_ok(norm, tok.end, head.start):
-                    word, s, singular = bare, tok.end - len(bare), nouns.construct_duals[bare]
-        if singular is None or _overlaps(s, tok.end, found):
-            continue
-        out.append(NumberMention(s, tok.end, norm[s : tok.end], 2, False, None, "dual"))
+    for pattern in (dual, construct):
+        for m in pattern.finditer(norm, start, end):
+            s, e = m.span(1)
+            if _overlaps(s, e, found) or _overlaps(s, e, out):
+                continue
+            out.append(NumberMention(s, e, norm[s:e], 2, False, None, "dual"))
     return out

@@ -55,6 +55,8 @@ _MIN_STEM = 2
 _DETACHED = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(CLITIC_CHAINS) + r")[\"'`]"
 )
+# How many distinct words a matcher remembers before starting afresh.
+_MAX_KNOWN_WORDS = 300_000
 # Characters that may separate a standalone clitic from the quoted word it
 # belongs to: «لـ”داعش”» → ل"داعش".
 _QUOTES = frozenset("\"'`")
@@ -178,40 +180,56 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(_tokenize(norm, start, len(norm) if end is None else end))
 
 
+def word_spans(norm: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[int], list[str]]:
+    """The words of norm[start:end] as parallel lists (starts, ends, texts):
+    the same words as tokenize(), for loops that need no Token objects.
+    Shared and cached: read, never change."""
+    return _scan(norm, start, len(norm) if end is None else end)
+
+
+def split_clitics(word: str) -> tuple[str, str]:
+    """(stem, clitics) of one normalised word, as Token.stem/Token.clitics."""
+    return _stem(word)
+
+
 @lru_cache(maxsize=64)
 def _tokenize(norm: str, start: int, end: int) -> tuple[Token, ...]:
-    # Cached: places, actors, triggers, numbers and casualties all match
-    # over the same text.
+    # Cached: places, actors, triggers and casualties read the same text.
+    starts, ends, texts = _scan(norm, start, end)
+    stem = _stem
+    return tuple([Token(s, e, w, *stem(w)) for s, e, w in zip(starts, ends, texts)])
+
+
+@lru_cache(maxsize=64)
+def _scan(norm: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+    """The words of norm[start:end] as three parallel lists (starts, ends,
+    texts): what the matchers need, without building a Token per word."""
     if _DETACHED.search(norm, start, end) is None:
         # Fast path: no clitic written apart before a quote (most texts).
-        stem = _stem
-        return tuple(
-            [Token(m.start(), m.end(), w, *stem(w)) for m in _WORD.finditer(norm, start, end) for w in (m.group(),)]
-        )
-    tokens: list[Token] = []
+        spans = [m.span() for m in _WORD.finditer(norm, start, end)]
+        return [a for a, _ in spans], [b for _, b in spans], _WORD.findall(norm, start, end)
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
     pending: tuple[int, str] | None = None  # a bare clitic waiting for its quoted word
     for m in _WORD.finditer(norm, start, end):
         s, e, word = m.start(), m.end(), m.group()
         if pending is not None:
             p_start, p_word = pending
+            pending = None
             gap = norm[p_start + len(p_word) : s]
             if gap and all(c in _QUOTES for c in gap):
-                text = norm[p_start:e]
-                stem, clitics = _stem(text)
-                tokens.append(Token(p_start, e, text, stem, clitics))
-                pending = None
+                starts.append(p_start), ends.append(e), texts.append(norm[p_start:e])
                 continue
-            tokens.append(Token(p_start, p_start + len(p_word), p_word, p_word, ""))
-            pending = None
+            starts.append(p_start), ends.append(p_start + len(p_word)), texts.append(p_word)
         if word in _CHAIN_SET and e < end and norm[e] in _QUOTES:
             pending = (s, word)
             continue
-        stem, clitics = _stem(word)
-        tokens.append(Token(s, e, word, stem, clitics))
+        starts.append(s), ends.append(e), texts.append(word)
     if pending is not None:
         p_start, p_word = pending
-        tokens.append(Token(p_start, p_start + len(p_word), p_word, p_word, ""))
-    return tuple(tokens)
+        starts.append(p_start), ends.append(p_start + len(p_word)), texts.append(p_word)
+    return starts, ends, texts
 
 
 def _phrase_words(phrase: str) -> list[str]:
@@ -246,6 +264,9 @@ class PhraseMatcher(Generic[T]):
         self.article_optional = article_optional
         self._root = _Node()
         self._size = 0
+        # word -> the readings of it that start a phrase, with their trie
+        # nodes: news vocabulary repeats, so most words cost one look-up.
+        self._starts: dict[str, tuple[tuple[int, str, bool, _Node], ...]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -269,6 +290,7 @@ class PhraseMatcher(Generic[T]):
         words = _phrase_words(phrase)
         if not words:
             return
+        self._starts.clear()
         node = self._root
         for i, word in enumerate(words):
             key = self._key(word) if i == 0 else word
@@ -302,43 +324,47 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
         """Longest non-overlapping phrase matches in norm[start:end], in text order."""
-        tokens = _tokenize(norm, start, len(norm) if end is None else end)
+        starts, ends, texts = _scan(norm, start, len(norm) if end is None else end)
         candidates: list[tuple[int, int, int, PhraseMatch[T]]] = []
         children = self._root.children
-        n = len(tokens)
-        readings = _readings
-        optional = self.article_optional
+        n = len(texts)
+        known = self._starts
+        if len(known) > _MAX_KNOWN_WORDS:
+            known.clear()
         for i in range(n):
-            tok = tokens[i]
-            # Every phrase that starts at token i, by its last token: the
-            # most literal reading (fewest clitic letters) for each length.
-            best: dict[int, tuple[int, PhraseMatch[T]]] | None = None
-            for offset, key, clitics, has_article in readings(tok.text, optional):
-                node = children.get(key)
-                if node is None:
-                    continue
-                if best is None:
-                    best = {}
+            word = texts[i]
+            first = known.get(word)
+            if first is None:
+                first = known[word] = tuple(
+                    (offset, clitics, has_article, children[key])
+                    for offset, key, clitics, has_article in _readings(word, self.article_optional)
+                    if key in children
+                )
+            if not first:
+                continue
+            # Every phrase that starts at word i, by its last word: the most
+            # literal reading (fewest clitic letters) for each length.
+            best: dict[int, tuple[int, PhraseMatch[T]]] = {}
+            for offset, clitics, has_article, node in first:
                 j = i
                 hits: list[tuple[int, _Node]] = [(j, node)] if node.entries else []
                 while j + 1 < n and node.children:
-                    nxt = tokens[j + 1]
-                    gap = norm[tokens[j].end : nxt.start]
+                    gap = norm[ends[j] : starts[j + 1]]
                     if gap != " " and not all(c in _GAP_OK for c in gap):
                         break
-                    node = node.children.get(nxt.text)  # type: ignore[assignment]
+                    node = node.children.get(texts[j + 1])  # type: ignore[assignment]
                     if node is None:
                         break
                     j += 1
                     if node.entries:
                         hits.append((j, node))
-                span_start = tok.start + offset
+                span_start = starts[i] + offset
                 for j_end, hit in hits:
                     if j_end in best and best[j_end][0] <= len(clitics):
                         continue
                     entries = hit.entries or {}
                     payload = entries[has_article] if has_article in entries else next(iter(entries.values()))
-                    span_end = tokens[j_end].end
+                    span_end = ends[j_end]
                     match = PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics, payload)
                     best[j_end] = (len(clitics), match)  # type: ignore[arg-type]
             if best:
