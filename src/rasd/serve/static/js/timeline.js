@@ -39,7 +39,7 @@ export class Timeline {
     const first = parseDay(byDay[0].key);
     const last = parseDay(byDay[byDay.length - 1].key);
     const span = Math.round((last - first) / DAY) + 1;
-    const maxBars = Math.max(10, Math.floor(this.geometry().plotW / 3));
+    const maxBars = Math.max(10, Math.floor(this.geometry().fullW / 3));
     this.binDays = Math.max(1, Math.ceil(span / maxBars));
     const bins = Math.ceil(span / this.binDays);
     for (let i = 0; i < bins; i++) {
@@ -55,8 +55,10 @@ export class Timeline {
     const width = this.canvas.clientWidth;
     const height = this.canvas.clientHeight;
     const pad = { left: 36, right: 10, top: 8, bottom: 18 };
-    return { ratio, width, height, pad, plotW: Math.max(1, width - pad.left - pad.right),
-             plotH: Math.max(1, height - pad.top - pad.bottom) };
+    const fullW = Math.max(1, width - pad.left - pad.right);
+    // a few days should look like a few bars, not a wall: at most 40 px a bar
+    const plotW = this.days.length ? Math.min(fullW, this.days.length * 40) : fullW;
+    return { ratio, width, height, pad, fullW, plotW, plotH: Math.max(1, height - pad.top - pad.bottom) };
   }
 
   xOfIndex(i, g) { return g.pad.left + (i / Math.max(1, this.days.length)) * g.plotW; }
@@ -99,11 +101,21 @@ export class Timeline {
     ctx.fillText("0", g.pad.left - 4, g.pad.top + g.plotH);
     ctx.textAlign = "left";
     ctx.fillText(formatDay(this.days[0].t), g.pad.left, g.height - 4);
-    ctx.textAlign = "right";
-    ctx.fillText(formatDay(this.days[this.days.length - 1].end), g.width - g.pad.right, g.height - 4);
-    if (this.days.length > 2) {
+    if (this.days.length > 1 && g.plotW > 160) {  // room for both labels
+      ctx.textAlign = "right";
+      ctx.fillText(formatDay(this.days[this.days.length - 1].end), g.pad.left + g.plotW, g.height - 4);
+    }
+    if (this.days.length > 2 && g.plotW > 320) {
       ctx.textAlign = "center";
       ctx.fillText(formatDay(this.days[Math.floor(this.days.length / 2)].t), g.pad.left + g.plotW / 2, g.height - 4);
+    }
+    if (this.range && !this.drag) {  // the date filter in force, as a band
+      const inside = this.days.map((d, i) => (d.end >= lo && d.t <= hi ? i : -1)).filter((i) => i >= 0);
+      if (inside.length) {
+        const x0 = this.xOfIndex(inside[0], g);
+        ctx.fillStyle = "rgba(178, 34, 34, 0.10)";
+        ctx.fillRect(x0, g.pad.top, this.xOfIndex(inside[inside.length - 1] + 1, g) - x0, g.plotH);
+      }
     }
     if (this.drag) {
       const [a, b] = [this.drag.from, this.drag.to].sort((x, y) => x - y);
