@@ -386,6 +386,11 @@ def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: l
             why.append(f"{a2!r} is on {a1!r}'s side, not its opponent")
 
 
+def _people_killed(cand: Candidate) -> bool:
+    """Whether the candidate's sentence reports someone killed."""
+    return any(getattr(c, "kind", "") == "killed" and getattr(c, "count", 0) for c in cand.sentence.casualties)
+
+
 def _resolve_actor_dependent_type(cand: Candidate, ctx: Context, country: str | None, why: list[str]) -> None:
     d = ctx.dictionary
     if cand.family == "territory":
@@ -393,6 +398,9 @@ def _resolve_actor_dependent_type(cand: Candidate, ctx: Context, country: str | 
         cand.sub_event_type = "Government regains territory" if pro else "Non-state actor overtakes territory"
         why.append(f"type {cand.sub_event_type!r}: capturing side is "
                    + ("state or pro-government" if pro else "non-state"))
+    elif cand.sub_event_type == "Looting/property destruction" and _people_killed(cand):
+        cand.sub_event_type = "Attack"  # «حرق ... رضيعا حتى الموت»: burning people is an attack
+        why.append("type 'Attack': people were killed, not only property destroyed")
     elif cand.sub_event_type == "Abduction/forced disappearance" and cand.actor1 and \
             d.info(cand.actor1).kind == "state":
         cand.sub_event_type = "Arrests"  # state forces "taking away" someone arrest them
