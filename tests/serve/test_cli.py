@@ -80,3 +80,39 @@ def test_not_a_database_is_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("rasd: error: ") and str(bogus) in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_ingest_then_serve_is_the_whole_story(tmp_path):
+    """`rasd ingest FILE` then `rasd serve`, both on the default store (the user data dir)."""
+    import os
+    from pathlib import Path
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}  # platformdirs' user data dir on Linux
+    sample = Path(__file__).resolve().parents[2] / "examples" / "sample_articles.jsonl"
+    ingest = subprocess.run([sys.executable, "-m", "rasd", "ingest", str(sample)], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert ingest.returncode == 0, ingest.stderr
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        meta = None
+        deadline = time.monotonic() + 30
+        while meta is None and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read()
+            try:
+                meta = json.load(urlopen(f"http://127.0.0.1:{port}/api/meta", timeout=2))
+            except (URLError, ConnectionError):
+                time.sleep(0.2)
+        assert meta is not None
+        page = json.load(urlopen(f"http://127.0.0.1:{port}/api/events?limit=1000", timeout=10))
+        assert page["total"] == meta["events"]
+        served_articles = {a for e in page["events"] for a in e["sources"]}
+        ingested = {json.loads(line)["id"] for line in sample.read_text(encoding="utf-8").splitlines()}
+        assert served_articles <= ingested  # the events shown are those of the ingested articles
+        for article_id in ingested:
+            article = json.load(urlopen(f"http://127.0.0.1:{port}/api/articles/{article_id}", timeout=10))
+            assert article["article"]["id"] == article_id
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
