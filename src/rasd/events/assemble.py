@@ -444,7 +444,10 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
         return
     if etype == "Strategic developments":
         return
-    armed = [n for n, _ in ctx.actor_counts.most_common() if d.info(n).kind not in NON_ARMED_KINDS]
+    # Sides from the article's context must belong where the event happened: a
+    # group of another country (settlers in a Libya item) is another story.
+    armed = [n for n, _ in ctx.actor_counts.most_common() if d.info(n).kind not in NON_ARMED_KINDS
+             and (country is None or d.info(n).country in (None, country) or d.info(n).kind == "external")]
     if cand.actor1 is None:
         a2_info = d.info(cand.actor2) if cand.actor2 else None
         pick = next((n for n in armed if n != cand.actor2 and n not in cand.assoc2 and not (
