@@ -127,3 +127,20 @@ def test_two_ingests_at_once_never_duplicate(db_url):
     with open_store(db_url) as store:
         assert counts(store) == {"articles": n, "extractions": n, "events": n, "merged": n, "sources": n}
         assert store.count_events() == n
+
+
+def test_articles_without_id_are_known_by_their_content(store, tmp_path):
+    from rasd.io.feeds import read_inputs
+
+    line = json.dumps({"text": "قصفت طائرات مسيرة مواقع في ريف حلب الشمالي صباح اليوم."}, ensure_ascii=False)
+    (tmp_path / "a.jsonl").write_text(line + "\n" + line + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(line + "\n", encoding="utf-8")
+    first = store.ingest(read_inputs([str(tmp_path / "a.jsonl")]), FakePipelineByHash(), progress=False)
+    again = store.ingest(read_inputs([str(tmp_path / "b.jsonl")]), FakePipelineByHash(), progress=False)
+    assert (first.articles_read, first.articles_new, again.articles_new) == (2, 1, 0)
+    assert counts(store)["articles"] == 1
+
+
+class FakePipelineByHash:
+    def extract(self, a: Article):
+        return []
