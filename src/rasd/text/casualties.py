@@ -39,6 +39,7 @@ _CLAUSE_END_RE = re.compile(r"[;:?!\n]|(?<!\d)[.,]|[.,](?!\d)")
 _FORWARD = 8
 _BACKWARD = 14
 _NEGATION_WINDOW = 5
+_SHORT_SUBJECT = 4
 _PREPOSITIONS = frozenset({"علي", "الي", "في", "من", "عن", "بعد", "قبل", "اثر", "عقب", "جراء"})
 # «آخر» alone after a casualty word: how many people it is (0 = unknown).
 _OTHERS_COUNT = {"اخر": 1, "اخري": 1, "اخران": 2, "اخرين": 0, "اخرون": 0}
@@ -86,6 +87,7 @@ class _Lexicon:
     stops: frozenset[str]
     not_people_before: frozenset[str]
     unknown_cues: frozenset[str]
+    determiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +138,7 @@ def _lexicon() -> _Lexicon:
         stops=frozenset(normalize_word(w) for w in data["victim_stops"]),
         not_people_before=frozenset(normalize_word(w) for w in data["not_people_before"]),
         unknown_cues=frozenset(normalize_word(w) for w in data["unknown_count_cues"]),
+        determiners=frozenset(normalize_word(w) for w in data["non_count_determiners"]),
     )
 
 
@@ -317,11 +320,11 @@ def _forward_count(s: _Sentence, i: int, limit: int = _FORWARD) -> _Count | None
     return None
 
 
-def _backward_count(s: _Sentence, i: int) -> _Count | None:
+def _backward_count(s: _Sentence, i: int, reach: int = _BACKWARD) -> _Count | None:
     """The nearest count before token i whose noun phrase is the subject
     («8 مدنيين قتلوا»), or a lone person right after «أن/إن» («أن جندياً في
-    الحلف قتل»)."""
-    for j in range(i - 1, max(-1, i - 1 - _BACKWARD), -1):
+    الحلف قتل»). `reach` is how many words back the subject may start."""
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
         if not s.same_clause(i, j) or j in s.claimed or j in s.anchor_at:
             return None
         cnt = s.count_end.get(j)
@@ -531,7 +534,9 @@ def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple
                     last = j_last
         cnt = _forward_count(s, last + 1)
     if cnt is None and any(a.role == "verb" for a in anchors) and not noun_reading:
-        cnt = _backward_count(s, i)
+        # A verb that usually comes first («قتل 5») has its subject before it
+        # only when that subject is short and next to it («أحد المهاجمين قتل»).
+        cnt = _backward_count(s, i, _BACKWARD if subject_first else _SHORT_SUBJECT)
     if cnt is None:
         return []
     victim = _use(s, cnt, kind)
@@ -669,6 +674,8 @@ def _victim_noun(s: _Sentence, i: int, last: int, a_start: int, anchor: _Anchor)
         # «الضابط القتيل»، «الأسرى»، «المصابين»: a group named before.
         return []
     if _singular_victim(tok):
+        if prev in _lexicon().determiners:
+            return []  # «عدم خروج أي مصاب»: any injured person, not one
         if kind not in ("killed", "injured"):
             return []  # «شاب نازح من حمص» describes a person, it reports nothing
         return [_make(s, kind, a_start, a_end, None, victim, count=1, approx=False, qualifier=None)]
