@@ -77,6 +77,7 @@ def section_extract(n: int, batch: int) -> dict:
     failed: list[str] = []
     articles = corpus(n)  # reads the shared files now, before the clock starts
     t = time.perf_counter()
+    cpu = time.process_time()
     for a in articles:
         chars += len(a.text)
         try:
@@ -84,7 +85,9 @@ def section_extract(n: int, batch: int) -> dict:
         except Exception as exc:  # noqa: BLE001 - counted, as ingest does; the time still counts
             failed.append(f"{a.id}: {type(exc).__name__}: {exc}")
     seconds = time.perf_counter() - t
-    return {"articles": n, "failed": len(failed), "first_failure": failed[0] if failed else None,
+    cpu = time.process_time() - cpu
+    return {"articles": n, "failed": len(failed), "cpu_s": round(cpu, 2),
+            "articles_per_cpu_s": round(n / cpu, 1), "first_failure": failed[0] if failed else None,
             "mean_chars": round(chars / n), "events": events,
             "pipeline_load_s": round(load_s, 2), "first_article_s": round(first_s, 2),
             "seconds": round(seconds, 2),
@@ -126,16 +129,19 @@ def section_engine(n: int, batch: int, workers: int) -> dict:
         start_s = time.perf_counter() - t
         t = time.perf_counter()
         done = events = failed = 0
+        cpu = 0.0
         peaks: dict[int, float] = {}
         tasks = ((b.batch_id, b.articles) for b in numbered_batches(articles, batch))
         for result in engine.run_streaming(extract_batch, tasks, in_flight=2 * workers):
             done += len(result.items) + len(result.failed)
             failed += len(result.failed)
+            cpu += result.cpu_seconds
             events += result.events
             peaks[result.worker_pid] = max(peaks.get(result.worker_pid, 0.0), result.worker_rss_mb)
         seconds = time.perf_counter() - t
     rate = done / seconds
     return {"workers": workers, "articles": done, "failed": failed, "events": events, "batch_size": batch,
+            "worker_cpu_s": round(cpu, 2), "articles_per_worker_cpu_s": round(done / cpu, 1) if cpu else None,
             "start_s": round(start_s, 2), "seconds": round(seconds, 2),
             "articles_per_s": round(rate, 1), "articles_per_s_per_core": round(rate / workers, 1),
             "peak_rss_mb_workers": sorted(round(v, 1) for v in peaks.values()),

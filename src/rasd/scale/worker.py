@@ -40,6 +40,7 @@ class BatchResult:
     # network does not carry the article text back.
     items: list[tuple[str, list[Event]]]
     seconds: float  # extraction time inside the worker, resources already loaded
+    cpu_seconds: float  # CPU time of that extraction (apart from waiting for a busy core)
     worker_pid: int
     worker_rss_mb: float  # the worker's peak resident memory so far (Pipeline loaded)
     failed: list[str] = field(default_factory=list)  # ids of articles the pipeline raised on
@@ -108,8 +109,9 @@ def extract_batch(batch_id: int, articles: Sequence[Article],
     """
     pipeline = worker_pipeline(factory)
     started = time.perf_counter()
-    result = BatchResult(batch_id=batch_id, items=[], seconds=0.0, worker_pid=os.getpid(),
-                         worker_rss_mb=0.0)
+    cpu_started = time.process_time()
+    result = BatchResult(batch_id=batch_id, items=[], seconds=0.0, cpu_seconds=0.0,
+                         worker_pid=os.getpid(), worker_rss_mb=0.0)
     for article in articles:
         try:
             result.items.append((article.id, pipeline.extract(article)))
@@ -117,5 +119,6 @@ def extract_batch(batch_id: int, articles: Sequence[Article],
             result.failed.append(article.id)
             result.problems.append(f"{article.id}: extraction raised {type(exc).__name__}: {exc}")
     result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu_started
     result.worker_rss_mb = peak_rss_mb()
     return result
