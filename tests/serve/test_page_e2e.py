@@ -123,6 +123,10 @@ def test_map_shows_the_stored_events_with_boundaries(page, site):
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # countries + admin1 outlines
     assert page.locator("tr.event-row").count() == min(total, 100)
     assert page.locator("#timeline").bounding_box()["height"] > 50
+    stats = json.load(urlopen(site + "/api/stats?top=200"))
+    page.wait_for_function("document.querySelectorAll('#actor-names option').length > 0")
+    offered = page.locator("#actor-names option").evaluate_all("os => os.map(o => o.value)")
+    assert offered == [r["key"] for r in stats["by_actor"] if r["key"]]  # the store's actors, busiest first
     shot(page, "01-map-overview.png")
 
 

@@ -103,6 +103,8 @@ async function main() {
   }
 
   await refresh();
+  // suggestions come last: on a big store the unfiltered counts take a moment
+  getJSON("/api/stats", { top: 200 }).then((stats) => filters.suggest(stats)).catch(() => {});
 }
 
 main().catch((err) => {

@@ -46,6 +46,14 @@ export class Filters {
     return out;
   }
 
+  /** Offer the store's most frequent admin1 and actor names as the user types. */
+  suggest(stats) {
+    for (const [id, rows] of [["admin1-names", stats.by_admin1], ["actor-names", stats.by_actor]]) {
+      const list = document.getElementById(id);
+      for (const row of rows) if (row.key) list.append(el("option", { value: row.key }));
+    }
+  }
+
   /** Restore the form from the page address (#event_type=Battles&country=Syria ...), so views can be shared. */
   fromHash(hash) {
     const params = new URLSearchParams(hash.replace(/^#/, ""));
