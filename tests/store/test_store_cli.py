@@ -38,6 +38,9 @@ def test_ingest_twice_then_query(tmp_path, corpus, capsys):
         # hand-made events stand in for extraction, which is tested elsewhere
         store.save_extraction("n0", [event("n0", fatalities=3)], run_id=RUN)
         store.save_extraction("n1", [event("n1", fatalities=5, latitude=12.79)], run_id=RUN)
+    assert main(["events", "--db", db, "--runs"]) == 0
+    runs = capsys.readouterr().out.splitlines()
+    assert runs[0].startswith(RUN) and "2 articles" in runs[0] and "3 articles" in runs[1]
     assert main(["dedup", "--db", db, "--run", RUN]) == 0
     assert "2 per-article events -> 1 events" in capsys.readouterr().err
     assert main(["events", "--db", db, "--format", "json", "--country", "YEM", "--run", RUN]) == 0

@@ -115,6 +115,11 @@ def cmd_events(args: argparse.Namespace) -> int:
     from rasd.store import open_store
 
     with open_store(args.db) as store:
+        if args.runs:
+            for run in store.runs():
+                print(f"{run['run_id']}  created {run['created_at']:%Y-%m-%d %H:%M}  "
+                      f"{run['articles']:,} articles  {run['events']:,} events")
+            return 0
         f = _filter(args)
         events = store.query_events(f, limit=args.limit, offset=args.offset, sort=args.sort)
         total = store.count_events(f)
@@ -231,6 +236,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--sort", default="-event_date", help="field, '-' prefix for descending (default -event_date)")
+    p.add_argument("--runs", action="store_true", help="list the extraction runs (newest first) instead")
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("export", help="export stored events: ACLED CSV, GeoJSON, JSON Lines, Parquet",
