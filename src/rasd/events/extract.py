@@ -162,6 +162,8 @@ class EventStage:
                     continue
                 places = (A.event_places(facts, s, groups, cand.anchor.start) if groups
                           else [self._inherited_place(s, last_place, events, ctx)])
+                if groups and len(places) == 1 and self._fold_retold(cand, places[0], events, k, j):
+                    continue
                 country = None
                 for idx, (place, kk, jj) in enumerate(zip(places, A.split_count(k, len(places)),
                                                           A.split_count(j, len(places)))):
@@ -234,6 +236,27 @@ class EventStage:
                 break
         prev.killed = prev.killed or killed
         prev.injured = prev.injured or injured
+        return True
+
+    @staticmethod
+    def _fold_retold(cand: A.Candidate, place: Any, events: list[A.Candidate], killed: int, injured: int) -> bool:
+        """«وأعلن الحلف أن الهجوم على قاعدة ... في كابول أسفر عن ...»: a violent event
+        named with the definite article, no day of its own, at the place of a violent
+        event told earlier, is that event told again (spec §1: merge mentions)."""
+        if cand.event_type not in _VIOLENT or any(getattr(d, "date", None) for d in cand.sentence.dates):
+            return False
+        if not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
+            return False
+        key = getattr(place, "location", None)
+        earlier = [e for e in events if e.event_type in _VIOLENT and e.place is not None
+                   and getattr(e.place, "location", None) == key and key]
+        if not earlier:
+            return False
+        target = earlier[-1]
+        target.triggers.extend(cand.triggers)
+        target.evidence.append((cand.sentence.orig_start, cand.sentence.orig_end))
+        target.killed = _lowest_reported(target.killed, killed)
+        target.injured = _lowest_reported(target.injured, injured)
         return True
 
     @staticmethod
