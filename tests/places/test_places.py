@@ -210,3 +210,15 @@ def test_common_word_city_only_in_its_countrys_news(resolver):
     assert not [r for r in resolved if r.iso3 == "LBN"]
     resolved, _ = places(resolver, "قصفت طائرات إسرائيلية بلدات جنوب لبنان قرب صور.")
     assert find(resolved, "صور").iso3 == "LBN"
+
+
+def test_name_after_a_name_start_word_is_not_a_bare_province(resolver):
+    # «تل واسط» is a Syrian village, not Iraq's Wasit province.
+    resolved, _ = places(resolver, "قصفت قوات النظام تل واسط في سهل الغاب بريف حماة.")
+    assert not [r for r in resolved if r.iso3 == "IRQ"], [(r.location_ar, r.iso3) for r in resolved]
+
+
+def test_adjective_after_a_head_is_not_a_name(resolver):
+    resolved, _ = places(resolver, "استهدف هجوم قاعدة عسكرية أمريكية في كابل.")
+    assert not [r for r in resolved if r.iso3 == "IRN"]
+    assert find(resolved, "كابل").iso3 == "AFG"

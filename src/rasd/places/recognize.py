@@ -161,6 +161,8 @@ class PlaceRecognizer:
             if modifier is None:
                 modifier, m_start = self._modifier_before(norm, m_start, cue_by_end)
             candidates = self.gazetteer.lookup(key)
+            if head is None and self._after_name_start(norm, m.start):
+                continue  # «تل واسط» is a village named Tell Wasit, not Wasit province
             if head is None:
                 if key in self.words.common_words or len(key.replace(" ", "")) < 3:
                     continue
@@ -186,6 +188,22 @@ class PlaceRecognizer:
         mentions.extend(self._unknown_after_heads(norm, start, end, cues, names, used_heads, cue_by_end))
         mentions.sort(key=lambda x: x.start)
         return mentions
+
+    def _after_name_start(self, norm: str, start: int) -> bool:
+        """Is the word right before `start` one that begins longer names («تل», «أبو», «عين»)?"""
+        j = start
+        while j > 0 and norm[j - 1] in _GAP:
+            j -= 1
+        if j == start:
+            return False
+        i = j
+        while i > 0 and not norm[i - 1].isspace() and norm[i - 1] not in _GAP:
+            i -= 1
+        word = norm[i:j]
+        for chain in ("و", "ف", "ب", "وب", "ل", ""):
+            if word.startswith(chain) and word[len(chain):] in self.words.name_starts:
+                return True
+        return False
 
     def _head_inside(self, name: str) -> str | None:
         first = name.split(" ", 1)[0]
@@ -235,6 +253,8 @@ class PlaceRecognizer:
                 if (w in self.words.name_stops or w in self.words.heads or w in self.words.modifiers
                         or w.isdigit()):
                     break
+                if not words and not w.startswith("ال") and (w.endswith("يه") or w.endswith("يين")):
+                    break  # an adjective, not a name: «قاعدة عسكرية», «منطقة سكنية»
                 words.append(tok)
                 # One word, or a name-start word («أم», «تل», «أبو») and what follows it.
                 if w not in self.words.name_starts or len(words) >= 3:

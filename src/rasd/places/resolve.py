@@ -322,10 +322,16 @@ class PlaceResolver:
         index = self._latin_index()
         pool: list[Place] = []
         # The name may run over one more word («سلطان بيلي»): the longer reading first.
+        top = ctx.top_country()
         for name in ([m.name + " " + m.next_word] if m.next_word else []) + [m.name]:
+            if match_key(name) in self.gazetteer.common or match_key(name) in self.words.common_words:
+                continue  # an ordinary word, not a foreign name spelled out
             skeleton = arabic_skeleton(name)
             if len(skeleton) >= 3:
                 pool = [p for p in index.get(skeleton, ()) if p.iso3 in ctx.countries]
+            if len(skeleton) == 3:
+                # Three consonants match many names: only a sizeable town of the main country.
+                pool = [p for p in pool if p.iso3 == top and (p.population or 0) >= 50_000]
             if pool:
                 if name != m.name:  # the mention covers the second word too
                     m.text, m.name, m.end, m.name_end = m.text + " " + m.next_word, name, m.next_end, m.next_end
