@@ -412,7 +412,9 @@ _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against
 
 
 def _same_family(a: A.Candidate, b: A.Candidate) -> bool:
-    return a.event_type == b.event_type or (a.event_type in _VIOLENT and b.event_type in _VIOLENT)
+    # «مواجهات» in a headline may be the body's riot as well as its battle.
+    loose = _VIOLENT | {"Riots"}
+    return a.event_type == b.event_type or (a.event_type in loose and b.event_type in loose)
 
 
 def _drop_country_outliers(groups: list[Any], places: list[Any]) -> list[Any]:
