@@ -98,3 +98,13 @@ def test_clauses_split_at_commas_and_contrast_conjunctions():
     start = text.index("وأصيب")
     spans = split_clauses(text, start, len(text))
     assert spans[0].start == start and all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_run_on_sentences_are_cut_at_weaker_ends():
+    clause = "وتواصل القوات تقدمها في أحياء المدينة الشرقية وسط اشتباكات متقطعة مع المسلحين"
+    text = "، ".join([clause] * 12)  # ~1,000 characters, no full stop
+    pieces = sentences(text)
+    assert len(pieces) >= 2 and all(len(p) <= 500 for p in pieces)
+    assert all(p.startswith("وتواصل") for p in pieces)
+    short = "هنا مربط الفرس.. وتحديدًا بعد تحرير عدن"
+    assert sentences(short) == [short]  # short sentences keep their «..»

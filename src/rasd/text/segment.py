@@ -9,7 +9,9 @@ Arabic news has its own punctuation habits, each handled here:
   closing quote or bracket after a full stop stays with its sentence;
 - abbreviations («د. حمدان»، «أ.ف.ب»، «U.S.») and decimals (3.5) are not ends;
 - an inline dateline at the start of a paragraph («دمشق - (أ ف ب) - قتل …»)
-  and numbered points («أولاً: … ثانياً: …») start sentences of their own.
+  and numbered points («أولاً: … ثانياً: …») start sentences of their own;
+- a run-on sentence of more than 500 characters is cut at its weaker ends
+  («..», «؛», then «، و»), so one span does not hold a whole article.
 
 Offsets are into the text given (the article's original text); spans are
 trimmed of surrounding whitespace. Words live in src/rasd/data/segment_ar.yaml.
@@ -39,6 +41,14 @@ _TRAILERS = frozenset("»”’›)\"'")
 # The longest quotation kept whole; beyond this a stray quote mark would
 # swallow the paragraph.
 _MAX_QUOTE = 400
+# A sentence longer than this is cut at weaker ends (see _split_long), into
+# pieces of at least _MIN_PIECE characters.
+_LONG = 500
+_MIN_PIECE = 60
+_WEAK_ENDS = (
+    re.compile(r"(?:\.\.+|…)(?=\s)|[؛;](?=\s)"),
+    re.compile(r"[،,](?=\s+و)"),
+)
 # Diacritics and tatweel that may follow a letter («ثانياً»).
 _MARKS = "\u064b-\u065f\u0670\u0640"
 # «دمشق - (أ ف ب) -»، «بغداد – الجزيرة:»، «الرياض - واس -»: one to three words,
@@ -72,7 +82,29 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     for line in _LINE.finditer(text):
         _split_paragraph(text, line.start(), line.end(), spans)
+    if any(sp.end - sp.start > _LONG for sp in spans):
+        spans = [piece for sp in spans for piece in _split_long(text, sp)]
     return spans
+
+
+def _split_long(text: str, span: Span) -> list[Span]:
+    """A run-on sentence (opinion pieces, texts with no full stops) is cut at
+    its weaker ends: «..»/«…» or a semicolon first, then a comma before «و»
+    that opens a new clause; never into pieces shorter than a clause."""
+    if span.end - span.start <= _LONG:
+        return [span]
+    for weak in _WEAK_ENDS:
+        cuts = [m.end() for m in weak.finditer(text, span.start, span.end)
+                if _MIN_PIECE <= m.end() - span.start <= span.end - span.start - _MIN_PIECE]
+        if cuts:
+            # Cut nearest the middle, then look at each half again.
+            mid = (span.start + span.end) // 2
+            cut = min(cuts, key=lambda c: abs(c - mid))
+            pieces: list[Span] = []
+            _add(text, span.start, cut, pieces)
+            _add(text, cut, span.end, pieces)
+            return [q for p in pieces for q in _split_long(text, p)]
+    return [span]
 
 
 def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None:
