@@ -249,3 +249,22 @@ def test_api_docs_render_offline(browser, site):
         shot(pg, "06-api-docs.png")
     finally:
         context.close()
+
+
+def test_highlight_counts_offsets_as_python_does(page):
+    """Offsets from the API are Python code-point offsets; JS strings count UTF-16 units."""
+    text = "🔥 قصف 👍 على حلب وقتل اثنان"
+    start = text.index("على حلب")
+    result = page.evaluate("""async ([text, spans]) => {
+        const { highlight } = await import('/static/js/dom.js');
+        const box = document.createElement('div');
+        box.append(highlight(text, spans));
+        return { text: box.textContent,
+                 marks: [...box.querySelectorAll('mark')].map(m => [m.className, m.textContent]) };
+    }""", [text, [
+        {"start": start, "end": start + len("على حلب"), "cls": "current"},
+        {"start": start + 4, "end": len(text) + 50, "cls": "other"},  # overlaps, runs past the end
+        {"start": -5, "end": 1, "cls": "other"},
+    ]])
+    assert result["text"] == text  # nothing lost, nothing added
+    assert result["marks"] == [["other", "🔥"], ["current", "على حلب"], ["other", " وقتل اثنان"]]

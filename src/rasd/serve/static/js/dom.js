@@ -43,24 +43,32 @@ export function highlight(text, spans) {
   const cuts = new Set([0, n]);
   for (const s of clean) { cuts.add(s.start); cuts.add(s.end); }
   const bounds = [...cuts].sort((a, b) => a - b);
-  const fragment = document.createDocumentFragment();
+  // Which span shows on each stretch between two cuts; neighbouring stretches
+  // shown by the same span become one <mark>, so a quote stays one element.
+  const runs = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [a, b] = [bounds[i], bounds[i + 1]];
-    const piece = chars.slice(a, b).join("");
     let cover = null;
     for (const s of clean) {
       if (s.start <= a && s.end >= b && (cover === null || s.order < cover.order)) cover = s;
     }
+    const last = runs[runs.length - 1];
+    if (last && last.cover === cover) last.end = b;
+    else runs.push({ start: a, end: b, cover });
+  }
+  const fragment = document.createDocumentFragment();
+  for (const { start, end, cover } of runs) {
+    const piece = chars.slice(start, end).join("");
     if (cover === null) {
       fragment.append(document.createTextNode(piece));
-    } else {
-      const mark = document.createElement("mark");
-      mark.className = cover.cls || "";
-      if (cover.title) mark.title = cover.title;
-      if (cover.id) mark.dataset.eventId = cover.id;
-      mark.textContent = piece;
-      fragment.append(mark);
+      continue;
     }
+    const mark = document.createElement("mark");
+    mark.className = cover.cls || "";
+    if (cover.title) mark.title = cover.title;
+    if (cover.id) mark.dataset.eventId = cover.id;
+    mark.textContent = piece;
+    fragment.append(mark);
   }
   return fragment;
 }
