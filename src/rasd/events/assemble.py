@@ -483,7 +483,9 @@ def event_places(facts: ArticleFacts, s: Sentence, groups: list[Any], anchor: in
         return groups
     def distance(p: Any) -> int:
         d = facts.word_index(p.start) - facts.word_index(anchor)
-        return d if d >= 0 else -d + 3
+        d = d if d >= 0 else -d + 3
+        # spec §1: the most precise place named; a province or country is a fallback.
+        return d + (6 if (getattr(p, "geo_precision", 1) or 1) >= 3 else 0)
     nearest = min(range(len(groups)), key=lambda i: distance(groups[i]))
     near = groups[nearest]
     if getattr(near, "geo_precision", 1) >= 3:
