@@ -174,10 +174,15 @@ class PlaceRecognizer:
                 has_article = m.text.startswith("ال") or m.clitics.endswith("لل")
                 if key in self.gazetteer.article_only and not has_article:
                     continue
-                candidates = [p for p in candidates if is_strong(p)]
+                strong = [p for p in candidates if is_strong(p)]
                 needs_context = key in self.gazetteer.common
                 if needs_context:
-                    candidates = [p for p in candidates if is_major(p)]
+                    strong = [p for p in strong if is_major(p)]
+                elif not strong and len(key) >= 4 and self._after_locative(norm, m):
+                    # «في الباغوز», «بالباغوز»: a small town after «في»/«ب» counts when it
+                    # lies in a country the article is about (checked by the resolver).
+                    strong, needs_context = candidates, True
+                candidates = strong
                 if not candidates:
                     continue
             else:
@@ -188,6 +193,13 @@ class PlaceRecognizer:
         mentions.extend(self._unknown_after_heads(norm, start, end, cues, names, used_heads, cue_by_end))
         mentions.sort(key=lambda x: x.start)
         return mentions
+
+    def _after_locative(self, norm: str, m) -> bool:
+        """Is the name governed by «في» or a clitic «ب» (in / at)?"""
+        if m.clitics.endswith("ب") or m.clitics in ("ب", "وب", "فب"):
+            return True
+        before = norm[max(0, m.start - 4):m.start]
+        return before.endswith("في ") or before.endswith("وفي ")
 
     def _after_name_start(self, norm: str, start: int) -> bool:
         """Is the word right before `start` one that begins longer names («تل», «أبو», «عين»)?"""
