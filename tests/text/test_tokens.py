@@ -192,3 +192,46 @@ def test_matching_is_fast_with_many_phrases():
         m.find(text + str(k))  # defeat the tokenisation cache
     per_article = (time.perf_counter() - t0) / 50
     assert per_article < 0.02  # generous on a loaded machine; typically ~2 ms
+
+
+# Property: whatever words, clitics and phrases, matches are well-formed and
+# every phrase written with a proclitic is found.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_VOCAB = ["الحسكه", "داعش", "قوات", "سوريا", "الديمقراطيه", "سجن", "الصناعه", "بغداد", "ليبيا", "وادي", "شيلو", "حي"]
+_CLITICS = ["", "و", "ب", "ل", "ف", "وب", "ول", "فب", "ك"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    phrases=st.lists(st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=3), min_size=1, max_size=6),
+    words=st.lists(st.tuples(st.sampled_from(_CLITICS), st.sampled_from(_VOCAB)), max_size=25),
+    seps=st.lists(st.sampled_from([" ", "  ", ", ", ". ", "\n", ' "']), min_size=25, max_size=25),
+)
+def test_matches_are_well_formed(phrases, words, seps):
+    m: PhraseMatcher[str] = PhraseMatcher()
+    for p in phrases:
+        m.add(" ".join(p), " ".join(p))
+    text = "".join(c + w + seps[i] for i, (c, w) in enumerate(words))
+    hits = m.find(text)
+    last_end = -1
+    for h in hits:
+        assert text[h.start:h.end] == h.text
+        assert h.start >= last_end  # in order, no overlap
+        last_end = h.end
+        # The clitics sit right before the match (a detached one before a quote).
+        assert text[:h.start].rstrip('"').endswith(h.clitics)
+        assert h.payload in m
+
+
+@settings(max_examples=100, deadline=None)
+@given(phrase=st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=3), clitic=st.sampled_from(_CLITICS))
+def test_a_phrase_with_any_proclitic_is_found(phrase, clitic):
+    m: PhraseMatcher[str] = PhraseMatcher()
+    m.add(" ".join(phrase), "hit")
+    text = "قال المصدر " + clitic + " ".join(phrase) + " امس"
+    hits = m.find(text)
+    assert [h.payload for h in hits] == ["hit"]
+    assert hits[0].clitics == clitic
+    assert hits[0].text == " ".join(phrase)
