@@ -184,7 +184,7 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
             continue
         if sub in _SIDE_EFFECTS and fighting and family == "fixed":
             continue
-        if sub == "Armed clash" and any(f == "territory" for _, _, f, _ in kept):
+        if sub == "Armed clash" and any(f == "territory" for _, _, f, _ in kept) and len(s.places) <= 1:
             continue  # fighting that took ground is coded as the capture (ACLED)
         if not trig.payload.strong and sub == "Non-violent transfer of territory" and len(kept) > 1:
             continue
