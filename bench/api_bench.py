@@ -198,8 +198,10 @@ def main() -> int:
         store.close()
     print(f"serving {stored:,} events; {args.requests} requests per query", file=sys.stderr)
     proc, url = serve(args.db)
+    load_before = os.getloadavg()
     try:
         results = measure(url, args.requests)
+        load_after = os.getloadavg()
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -208,7 +210,9 @@ def main() -> int:
     report = {"events_in_store": stored, "fill_seconds": fill_seconds and round(fill_seconds, 1),
               "store": "SQLite", "server": "rasd serve (uvicorn, one process)",
               "client": "httpx over loopback, one connection, sequential requests",
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores, shared with other work (loaded)",
+              "machine": f"{platform.machine()}, {os.cpu_count()} cores, shared with other work",
+              # 1-minute load average before and after timing: above the core count, figures are inflated
+              "load_average": [round(load_before[0], 2), round(load_after[0], 2)],
               "queries": {name: {"path": p, "params": q, **results[name]} for name, (p, q) in QUERIES.items()}}
     print(json.dumps(report, indent=2, ensure_ascii=False))
     if args.json:
