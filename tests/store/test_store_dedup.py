@@ -204,3 +204,19 @@ def test_vague_places_merge_only_with_the_same_named_sides():
     precise = dict(geo_precision=1, admin1="Marib", latitude=15.46, longitude=45.32)
     assert match(ev("art1", **province), ev("art2", **precise)) is not None
     assert match(ev("art1", **province), ev("art2", **{**precise, "admin1": "Shabwah"})) is None
+
+
+def test_an_ingest_stopped_before_its_dedup_is_deduped_by_the_next(store):
+    class Given:
+        def extract(self, a):
+            return [ev(a.id, latitude=12.78 + int(a.id[3:]) / 1000)]
+
+    articles = [article(1), article(2)]
+    first = store.ingest(articles, Given(), progress=False, dedup=False)  # as if killed before dedup
+    assert first.articles_extracted == 2 and store.merged_group_count() == 0
+    reasons = {m["reason"] for g in dedup_groups(store, merged_only=False) for m in g["members"]}
+    assert reasons == {"pending dedup"}
+    again = store.ingest(articles, Given(), progress=False)
+    assert again.articles_extracted == 0 and again.merged_groups == 1
+    assert store.dedup_pending() is None  # nothing left pending
+    assert_groups_consistent(store)

@@ -112,6 +112,7 @@ def test_kill_9_loses_nothing_committed_and_a_rerun_completes(db_url):
     assert result["calls"] == n - before["extractions"]  # only what was not committed
     with open_store(db_url) as store:
         assert counts(store) == {"articles": n, "extractions": n, "events": n, "merged": n, "sources": n}
+        assert store.dedup_pending("rasd-test+data-fixed") is None  # the killed run's dedup was done too
 
 
 def test_two_ingests_at_once_never_duplicate(db_url):

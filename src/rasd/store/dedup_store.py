@@ -63,6 +63,29 @@ def run_dedup(store: "Store", run_id: str, enabled: bool = True,
     return _result(store, run_id)
 
 
+def run_pending_dedup(store: "Store", run_id: str) -> DedupResult | None:
+    """Dedup the days of events still marked pending; None when there are none."""
+    from rasd.store.store import PENDING_DEDUP
+
+    ev, es = t.events, t.event_sources
+    with store.engine.connect() as conn:
+        pending = (select(func.min(ev.c.event_date), func.max(ev.c.event_date), func.count())
+                   .select_from(es.join(ev, (ev.c.run_id == es.c.run_id)
+                                        & (ev.c.event_id == es.c.member_event_id)))
+                   .where(es.c.run_id == run_id, es.c.reason == PENDING_DEDUP))
+        first, last, n = conn.execute(pending).one()
+        undated = conn.scalar(select(func.count()).select_from(
+            es.join(ev, (ev.c.run_id == es.c.run_id) & (ev.c.event_id == es.c.member_event_id)))
+            .where(es.c.run_id == run_id, es.c.reason == PENDING_DEDUP, ev.c.event_date.is_(None)))
+    if not n:
+        return None
+    if first is not None:
+        _dedup_window(store, run_id, True, first, last)
+    if undated:
+        _dedup_window(store, run_id, True, None, None)
+    return _result(store, run_id)
+
+
 def _result(store: "Store", run_id: str) -> DedupResult:
     m = t.merged_events
     with store.engine.connect() as conn:
@@ -77,7 +100,7 @@ def _result(store: "Store", run_id: str) -> DedupResult:
 def _dedup_window(store: "Store", run_id: str, enabled: bool,
                   date_from: date | None, date_to: date | None) -> None:
     """Regroup the events of a window (None, None: the undated events)."""
-    from rasd.store.store import _chunks, _utcnow, merged_row, row_event
+    from rasd.store.store import PENDING_DEDUP, _chunks, _utcnow, merged_row, row_event
 
     with store.engine.connect() as conn:
         rows = _load_rows(conn, run_id, date_from, date_to)
@@ -94,15 +117,18 @@ def _dedup_window(store: "Store", run_id: str, enabled: bool,
     with store._write() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_DEDUP_LOCK})
-        current = _current_links(conn, run_id, loaded)
+        links_now = _current_links(conn, run_id, loaded)
+        current = {member: merged_id for member, (merged_id, _) in links_now.items()}
+        pending = {member for member, (_, reason) in links_now.items() if reason == PENDING_DEDUP}
         sizes: dict[str, int] = {}
         for merged_id in current.values():
             sizes[merged_id] = sizes.get(merged_id, 0) + 1
-        # Rewrite only groups whose membership changed: most of a window's
-        # events are already grouped as they will be.
+        # Rewrite only groups whose membership changed or that hold events no
+        # dedup has seen: most of a window's events are grouped as they will be.
         changed = [g for g in groups
                    if sizes.get(g.representative.event_id) != len(g.members)
-                   or any(current.get(m.event_id) != g.representative.event_id for m in g.members)]
+                   or any(current.get(m.event_id) != g.representative.event_id
+                          or m.event_id in pending for m in g.members)]
         merged_rows, links = [], []
         for group in changed:
             merged: Event = merge_group(group, published)
@@ -128,14 +154,17 @@ def _dedup_window(store: "Store", run_id: str, enabled: bool,
             conn.execute(store._insert_ignore(t.event_sources), list(chunk))
 
 
-def _current_links(conn, run_id: str, event_ids: list[str]) -> dict[str, str]:
+def _current_links(conn, run_id: str, event_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """member event id -> (its merged event id, the reason it is there)."""
     from rasd.store.store import _chunks
 
     es = t.event_sources
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for chunk in _chunks(event_ids):
-        out.update(conn.execute(select(es.c.member_event_id, es.c.merged_event_id).where(
-            es.c.run_id == run_id, es.c.member_event_id.in_(chunk))).all())
+        for member, merged, reason in conn.execute(
+                select(es.c.member_event_id, es.c.merged_event_id, es.c.reason).where(
+                    es.c.run_id == run_id, es.c.member_event_id.in_(chunk))):
+            out[member] = (merged, reason)
     return out
 
 

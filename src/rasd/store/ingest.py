@@ -13,7 +13,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -65,7 +64,6 @@ def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress:
         if on_problem is not None:
             on_problem(message)
 
-    window: tuple[date, date] | None = None  # dates of the events written
     started = time.perf_counter()
     with _Progress(progress) as bar:
         for batch in _batches(articles, batch_size):
@@ -88,24 +86,15 @@ def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress:
                                              replace=force)
             summary.articles_extracted += len(written)
             summary.events_found += sum(len(evs) for a, evs in results if a.id in written)
-            for day in (_day(e) for a, evs in results if a.id in written for e in evs):
-                if day is not None:
-                    window = (min(window[0], day), max(window[1], day)) if window else (day, day)
             bar.update(summary, time.perf_counter() - started)
-    if dedup and window is not None:
-        # Only the days this ingest touched (and their groups) are regrouped.
-        result = store.dedup(run_id, date_from=window[0], date_to=window[1])
-        summary.merged_groups = store.merged_group_count(run_id)
-        summary.events_after_dedup = store.count_events(EventFilter(run_id=run_id))
+    if dedup:
+        # Only the days holding events no dedup has seen are regrouped: this
+        # ingest's, or those of an earlier ingest killed before its dedup.
+        if store.dedup_pending(run_id) is not None or summary.articles_extracted:
+            summary.merged_groups = store.merged_group_count(run_id)
+            summary.events_after_dedup = store.count_events(EventFilter(run_id=run_id))
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _day(event: Event) -> date | None:
-    try:
-        return date.fromisoformat(event.event_date[:10]) if event.event_date else None
-    except ValueError:
-        return None
 
 
 def _local_extractor(pipeline, on_problem: Callable[[str], None] | None) -> Extractor:

@@ -30,6 +30,9 @@ from rasd.store.filters import EventFilter, and_all, order_by, where_clause
 from rasd.store.migrate import upgrade
 from rasd.store.runs import current_run, parse_run_id
 
+# event_sources.reason of an event no dedup has looked at yet.
+PENDING_DEDUP = "pending dedup"
+
 # Rows per INSERT batch and ids per IN (...) list: well under SQLite's
 # 32,766-parameter limit, big enough that round trips don't dominate.
 _CHUNK = 500
@@ -336,10 +339,14 @@ class Store:
         self._insert_singletons(conn, run_id, singles, now)
 
     def _insert_singletons(self, conn: Connection, run_id: str, events: list[Event], now: datetime) -> None:
-        """Each event as its own merged event (a dedup group of one)."""
+        """Each event as its own merged event (a dedup group of one), marked for the next dedup.
+
+        The mark is what makes dedup crash-safe: an ingest killed before its
+        final dedup leaves marked rows, and the next ingest (or `rasd dedup`)
+        regroups exactly those days."""
         merged = [merged_row(e, run_id, now) for e in events]
         links = [{"run_id": run_id, "member_event_id": e.event_id, "merged_event_id": e.event_id,
-                  "article_id": e.article_id, "reason": "not merged"} for e in events]
+                  "article_id": e.article_id, "reason": PENDING_DEDUP} for e in events]
         for chunk in _chunks(merged):
             conn.execute(self._insert_ignore(t.merged_events), list(chunk))
         for chunk in _chunks(links):
@@ -399,6 +406,12 @@ class Store:
         from rasd.store.dedup_store import run_dedup
 
         return run_dedup(self, run_id or self.latest_run_id(), **options)
+
+    def dedup_pending(self, run_id: str | None = None):
+        """Regroup the days holding events no dedup has seen (after an ingest, or a killed one)."""
+        from rasd.store.dedup_store import run_pending_dedup
+
+        return run_pending_dedup(self, run_id or self.latest_run_id())
 
     def undo_dedup(self, run_id: str | None = None) -> int:
         from rasd.store.dedup_store import undo_dedup
