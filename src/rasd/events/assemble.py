@@ -260,8 +260,14 @@ def _role_from_trigger(facts: ArticleFacts, s: Sentence, a: ActorMention) -> str
         if norm[max(0, a.start - 2):a.start] == "لل" or gap.strip() in ("ل", 'ل"') or (
                 norm[a.start - 1:a.start] == "ل" and not words):
             return "agent"
-        if trig.payload.family == "territory" and (gap.strip() in ("من", 'من "') or not words):
-            return "patient"  # «تحريرها من الحوثيين», «طرد الحوثيين»: the side that lost
+        if trig.payload.family == "territory":
+            if gap.strip() in ("من", 'من "'):
+                return "patient"  # «تحريرها من الحوثيين»: the side that lost
+            if not words:
+                # A verb is followed by its subject («سيطرت المقاومة على»), a verbal
+                # noun by its object («طرد الحوثيين», «تطهير المدينة»).
+                verb = trig.payload.form.split()[0].endswith(("ت", "وا", "تا"))
+                return "agent" if verb else "patient"
     return ""
 
 
