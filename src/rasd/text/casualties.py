@@ -192,6 +192,7 @@ class _Sentence:
                 not_after.add(first)
             else:
                 self.anchor_at[first] = (last, m.payload, m.start)
+        self.in_count: set[int] = set()  # words inside a count («ما لا يقل عن 10»)
         self.count_start: dict[int, _Count] = {}
         self.count_end: dict[int, _Count] = {}
         for num in find_numbers(norm, start, end):
@@ -199,6 +200,7 @@ class _Sentence:
             if cnt is not None:
                 self.count_start[cnt.first] = cnt
                 self.count_end[cnt.last] = cnt
+                self.in_count.update(range(cnt.first, cnt.last + 1))
         self.claimed: set[int] = set()
 
     def index(self, offset: int) -> int:
@@ -279,6 +281,8 @@ def _negated(s: _Sentence, i: int) -> bool:
     for j in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
         if not s.same_clause(i, j):
             break
+        if j in s.in_count:
+            continue  # «ما لا يقل عن 10 قتلى»: the «لا» of a qualifier
         w = s.word(j)
         if w in negations or (w[:1] in "وف" and w[1:] in negations):
             return True
