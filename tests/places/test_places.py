@@ -222,3 +222,31 @@ def test_adjective_after_a_head_is_not_a_name(resolver):
     resolved, _ = places(resolver, "استهدف هجوم قاعدة عسكرية أمريكية في كابل.")
     assert not [r for r in resolved if r.iso3 == "IRN"]
     assert find(resolved, "كابل").iso3 == "AFG"
+
+
+def test_shipped_gazetteer_has_every_curated_place_as_written():
+    """The built SQLite matches curated_places.yaml (rebuild after editing the YAML)."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load((resources.files("rasd") / "data" / "curated_places.yaml").read_text(encoding="utf-8"))
+    g = Gazetteer.load()
+    for item in data["places"]:
+        place = g.get(f"cur:{item['id']}")
+        assert place is not None, item["id"]
+        assert (place.lat, place.lon) == (pytest.approx(item["lat"]), pytest.approx(item["lon"])), item["id"]
+        assert place.source.startswith("curated: "), item["id"]
+        assert any(p.id == place.id for p in g.lookup(item["name_ar"])), item["id"]
+
+
+def test_cli_shows_candidates_and_refuses_empty_text(capsys):
+    from rasd.cli import main
+
+    assert main(["places", "هاجم مسلحون حي الزهور في الحسكة"]) == 0
+    out = capsys.readouterr().out
+    assert "Al Zouhour" in out and "why:" in out
+    assert main(["places", "   "]) == 1
+    assert "empty" in capsys.readouterr().err
+    assert main(["places", "@/nonexistent/file.txt"]) == 1
+    assert "no such file" in capsys.readouterr().err
