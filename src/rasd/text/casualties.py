@@ -394,8 +394,8 @@ def _victims(s: _Sentence, cnt: _Count, kind: str, limit: int = 7) -> _Victim:
     extra = 0
     end_tok = None
     while j < n and j - first < limit and s.same_clause(cnt.last, j):
-        if j in s.claimed or j in s.subset_at:
-            break
+        if j in s.claimed or j in s.subset_at or "(" in s.norm[s.tokens[j - 1].end : s.tokens[j].start]:
+            break  # an aside in brackets («الطفل محمد (5 سنوات)») is not the group
         if j in s.anchor_at and not _is_closing(s, j):
             break
         w = s.word(j)
@@ -640,6 +640,11 @@ def _victim_noun(s: _Sentence, i: int, last: int, a_start: int, anchor: _Anchor)
     own = s.count_start.get(i)  # a dual victim noun counts itself: «قتيلين»
     if cnt is None and own is not None:
         cnt = own
+    after = s.count_start.get(last + 1)
+    if cnt is None and after is not None and s.same_clause(i, last + 1) and not after.noun:
+        # «جثث 5 أشخاص»، «جثامين ثلاثة منهم»: the noun governs the count after it.
+        victim = _use(s, after, kind)
+        return [_make(s, kind, a_start, a_end, after, victim)]
     if cnt is None and prev in ("عدد", "حصيله", "اجمالي", "مجموع"):
         # «عدد القتلى بلغ 1332 عراقياً»: the figure comes after the noun.
         cnt = _forward_count(s, last + 1, limit=6)
