@@ -51,3 +51,19 @@ def test_postgis_geography_follows_coordinates(pg_url):
                 "ST_SetSRID(ST_MakePoint(45.03, 12.80), 4326)::geography, 5000)"))
     assert point == pytest.approx((12.7855, 45.0187))
     assert near == 1
+
+
+def test_a_store_at_an_older_revision_is_upgraded_on_open(sqlite_path):
+    from sqlalchemy import create_engine
+
+    from rasd.store.migrate import upgrade
+
+    engine = create_engine(f"sqlite:///{sqlite_path}")
+    upgrade(engine, "0001")
+    with engine.connect() as conn:
+        assert current_revision(conn) == "0001"
+        assert "ix_event_sources_reason" not in {i["name"] for i in inspect(conn).get_indexes("event_sources")}
+    engine.dispose()
+    with open_store(sqlite_path) as store, store.engine.connect() as conn:
+        assert current_revision(conn) == HEAD == "0002"
+        assert "ix_event_sources_reason" in {i["name"] for i in inspect(conn).get_indexes("event_sources")}

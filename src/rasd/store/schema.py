@@ -135,6 +135,7 @@ event_sources = Table(
     Column("article_id", String(200), nullable=False),
     Column("reason", Text, nullable=False),
     Index("ix_event_sources_merged", "run_id", "merged_event_id"),
+    Index("ix_event_sources_reason", "run_id", "reason"),  # events pending dedup
 )
 
 # Columns shared by `events` and `merged_events`, in insert order.
