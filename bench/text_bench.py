@@ -26,6 +26,7 @@ per core for everything; the text layer should take a small share of that.
     python bench/text_bench.py               # one round over the corpus
     python bench/text_bench.py --rounds 3    # best of three rounds per part
     python bench/text_bench.py --json out.json
+    python bench/text_bench.py --gold        # plus casualty figures vs dev gold evidence
 
 Numbers depend on the machine and its load; say which when you quote them.
 """
@@ -67,6 +68,44 @@ def place_matcher(shared: Path) -> PhraseMatcher[str]:
     return m
 
 
+def gold_agreement(shared: Path) -> dict[str, dict[str, int]]:
+    """How often the casualty figure of a dev gold event is read from its own
+    evidence quotes: for each current gold event with fatalities (injuries)
+    > 0, find_casualties over each quote; agreement when one killed
+    (injured) count, or their sum, equals the gold figure. A measurement of
+    this layer alone: gold totals the spec splits over several events
+    cannot agree, and attribution is the event assembler's job."""
+    texts = {}
+    with open(shared / "corpus" / "dev" / "articles.jsonl", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                texts[r["id"]] = r["text"]
+    out = {"killed": {"agree": 0, "events": 0}, "injured": {"agree": 0, "events": 0}}
+    with open(shared / "corpus" / "dev" / "gold.jsonl", encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            g = json.loads(line)
+            text = texts.get(g["id"], "")
+            for e in g.get("events", []):
+                if e.get("status") != "current":
+                    continue
+                for kind, field in (("killed", "fatalities"), ("injured", "injuries")):
+                    want = e.get(field) or 0
+                    if want <= 0:
+                        continue
+                    counts = [
+                        c.count
+                        for ev in e.get("evidence", [])
+                        for c in find_casualties(normalize(text[ev["start"] : ev["end"]])[0])
+                        if c.kind == kind
+                    ]
+                    out[kind]["events"] += 1
+                    out[kind]["agree"] += want in counts or sum(counts) == want
+    return out
+
+
 def timed(fn: Callable[[], object], rounds: int) -> tuple[float, float]:
     """Best (wall seconds, CPU seconds of this process) over the rounds.
 
@@ -87,6 +126,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rounds", type=int, default=1, help="best of this many rounds per part")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--gold", action="store_true",
+                    help="also report casualty figures read from the dev gold evidence quotes")
     args = ap.parse_args()
 
     shared = shared_dir()
@@ -154,6 +195,12 @@ def main() -> None:
         results["parts"][name] = row
         print(f"{name:<11} {wall:>8.3f} {cpu:>8.3f} {row['articles_per_s']:>11,.0f} {row['chars_per_s']:>12,} "
               f"{row['ms_per_3kb_article']:>12.3f}")
+    if args.gold:
+        agreement = gold_agreement(shared)
+        results["dev_gold_casualty_agreement"] = agreement
+        for kind, row in agreement.items():
+            print(f"dev gold {kind}: figure read from the event's own evidence in "
+                  f"{row['agree']}/{row['events']} current events")
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
 
