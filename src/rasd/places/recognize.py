@@ -136,10 +136,15 @@ class PlaceRecognizer:
         self._last: tuple[str, list[tuple[str, str]]] = ("", [])
 
     def demonyms(self, norm: str) -> list[tuple[str, str]]:
-        """(text, iso3) of the demonyms («العراقية») found by the last recognize() of this text."""
-        if self._last[0] is not norm and self._last[0] != norm:
-            self.recognize(norm)
-        return self._last[1]
+        """(text, iso3) of the demonyms («العراقية») in the text.
+
+        The scan of recognize() already found them; reuse it when it was of this
+        text (read once into a local: safe if another thread recognises meanwhile).
+        """
+        last = self._last
+        if last[0] is norm or last[0] == norm:
+            return last[1]
+        return [(h.text, h.payload[1]) for h in self.matcher.find(norm) if h.payload[0] == "demonym"]
 
     # ------------------------------------------------------------------
     def recognize(self, norm: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:

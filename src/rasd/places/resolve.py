@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
+from rasd.places.gazetteer import Gazetteer, Place, match_key
 from rasd.places.recognize import PlaceMention, PlaceRecognizer, prior
 from rasd.places.translit import arabic_skeleton, latin_skeleton
 from rasd.text.normalize import normalize
@@ -460,6 +460,3 @@ class PlaceResolver:
                                         name_start=m.start, name_end=m.end))
         return out
 
-
-def phrase_key(text: str) -> str:
-    return match_key(text)
