@@ -79,8 +79,11 @@ def run_pending_dedup(store: "Store", run_id: str) -> DedupResult | None:
             .where(es.c.run_id == run_id, es.c.reason == PENDING_DEDUP, ev.c.event_date.is_(None)))
     if not n:
         return None
-    if first is not None:
-        _dedup_window(store, run_id, True, first, last)
+    day = first
+    while day is not None and day <= last:  # window by window: an archive's ingest spans years
+        end = min(last, day + timedelta(days=WINDOW_DAYS - 1))
+        _dedup_window(store, run_id, True, day, end)
+        day = end + timedelta(days=1)
     if undated:
         _dedup_window(store, run_id, True, None, None)
     return _result(store, run_id)
