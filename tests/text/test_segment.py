@@ -108,3 +108,19 @@ def test_run_on_sentences_are_cut_at_weaker_ends():
     assert all(p.startswith("وتواصل") for p in pieces)
     short = "هنا مربط الفرس.. وتحديدًا بعد تحرير عدن"
     assert sentences(short) == [short]  # short sentences keep their «..»
+
+
+def test_bylines_and_agency_datelines_but_not_asides():
+    # snn_5824dba6b346: byline, then the place, then the report
+    assert sentences("قاسم الخبراني- سبق- الرياض: تعتبر قاعدة \"العند\" التي بناها الاتحاد السوفيتي") == [
+        "قاسم الخبراني- سبق", "الرياض", "تعتبر قاعدة \"العند\" التي بناها الاتحاد السوفيتي",
+    ]
+    # snn_e7e5ac510279
+    assert sentences("باماكو - رويترز: أكدت مصادر عسكرية أن جنديين ماليين قتلا") == [
+        "باماكو - رويترز", "أكدت مصادر عسكرية أن جنديين ماليين قتلا",
+    ]
+    # snn_067336bb776a: dashes around an aside inside a sentence
+    aside = "وقال إليامي - في بيان له - إنه التقى بوزير حقوق الإنسان في اليمن"
+    assert sentences(aside) == [aside]
+    aside = "وصرح مسؤول تركي- رفض الكشف عن هويته- لوكالة فرانس برس"
+    assert sentences(aside) == [aside]

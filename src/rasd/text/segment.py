@@ -54,9 +54,9 @@ _MARKS = "\u064b-\u065f\u0670\u0640"
 # «دمشق - (أ ف ب) -»، «بغداد – الجزيرة:»، «الرياض - واس -»: one to three words,
 # a dash, a short source, then a dash or a colon, at a paragraph start.
 _DATELINE = re.compile(
-    r"[ \t\u00a0]*[^\W\d_][^\W\d_\u064b-\u065f ]*(?: [^\W\d_][^\W\d_\u064b-\u065f ]*){0,2}"
-    r"[ \t\u00a0]*[-–—][ \t\u00a0]*(?:\([^()\n]{1,30}\)|[^\W\d_][^\W\d_ ]*(?: [^\W\d_][^\W\d_ ]*){0,3})"
-    r"[ \t\u00a0]*[-–—:][ \t\u00a0]*"
+    r"[ \t\u00a0]*(?P<place>[^\W\d_][^\W\d_\u064b-\u065f ]*(?: [^\W\d_][^\W\d_\u064b-\u065f ]*){0,1})"
+    r"[ \t\u00a0]*[-–—][ \t\u00a0]*(?P<source>\([^()\n]{1,30}\)|[^\W\d_][^\W\d_ ]*(?: [^\W\d_][^\W\d_ ]*){0,2})"
+    r"[ \t\u00a0]*(?P<end>[-–—:])[ \t\u00a0]*"
 )
 
 
@@ -111,9 +111,14 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None
     abbreviations, markers = _words()
     s = start
     dateline = _DATELINE.match(text, start, end)
-    if dateline and _rest_is_sentence(text, dateline.end(), end):
+    if dateline and _is_dateline(dateline) and _rest_is_sentence(text, dateline.end(), end):
         _add(text, s, dateline.end(), spans, strip="-–—: \t\u00a0")
         s = dateline.end()
+        # A byline is often followed by the place: «قاسم الخبراني- سبق- الرياض: …».
+        place = _PLACE_COLON.match(text, s, end)
+        if place and _rest_is_sentence(text, place.end(), end):
+            _add(text, s, place.end(), spans, strip=": \t\u00a0")
+            s = place.end()
     cuts = [m.start() for m in markers.finditer(text, s, end) if m.start() > s]
     ci = 0
     close_at = -1  # inside a quotation until this offset
@@ -179,6 +184,22 @@ def _word_before(text: str, i: int) -> str:
         k -= 1
     word = text[k:i]
     return word.rsplit(".", 1)[-1] if "." in word and len(word.rsplit(".", 1)[-1]) else word
+
+
+_PLACE_COLON = re.compile(r"[ \t\u00a0]*[^\W\d_]+[ \t\u00a0]*:[ \t\u00a0]*")
+
+
+def _is_dateline(m: re.Match[str]) -> bool:
+    """«سبق- جدة:»، «عدن - محمد علي محسن:»، «دمشق - (أ ف ب) -»، «قاسم الخبراني- سبق-»
+    are datelines and bylines; «وقال إليامي - في بيان له - إنه …» is an aside
+    inside a sentence. A dateline's first word is a name, not a verb joined
+    by و/ف («وقال»، «ويتوقع»); one closed by a dash has a one-word or
+    bracketed source."""
+    first = m.group("place").split()[0]
+    if first[0] in "وف" and len(first) >= 4:
+        return False
+    source = m.group("source")
+    return m.group("end") == ":" or source.startswith("(") or len(source.split()) == 1
 
 
 def _rest_is_sentence(text: str, start: int, end: int) -> bool:
