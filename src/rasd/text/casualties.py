@@ -361,8 +361,7 @@ def _victims(s: _Sentence, cnt: _Count, kind: str, limit: int = 7) -> _Victim:
         a_last, anchors, _ = s.anchor_at[j]
         if any(a.role == "victim" and a.kind == kind for a in anchors):
             s.claimed.update(range(j, a_last + 1))
-            last = j = a_last + 1
-            last -= 1
+            last, j = a_last, a_last + 1
     if j < n and s.same_clause(cnt.last, j) and s.word(j) in lex.others:
         # «اثنان آخران وضابط شرطة»: the others may still be joined by more.
         extra, k = 0, j + 1
@@ -652,8 +651,10 @@ def _victim_noun(s: _Sentence, i: int, last: int, a_start: int, anchor: _Anchor)
             return []
         victim = _use(s, cnt, kind)
         return [_make(s, kind, a_start, a_end, cnt, victim)]
+    # The victims are read after the noun: count and noun act as one count.
     if cnt is not None:
-        victim = _use(s, _Count(cnt.value, cnt.approx, cnt.qualifier, cnt.first, last, cnt.start, max(cnt.end, a_end)), kind)
+        through_noun = _Count(cnt.value, cnt.approx, cnt.qualifier, cnt.first, last, cnt.start, max(cnt.end, a_end))
+        victim = _use(s, through_noun, kind)
     else:
         victim = _victims(s, _Count(0, True, None, i, last, tok.start, a_end), kind)
     # «عشرات القتلى والجرحى»، «بين قتيل وجريح»: one figure for two kinds.
