@@ -191,7 +191,7 @@ def test_matching_is_fast_with_many_phrases():
     for k in range(50):
         m.find(text + str(k))  # defeat the tokenisation cache
     per_article = (time.perf_counter() - t0) / 50
-    assert per_article < 0.02  # generous on a loaded machine; typically ~2 ms
+    assert per_article < 0.05  # very generous (loaded CI machines); typically ~1-2 ms
 
 
 # Property: whatever words, clitics and phrases, matches are well-formed and
