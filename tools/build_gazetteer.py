@@ -547,16 +547,20 @@ def ner_word_counts(raw: Path) -> tuple[dict[str, int], dict[str, int]]:
     return plain, place
 
 
-def common_name_keys(entries: list[Entry], raw: Path) -> set[str]:
-    """Single-word gazetteer names used in news mostly as ordinary words («كشف», «إطار», «سنة»)."""
+def common_name_keys(entries: list[Entry], raw: Path) -> tuple[set[str], set[str]]:
+    """Gazetteer names used in news mostly as ordinary words («كشف», «إطار», «سنة»), and the
+    ordinary words themselves (seen 3+ times outside entities), so that «بحركة» can be read
+    as ب + حركة rather than the town Baharkah."""
     plain, place = ner_word_counts(raw)
     keys = {match_key(n) for e in entries for n in e.names_ar}
-    return {k for k in keys if " " not in k and plain.get(k, 0) >= 2 and plain.get(k, 0) > 2 * place.get(k, 0)}
+    common = {k for k in keys if " " not in k and plain.get(k, 0) >= 2 and plain.get(k, 0) > 2 * place.get(k, 0)}
+    frequent = {k for k, n in plain.items() if n >= 3 and n > 2 * place.get(k, 0) and len(k) >= 3}
+    return common, frequent
 
 
 # ---------------------------------------------------------------- write
 def write(out: Path, entries: list[Entry], demonyms: list[tuple[str, str]], sources: dict[str, str],
-          common: set[str]) -> None:
+          common: set[str], frequent: set[str]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
@@ -581,6 +585,7 @@ def write(out: Path, entries: list[Entry], demonyms: list[tuple[str, str]], sour
     con.executemany("INSERT INTO name VALUES (?,?,?)", rows)
     con.executemany("INSERT INTO demonym VALUES (?,?)", [(match_key(f), i) for f, i in demonyms])
     con.executemany("INSERT INTO common_word VALUES (?)", [(k,) for k in sorted(common)])
+    con.executemany("INSERT INTO frequent_word VALUES (?)", [(k,) for k in sorted(frequent)])
     con.executemany("INSERT INTO meta VALUES (?,?)", list(sources.items()))
     con.commit()
     con.execute("VACUUM")
@@ -625,8 +630,8 @@ def main(argv: list[str] | None = None) -> int:
         cap = info.get("capital_id")
         if cap and cap in by_id:
             sources[f"capital:{info['iso3']}"] = cap
-    common = common_name_keys(entries, args.raw)
-    write(args.out, entries, demonyms, sources, common)
+    common, frequent = common_name_keys(entries, args.raw)
+    write(args.out, entries, demonyms, sources, common, frequent)
     counts: dict[str, int] = {}
     for e in entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1

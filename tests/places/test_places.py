@@ -250,3 +250,15 @@ def test_cli_shows_candidates_and_refuses_empty_text(capsys):
     assert "empty" in capsys.readouterr().err
     assert main(["places", "@/nonexistent/file.txt"]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_group_names_containing_a_place_are_not_places(resolver):
+    resolved, _ = places(resolver, "قتل قائد في فيلق القدس الإيراني بغارة قرب مطار دمشق.")
+    assert [r.location_ar for r in resolved] == ["قرب مطار دمشق"]
+    assert resolved[0].location == "Damascus" and resolved[0].geo_precision == 2
+
+
+def test_clitic_plus_ordinary_word_is_not_a_town(resolver):
+    # «بحركة» is ب + حركة (a movement), not the Iraqi town Baharkah; «فارين» is ف + ارين.
+    resolved, _ = places(resolver, "قامت قوات سوريا الديمقراطية بحركة التفاف على العناصر الفارين.")
+    assert resolved == [], [r.location_ar for r in resolved]

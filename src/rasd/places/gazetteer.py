@@ -59,6 +59,9 @@ CREATE TABLE demonym (      -- «العراقية» → IRQ: country context wor
 CREATE TABLE common_word (  -- names that news uses mostly as ordinary words (NER corpora counts)
     form TEXT PRIMARY KEY
 );
+CREATE TABLE frequent_word (  -- ordinary words of news text (match keys), from the same counts
+    form TEXT PRIMARY KEY
+);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -115,7 +118,7 @@ class Gazetteer:
     def __init__(self, places: dict[str, Place], names_ar: dict[str, list[str]],
                  path: Path | None, demonyms: dict[str, str], meta: dict[str, str],
                  capitals: dict[str, str] | None = None, article_only: frozenset[str] = frozenset(),
-                 common: frozenset[str] = frozenset()):
+                 common: frozenset[str] = frozenset(), frequent: frozenset[str] = frozenset()):
         self.places = places
         self.names_ar = names_ar        # match_key -> place ids
         self.path = path
@@ -128,6 +131,9 @@ class Gazetteer:
         self.article_only = article_only
         # Keys used in news mostly as ordinary words («كشف», «سنة»): see tools/build_gazetteer.py.
         self.common = common
+        # Ordinary words of news text («حركة», «انه»): a name that reads as clitic + one of
+        # them («بحركة», «فارين») is not taken as a bare place.
+        self.frequent = frequent
         self._admin_index: dict[tuple[str, ...], Place] | None = None
 
     # ------------------------------------------------------------ loading
@@ -160,13 +166,14 @@ class Gazetteer:
                 demonyms = dict(con.execute("SELECT form, iso3 FROM demonym"))
                 meta = dict(con.execute("SELECT key, value FROM meta"))
                 common = frozenset(r[0] for r in con.execute("SELECT form FROM common_word"))
+                frequent = frozenset(r[0] for r in con.execute("SELECT form FROM frequent_word"))
                 capitals = {k[len("capital:"):]: v for k, v in meta.items() if k.startswith("capital:")}
             finally:
                 con.close()
         except sqlite3.Error as exc:
             raise RasdError(E_GAZETTEER.format(path=path, detail=exc)) from None
         article_only = frozenset(names_ar) - bare_ok
-        return cls(places, names_ar, path, demonyms, meta, capitals, article_only, common)
+        return cls(places, names_ar, path, demonyms, meta, capitals, article_only, common, frequent)
 
     # ------------------------------------------------------------ queries
     def __len__(self) -> int:

@@ -60,6 +60,7 @@ class PlaceWords:
     common_words: frozenset[str]       # match keys
     name_starts: frozenset[str]
     name_stops: frozenset[str]
+    not_places: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -79,6 +80,7 @@ def load_place_words(path: str | None = None) -> PlaceWords:
         common_words=frozenset(match_key(w) for w in data["common_words"]),
         name_starts=frozenset(normalize_word(w) for w in data["name_starts"]),
         name_stops=frozenset(normalize_word(w) for w in data["name_stops"]),
+        not_places=tuple(data.get("not_places", ())),
     )
 
 
@@ -124,7 +126,7 @@ class PlaceRecognizer:
         cue_keys = {match_key(w) for w in (*self.words.heads, *self.words.modifiers)}
         for key in self.gazetteer.names_ar:
             # Two-letter names («ام», «تل») are prefixes of longer names far more often.
-            if key not in cue_keys and len(key.replace(" ", "")) > 2:
+            if key not in cue_keys and key not in self.words.name_stops and len(key.replace(" ", "")) > 2:
                 self.matcher.add(key, ("name", key))
         for form, iso3 in self.gazetteer.demonyms.items():
             if form not in self.gazetteer.names_ar:
@@ -133,6 +135,9 @@ class PlaceRecognizer:
             self.matcher.add(phrase, ("mod", meaning))
         for phrase in self.words.heads:
             self.matcher.add(phrase, ("head", phrase))
+        # Longest match wins, so «فيلق القدس» hides «القدس».
+        for phrase in self.words.not_places:
+            self.matcher.add(phrase, ("block", phrase))
         self._last: tuple[str, list[tuple[str, str]]] = ("", [])
 
     def demonyms(self, norm: str) -> list[tuple[str, str]]:
@@ -171,8 +176,9 @@ class PlaceRecognizer:
             if head is None:
                 if key in self.words.common_words or len(key.replace(" ", "")) < 3:
                     continue
-                # «ك» (like) does not stand before a bare place name: «كبيرة» is not ك + البيرة.
-                if "ك" in m.clitics:
+                # «ك» (like) and «ف» (so) do not stand before a bare place name:
+                # «كبيرة» is not ك + البيرة, «فارين» not ف + a town «ارين».
+                if "ك" in m.clitics or "ف" in m.clitics:
                     continue
                 # A name always written with the article must have it: «دور» is a word,
                 # «الدور» the district.
@@ -180,7 +186,10 @@ class PlaceRecognizer:
                 if key in self.gazetteer.article_only and not has_article:
                     continue
                 strong = [p for p in candidates if is_strong(p)]
-                needs_context = key in self.gazetteer.common
+                # A word that also reads as clitic + ordinary word («بحركة» = ب + حركة) is the
+                # name of a major place only, and only in that country's news.
+                needs_context = (key in self.gazetteer.common or key in self.gazetteer.frequent
+                                 or self._clitic_plus_word(m.clitics + m.text))
                 if needs_context:
                     strong = [p for p in strong if is_major(p)]
                 elif not strong and len(key) >= 4 and self._after_locative(norm, m):
@@ -198,6 +207,17 @@ class PlaceRecognizer:
         mentions.extend(self._unknown_after_heads(norm, start, end, cues, names, used_heads, cue_by_end))
         mentions.sort(key=lambda x: x.start)
         return mentions
+
+    def _clitic_plus_word(self, surface: str) -> bool:
+        """Does the written word read as proclitic + an ordinary word («بحركة» = ب + حركة)?"""
+        frequent = self.gazetteer.frequent
+        if not frequent or " " in surface:
+            return False
+        for chain in ("وب", "ول", "و", "ب", "ل"):
+            rest = surface[len(chain):]
+            if surface.startswith(chain) and len(rest) >= 3 and rest in frequent:
+                return True
+        return False
 
     def _after_locative(self, norm: str, m) -> bool:
         """Is the name governed by «في» or a clitic «ب» (in / at)?"""
@@ -231,11 +251,19 @@ class PlaceRecognizer:
     def _adjacent(self, norm: str, cue_end: int, start: int) -> bool:
         return cue_end <= start and all(c in _GAP for c in norm[cue_end:start])
 
+    def _is_head(self, cue) -> bool:
+        """A head word governs a name only when indefinite, in construct («سجن الصناعة»):
+        «السجن» / «المدينة» with the article refer back to a place already named."""
+        if cue.payload[0] != "head":
+            return False
+        definite = cue.text.startswith("ال") or cue.clitics.endswith("لل")
+        return not definite or self.words.heads[cue.payload[1]][0][0] in ("capital", "country_anaphor")
+
     def _head_before(self, norm, start, cue_by_end, used_heads):
         """(head, kinds, modifier from the head, new start) of the head word right before a name."""
         for gap in range(0, 4):
             cue = cue_by_end.get(start - gap)
-            if cue is not None and self._adjacent(norm, cue.end, start) and cue.payload[0] == "head":
+            if cue is not None and self._adjacent(norm, cue.end, start) and self._is_head(cue):
                 kinds, modifier, _site = self.words.heads[cue.payload[1]]
                 used_heads.add(cue.start)
                 return cue.text, kinds, modifier, cue.start
@@ -256,7 +284,7 @@ class PlaceRecognizer:
         all_tokens = tokenize(norm, start, end)
         tok_starts = [t.start for t in all_tokens]
         for cue in cues:
-            if cue.payload[0] != "head" or cue.start in used_heads:
+            if not self._is_head(cue) or cue.start in used_heads:
                 continue
             kinds, head_modifier, _site = self.words.heads[cue.payload[1]]
             # The text's tokens are cached by the matcher's scan: no new tokenisation.
