@@ -180,10 +180,10 @@ def test_ingest_regroups_only_the_days_it_touched(store):
 def test_full_dedup_walks_windows_and_merges_across_their_edges(store, monkeypatch):
     import rasd.store.dedup_store as dedup_store
 
-    monkeypatch.setattr(dedup_store, "WINDOW_DAYS", 3)
+    monkeypatch.setattr(dedup_store, "WINDOW_EVENTS", 2)
     store.add_articles([article(i) for i in range(1, 9)])
     days = ["2015-07-01", "2015-07-03", "2015-07-04", "2015-07-09", "2015-07-10"]
-    for i, day in enumerate(days, start=1):  # 03/04 straddle the first window's edge
+    for i, day in enumerate(days, start=1):  # two events a window: 03/04 straddle an edge
         store.save_extraction(f"art{i}", [ev(f"art{i}", event_date=day, latitude=12.78 + i / 1000)])
     store.save_extraction("art6", [ev("art6", event_date=None)])
     result = store.dedup()
@@ -220,3 +220,12 @@ def test_an_ingest_stopped_before_its_dedup_is_deduped_by_the_next(store):
     assert again.articles_extracted == 0 and again.merged_groups == 1
     assert store.dedup_pending() is None  # nothing left pending
     assert_groups_consistent(store)
+
+
+def test_windows_hold_a_bounded_number_of_events():
+    from rasd.store.dedup_store import windows
+
+    d = [date(1990, 1, 1), date(2015, 7, 1), date(2015, 7, 2), date(2015, 7, 3)]
+    assert windows(list(zip(d, [1, 1, 1, 1])), limit=10) == [(d[0], d[3])]
+    assert windows(list(zip(d, [1, 5, 5, 1])), limit=6) == [(d[0], d[1]), (d[2], d[3])]
+    assert windows(list(zip(d, [9, 9, 9, 9])), limit=6) == [(x, x) for x in d]

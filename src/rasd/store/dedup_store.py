@@ -32,9 +32,9 @@ class DedupResult:
     largest_group: int
 
 
-# A full dedup walks the run in windows of this many days, so memory stays
-# bounded by a window's events, not the whole archive's.
-WINDOW_DAYS = 62
+# Dedup walks a run in windows of consecutive days holding at most about this
+# many events, so memory stays bounded by a window, not the whole archive.
+WINDOW_EVENTS = 20_000
 
 
 def run_dedup(store: "Store", run_id: str, enabled: bool = True,
@@ -52,15 +52,29 @@ def run_dedup(store: "Store", run_id: str, enabled: bool = True,
     else:
         ev = t.events
         with store.engine.connect() as conn:
-            first, last = conn.execute(select(func.min(ev.c.event_date), func.max(ev.c.event_date))
-                                       .where(ev.c.run_id == run_id)).one()
-        day = first
-        while day is not None and day <= last:
-            end = day + timedelta(days=WINDOW_DAYS - 1)
-            _dedup_window(store, run_id, enabled, day, end)
-            day = end + timedelta(days=1)
+            days = conn.execute(select(ev.c.event_date, func.count())
+                                .where(ev.c.run_id == run_id, ev.c.event_date.is_not(None))
+                                .group_by(ev.c.event_date).order_by(ev.c.event_date)).all()
+        for first, last in windows(days):
+            _dedup_window(store, run_id, enabled, first, last)
         _dedup_window(store, run_id, enabled, None, None)
     return _result(store, run_id)
+
+
+def windows(day_counts: list[tuple[date, int]], limit: int | None = None) -> list[tuple[date, date]]:
+    """Sorted (day, events) cut into runs of consecutive days of at most `limit` events
+    (a single day over the limit is a window of its own)."""
+    limit = limit or WINDOW_EVENTS
+    out: list[tuple[date, date]] = []
+    size = 0
+    for day, count in day_counts:
+        if out and size + count <= limit:
+            out[-1] = (out[-1][0], day)
+            size += count
+        else:
+            out.append((day, day))
+            size = count
+    return out
 
 
 def run_pending_dedup(store: "Store", run_id: str) -> DedupResult | None:
@@ -68,23 +82,16 @@ def run_pending_dedup(store: "Store", run_id: str) -> DedupResult | None:
     from rasd.store.store import PENDING_DEDUP
 
     ev, es = t.events, t.event_sources
+    joined = es.join(ev, (ev.c.run_id == es.c.run_id) & (ev.c.event_id == es.c.member_event_id))
     with store.engine.connect() as conn:
-        pending = (select(func.min(ev.c.event_date), func.max(ev.c.event_date), func.count())
-                   .select_from(es.join(ev, (ev.c.run_id == es.c.run_id)
-                                        & (ev.c.event_id == es.c.member_event_id)))
-                   .where(es.c.run_id == run_id, es.c.reason == PENDING_DEDUP))
-        first, last, n = conn.execute(pending).one()
-        undated = conn.scalar(select(func.count()).select_from(
-            es.join(ev, (ev.c.run_id == es.c.run_id) & (ev.c.event_id == es.c.member_event_id)))
-            .where(es.c.run_id == run_id, es.c.reason == PENDING_DEDUP, ev.c.event_date.is_(None)))
-    if not n:
+        dates = conn.execute(select(ev.c.event_date, func.count()).select_from(joined)
+                             .where(es.c.run_id == run_id, es.c.reason == PENDING_DEDUP)
+                             .group_by(ev.c.event_date)).all()
+    if not dates:
         return None
-    day = first
-    while day is not None and day <= last:  # window by window: an archive's ingest spans years
-        end = min(last, day + timedelta(days=WINDOW_DAYS - 1))
-        _dedup_window(store, run_id, True, day, end)
-        day = end + timedelta(days=1)
-    if undated:
+    for first, last in windows(sorted((d, n) for d, n in dates if d is not None)):
+        _dedup_window(store, run_id, True, first, last)
+    if any(d is None for d, _ in dates):
         _dedup_window(store, run_id, True, None, None)
     return _result(store, run_id)
 
