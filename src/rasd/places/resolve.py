@@ -30,6 +30,8 @@ _POINT_KINDS = frozenset({"city", "town", "village"})
 _DATELINE_AFTER = re.compile(r"\s*[-–—:(]")
 # Countries whose towns Arabic news spells phonetically from a non-Arabic name.
 TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK"})
+# Countries whose districts GeoNames names only in Latin script (مديرية أرحب → Arhab).
+DISTRICTS_BY_SOUND = frozenset({"YEM", "SAU", "SDN", "SOM", "LBY", "EGY", "JOR"})
 # How far a container may follow its mention («X بالحسكة», «X، شمال شرقي سوريا»).
 _LINK_MAX = 24
 
@@ -330,8 +332,13 @@ class PlaceResolver:
             if len(skeleton) >= 3:
                 pool = [p for p in index.get(skeleton, ()) if p.iso3 in ctx.countries]
             if len(skeleton) == 3:
-                # Three consonants match many names: only a sizeable town of the main country.
-                pool = [p for p in pool if p.iso3 == top and (p.population or 0) >= 50_000]
+                # Three consonants match many names: only a sizeable town of the main country,
+                # or a district of it after a district head word («مديرية أرحب»).
+                pool = [p for p in pool if p.iso3 == top and (
+                    (p.population or 0) >= 50_000 or (p.kind == "admin2" and "admin2" in m.head_kinds))]
+            if any(p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2" for p in pool) \
+                    and "admin2" not in m.head_kinds:
+                pool = [p for p in pool if not (p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2")]
             if pool:
                 if name != m.name:  # the mention covers the second word too
                     m.text, m.name, m.end, m.name_end = m.text + " " + m.next_word, name, m.next_end, m.next_end
@@ -347,7 +354,8 @@ class PlaceResolver:
         if self._latin is None:
             index: dict[str, list[Place]] = {}
             for p in self.gazetteer.places.values():
-                if p.iso3 in TRANSLITERATED and p.kind in _POINT_KINDS | {"admin2"}:
+                if ((p.iso3 in TRANSLITERATED and p.kind in _POINT_KINDS | {"admin2"})
+                        or (p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2")):
                     for name in {p.name_en, *self.gazetteer.aliases_en.get(p.id, ())}:
                         sk = latin_skeleton(name)
                         if len(sk) >= 3 and p not in index.get(sk, ()):
