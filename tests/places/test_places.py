@@ -101,6 +101,10 @@ def test_direction_of_a_town_is_near_and_of_a_country_is_a_region(resolver):
     assert south.modifier == "south" and south.geo_precision == 2
     ne = find(resolved, "شمال شرقي سوريا")
     assert ne.iso3 == "SYR" and ne.geo_precision == 3
+    # The article is about al-Hasakah, which lies north-east: that part of Syria is its province.
+    assert ne.admin1 == "Al-Hasakeh"
+    resolved, _ = places(resolver, "اشتباكات في الحسكة وقصف على جنوب سوريا.")
+    assert find(resolved, "جنوب سوريا").admin1 is None  # al-Hasakah is not in the south
 
 
 def test_proximity_words_make_precision_2(resolver):

@@ -24,6 +24,9 @@ from rasd.text.normalize import normalize
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                          "southwest", "centre"})
 _VICINITY = frozenset({"near", "outskirts", "countryside"})
+# Compass bearing (degrees from north) of each direction word.
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+             "west": 270, "northwest": 315}
 _POINT_KINDS = frozenset({"city", "town", "village"})
 # A dateline: a place at the start of a line, then a dash or an opening bracket
 # («الحسكة- نورث برس», «بغداد (رويترز)»).
@@ -388,7 +391,27 @@ class PlaceResolver:
                 point = seat
                 why.append(f"at its seat town {seat.name_en}")
         precision = self._precision(m, best)
+        if best.kind == "country" and m.modifier in _BEARINGS:
+            region = self._region_of_country(best, m.modifier, ctx)
+            if region is not None:
+                why.append(f"the article's province in that part of the country: {region.name_en}")
+                return self._make(m, region, region, 3, scored, "; ".join(why))
         return self._make(m, best, point, precision, scored, "; ".join(why))
+
+    def _region_of_country(self, country: Place, direction: str, ctx: PlaceContext) -> Place | None:
+        """«شمال شرقي سوريا» in an article about al-Hasakah: the al-Hasakah province, if it lies
+        in that direction from the country's reference point."""
+        want = _BEARINGS[direction]
+        for (iso3, admin1), _weight in ctx.admin1s.most_common():
+            if iso3 != country.iso3:
+                continue
+            unit = self.gazetteer.admin_unit(iso3, admin1)
+            if unit is None or unit.kind != "admin1":
+                continue
+            bearing = math.degrees(math.atan2(unit.lon - country.lon, unit.lat - country.lat)) % 360
+            if min(abs(bearing - want), 360 - abs(bearing - want)) <= 67.5:
+                return unit
+        return None
 
     def _seat(self, unit: Place, candidates: list[Place]) -> Place | None:
         towns = [p for p in candidates if p.kind in _POINT_KINDS and within(p, unit)]
