@@ -30,7 +30,7 @@ _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south":
 _POINT_KINDS = frozenset({"city", "town", "village"})
 # A dateline: a place at the start of a line, then a dash or an opening bracket
 # («الحسكة- نورث برس», «بغداد (رويترز)»).
-_DATELINE_AFTER = re.compile(r"\s*[-–—:(]")
+_DATELINE_AFTER = re.compile(r"\s*[-–—:(/\"]")
 # Countries whose towns Arabic news spells phonetically from a non-Arabic name.
 TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK"})
 # Countries whose districts GeoNames names only in Latin script (مديرية أرحب → Arhab).
