@@ -114,3 +114,34 @@ def test_every_event_has_notes_and_evidence_inside_the_text(pipeline):
     assert e.notes.startswith("Islamic State") and "Ramadi" in e.notes and e.notes.endswith(".")
     for ev in e.evidence:
         assert text[ev.start:ev.end] == ev.text
+
+
+def test_an_event_with_no_day_of_its_own_takes_the_day_of_the_main_event(pipeline):
+    # spec §1: «أمس» in the lead dates the story; the later clash in Basra names no day.
+    text = ("العراق: هاجم تنظيم داعش أمس قطعات الجيش العراقي في الرمادي.\n\n"
+            "وفي البصرة اندلعت اشتباكات بين مسلحين وقوات الجيش العراقي.")
+    events = extract(pipeline, text)
+    basra = next(e for e in events if e.location == "Basra")
+    assert basra.event_date == "2015-08-01"
+    assert basra.time_precision == 1
+
+
+def test_without_a_day_in_the_lead_events_keep_the_publication_day_at_week_precision(pipeline):
+    events = extract(pipeline, "قال مصدر أمني إن اشتباكات اندلعت في البصرة بين مسلحين وقوات الجيش العراقي.")
+    assert [(e.event_date, e.time_precision) for e in events] == [("2015-08-02", 2)]
+
+
+def test_a_larger_cue_around_a_trigger_still_cancels_it(pipeline):
+    # «عشرات الغارات» counts strikes over time: no one strike is reported.
+    events = extract(pipeline, "العراق: استهدفت عشرات الغارات مواقع تنظيم داعش قرب الرمادي.")
+    assert not [e for e in events if e.sub_event_type == "Air/drone strike"]
+
+
+def test_a_lead_that_says_the_fighting_goes_on_dates_the_story_on_the_publication_day(pipeline):
+    # «ما تزال الاشتباكات مستمرة»: today's fighting; «أمس» later dates only its own sentence.
+    text = ("العراق: ما تزال الاشتباكات مستمرة بين تنظيم داعش والجيش العراقي في الرمادي.\n\n"
+            "وقصف الجيش العراقي أمس مواقع التنظيم في الفلاحات.\n\n"
+            "وفي البصرة اندلعت اشتباكات بين مسلحين وقوات الجيش العراقي.")
+    events = {e.location: e for e in extract(pipeline, text)}
+    assert events["Al-Falahat"].event_date == "2015-08-01"
+    assert events["Basra"].event_date == "2015-08-02"

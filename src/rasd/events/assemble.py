@@ -10,6 +10,7 @@ explanation so `rasd extract --explain` can show it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,6 +86,10 @@ class Context:
     topic: str | None  # the armed group the article is about
     actor_counts: Counter[str]
     dateline_place: Any = None
+    # The day of the article's main event (the lead's «أمس»), which events with
+    # no day of their own inherit (spec §1), with its precision.
+    story_date: date | None = None
+    story_precision: int = 2
 
 
 # ------------------------------------------------------------------ cues
@@ -102,8 +107,11 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
     background = None
     for cue in s.cues:
         c = cue.payload
-        if cue.start < trig.end and cue.end > trig.start:
-            continue  # the cue is the trigger itself (e.g. «إطلاق»)
+        if cue.start < trig.end and cue.end > trig.start and not (
+                cue.start <= trig.start and trig.end <= cue.end and cue.end - cue.start > trig.end - trig.start):
+            # The cue is the trigger itself (e.g. «إطلاق»); a longer cue that
+            # contains it («عشرات الغارات» around «الغارات») still applies.
+            continue
         if c.scope == "sentence":
             hit = True
         elif c.scope == "before":
@@ -569,6 +577,9 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         best = min(dated, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
         cand.date_rule = f"«{best.text}» in the sentence"
+    elif ctx.story_date is not None:
+        cand.date, cand.precision = ctx.story_date, ctx.story_precision
+        cand.date_rule = "no date of its own: the day of the article's main event (spec §1)"
     elif ctx.published is not None:
         cand.date, cand.precision = ctx.published, 2
         cand.date_rule = "no date of its own: publication day, precision 2"
@@ -613,7 +624,8 @@ def split_count(total: int, parts: int) -> list[int]:
 
 
 def article_context(facts: ArticleFacts, dictionary: ActorDictionary, published: date | None,
-                    countries_in_text: Callable[[], Counter[str]], dateline_place: Any) -> Context:
+                    countries_in_text: Callable[[], Counter[str]], dateline_place: Any,
+                    ongoing: re.Pattern[str] | None = None) -> Context:
     place_countries: Counter[str] = Counter()
     mentions: list[ActorMention] = []
     for s in facts.sentences:
@@ -631,9 +643,38 @@ def article_context(facts: ArticleFacts, dictionary: ActorDictionary, published:
         if named:
             country = named.most_common(1)[0][0]
     topic = topic_group(dictionary, mentions)
+    story_date, story_precision = _story_date(facts, published, ongoing)
     counts: Counter[str] = Counter()
     for m in mentions:
         name = dictionary.resolve(m.entry, country, topic)
         if name:
             counts[name] += 1
-    return Context(published, dictionary, country, topic, counts, dateline_place)
+    return Context(published, dictionary, country, topic, counts, dateline_place, story_date, story_precision)
+
+
+# The title and lead tell the main event: how many reporting sentences to read.
+_LEAD_SENTENCES = 3
+
+
+def _story_date(facts: ArticleFacts, published: date | None,
+                ongoing: re.Pattern[str] | None = None) -> tuple[date | None, int]:
+    """The day of the article's main event: the first day named in the title or
+    lead next to an event word («... أمس الأحد في هجوم ...»), when it lies in the
+    week before publication (an older day there is a recalled event, not the
+    story's). None when the lead names no such day."""
+    if published is None:
+        return None, 2
+    seen = 0
+    for s in facts.sentences:
+        if s.is_dateline or not s.triggers:
+            continue
+        if ongoing is not None and not any(getattr(d, "date", None) for d in s.dates) and ongoing.search(s.text):
+            return published, 1  # «ما تزال الاشتباكات مستمرة»: the story is today's
+        for d in sorted(s.dates, key=lambda d: d.start):
+            day = getattr(d, "date", None)
+            if day is not None and d.precision == 1 and timedelta(0) <= published - day <= timedelta(days=CURRENT_DAYS):
+                return day, 1
+        seen += 1
+        if seen >= _LEAD_SENTENCES:
+            break
+    return None, 2

@@ -122,7 +122,8 @@ class EventStage:
         facts = self.collect(doc)
         countries = lambda: facts.countries_named  # noqa: E731 (used when no place names a country)
         dateline = next((p for s in facts.sentences if s.is_dateline for p in s.places), None)
-        ctx = A.article_context(facts, self.dictionary, doc.article.published, countries, dateline)
+        ctx = A.article_context(facts, self.dictionary, doc.article.published, countries, dateline,
+                                self.lexicon.ongoing)
         events = self.assemble(facts, ctx)
         doc.events.extend(self.to_events(doc, events, ctx))
         for c in events:

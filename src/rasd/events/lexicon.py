@@ -71,6 +71,8 @@ class Lexicon:
     cue_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     # Words that refer back to an event already told (one regex, whole words).
     references: re.Pattern[str] | None = None
+    # Words that say an event is still going on («ما تزال الاشتباكات»): its day is today.
+    ongoing: re.Pattern[str] | None = None
 
 
 def _default_path() -> Path:
@@ -144,7 +146,14 @@ def _load(path: Path) -> Lexicon:
     markers: PhraseMatcher[tuple[Marker, ...]] = PhraseMatcher()
     for form, items in by_form.items():
         markers.add(form, tuple(items))
-    refs = sorted({normalize_word(str(r)) for r in data.get("references") or []}, key=len, reverse=True)
-    references = re.compile(r"(?<!\w)(?:[وفبل]{0,2})(?:" + "|".join(map(re.escape, refs)) + r")(?!\w)") if refs else None
     return Lexicon(triggers=triggers, markers=markers, size=size, cue_patterns=cue_patterns,
-                   references=references)
+                   references=_word_alternation(data.get("references")),
+                   ongoing=_word_alternation(data.get("ongoing")))
+
+
+def _word_alternation(forms: list[str] | None) -> re.Pattern[str] | None:
+    """One regex matching any of the forms as whole words (normalised, with و ف ب ل before)."""
+    words = sorted({" ".join(normalize_word(w) for w in str(f).split()) for f in forms or []}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:[وفبل]{0,2})(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
