@@ -45,8 +45,9 @@ from rasd.text.normalize import normalize_word  # noqa: E402
 # country entries and capitals only).
 CORE = ("SY", "IQ", "YE", "LY", "LB", "PS", "IL", "JO", "EG", "SD", "SS", "SO", "SA", "TR", "IR")
 # Towns with no Arabic name are kept for these countries: Arabic news spells
-# their Turkish/Persian/Pashto names phonetically (matched by transliteration).
-TRANSLITERATED = ("TR", "IR", "AF", "PK")
+# their Turkish/Persian/Pashto/Hebrew names phonetically, and GeoNames' Latin names
+# of Arabic towns are transliterations of the Arabic (matched by consonant skeleton).
+TRANSLITERATED = ("TR", "IR", "AF", "PK", "IL", "SD", "SS", "SO", "LY", "EG", "SA", "YE", "JO")
 # Districts (مديريات، محافظات) kept without an Arabic name: matched by sound after a head word.
 ADMIN2_BY_SOUND = ("YE", "SA", "SD", "SO", "LY", "EG", "JO")
 # Neighbours and other countries Arabic news reports from: their GeoNames towns

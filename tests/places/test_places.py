@@ -272,3 +272,10 @@ def test_district_named_only_in_latin_is_matched_after_a_district_head(resolver)
     resolved, _ = places(resolver, "شنت طائرات التحالف غارات على مديرية أرحب في محافظة صنعاء اليمنية.")
     arhab = find(resolved, "أرحب")
     assert arhab.location == "Arhab" and arhab.admin1 == "Sanaa" and arhab.geo_precision == 3
+
+
+def test_israeli_town_spelled_out_but_palestinian_arabic_name_not_sent_to_israel(resolver):
+    resolved, _ = places(resolver, "سقطت صواريخ على مستوطنة سديروت جنوب إسرائيل.")
+    assert find(resolved, "سديروت").location == "Sderot"
+    resolved, _ = places(resolver, "اقتحم الجيش الإسرائيلي بلدة بيت أمر شمال الخليل في الضفة الغربية.")
+    assert find(resolved, "بيت أمر").iso3 == "PSE"

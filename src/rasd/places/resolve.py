@@ -32,7 +32,10 @@ _POINT_KINDS = frozenset({"city", "town", "village"})
 # («الحسكة- نورث برس», «بغداد (رويترز)»).
 _DATELINE_AFTER = re.compile(r"\s*[-–—:(/\"]")
 # Countries whose towns Arabic news spells phonetically from a non-Arabic name.
-TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK"})
+TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR", "SDN", "SSD", "SOM", "LBY", "EGY", "SAU",
+                            "YEM", "JOR"})
+# Countries whose own place names are not Arabic words.
+_NON_ARABIC_NAMES = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR"})
 # Countries whose districts GeoNames names only in Latin script (مديرية أرحب → Arhab).
 DISTRICTS_BY_SOUND = frozenset({"YEM", "SAU", "SDN", "SOM", "LBY", "EGY", "JOR"})
 # How far a container may follow its mention («X بالحسكة», «X، شمال شرقي سوريا»).
@@ -334,6 +337,10 @@ class PlaceResolver:
             skeleton = arabic_skeleton(name)
             if len(skeleton) >= 3:
                 pool = [p for p in index.get(skeleton, ()) if p.iso3 in ctx.countries]
+            first = name.split()[0] if name.split() else ""
+            if first.startswith("ال") or first in self.words.name_starts:
+                # «بيت أمر», «الفوار»: an Arabic name, not a Turkish, Persian or Hebrew one.
+                pool = [p for p in pool if p.iso3 not in _NON_ARABIC_NAMES]
             if len(skeleton) == 3:
                 # Three consonants match many names: only a sizeable town of the main country,
                 # or a district of it after a district head word («مديرية أرحب»).
