@@ -497,7 +497,7 @@ def load_curated(path: Path, by_id: dict[str, Entry], countries: dict[str, dict]
                   item.get("admin2") or (inside.admin2 if inside else None),
                   item.get("admin3") or (inside.admin3 if inside else None),
                   parent=inside.id if inside else None,
-                  source=f"curated: {item['source']}")
+                  source=f"curated: {item['source']}", geo=item.get("geo", "point"))
         if inside is None and item.get("in"):
             raise SystemExit(f"curated place {item['id']}: 'in' {item['in']!r} is not a gazetteer id")
         add_ar(e, item["name_ar"], *item.get("aliases_ar", []))
