@@ -59,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus/dev"))
     ap.add_argument("--explain", action="store_true", help="print every event that is off by more than 5 km")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--gazetteer", type=Path, default=None,
+                    help="another gazetteer file (e.g. one built without the curated list)")
     args = ap.parse_args(argv)
 
     articles = {}
@@ -66,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         for line in f:
             a = json.loads(line)
             articles[a["id"]] = a
-    resolver = PlaceResolver()
+    from rasd.places.gazetteer import Gazetteer
+
+    resolver = PlaceResolver(Gazetteer.load(args.gazetteer) if args.gazetteer else None)
     n = within25 = within5 = admin1_ok = admin1_n = 0
     errors = []
     with open(args.corpus / "gold.jsonl", encoding="utf-8") as f:
