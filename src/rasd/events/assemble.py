@@ -107,11 +107,8 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
     background = None
     for cue in s.cues:
         c = cue.payload
-        if cue.start < trig.end and cue.end > trig.start and not (
-                cue.start <= trig.start and trig.end <= cue.end and cue.end - cue.start > trig.end - trig.start):
-            # The cue is the trigger itself (e.g. «إطلاق»); a longer cue that
-            # contains it («عشرات الغارات» around «الغارات») still applies.
-            continue
+        if cue.start < trig.end and cue.end > trig.start:
+            continue  # the cue is the trigger itself (e.g. «إطلاق»)
         if c.scope == "sentence":
             hit = True
         elif c.scope == "before":
@@ -160,6 +157,11 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
         cancel, background = cancelling_cue(facts, s, trig)
         if cancel:
             explain.setdefault("cancelled", []).append(f"{trig.text} ({cancel})")
+            continue
+        if t.family == "territory" and trig.clitics.lstrip("وف").startswith("ل"):
+            # «لطرد المسلحين», «لاستعادة السيطرة على»: ل of purpose on a capture
+            # noun says what a side set out to do, not what it took.
+            explain.setdefault("cancelled", []).append(f"{trig.text} (purpose)")
             continue
         sub, family = _resolve_family(t, s)
         kept.append((trig, sub, family, background))
