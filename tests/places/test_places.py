@@ -279,3 +279,14 @@ def test_israeli_town_spelled_out_but_palestinian_arabic_name_not_sent_to_israel
     assert find(resolved, "سديروت").location == "Sderot"
     resolved, _ = places(resolver, "اقتحم الجيش الإسرائيلي بلدة بيت أمر شمال الخليل في الضفة الغربية.")
     assert find(resolved, "بيت أمر").iso3 == "PSE"
+
+
+def test_everyday_word_after_a_head_is_not_an_unknown_place(resolver):
+    resolved, _ = places(resolver, "طالبت أنقرة بإقامة منطقة آمنة وفرض منطقة حظر طيران شمال سوريا.")
+    assert [r.location_ar for r in resolved if r.place is None] == []
+
+
+def test_mountain_head_does_not_transliterate_to_a_town(resolver):
+    # «جبال قنديل» (Qandil, Iraq) must not become the Istanbul neighbourhood Kandilli.
+    resolved, _ = places(resolver, "قصفت المقاتلات التركية مواقع حزب العمال الكردستاني في جبال قنديل شمال العراق.")
+    assert not [r for r in resolved if r.location and "Kandilli" in r.location]

@@ -48,6 +48,8 @@ class PlaceMention:
     next_word: str = ""               # for an unknown name: the word after it («سلطان» «بيلي»)
     next_end: int = -1
     needs_context: bool = False       # a common word («حماة», «صور»): a place only in its country's news
+    ordinary: bool = False            # unknown name that is an everyday word («منطقة آمنة»): kept
+                                      # only if it starts a foreign name («حي سلطان بيلي»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,11 +323,14 @@ class PlaceRecognizer:
                 continue
             name = norm[n_start:n_end]
             # After a head word even a common word is a name («حي السلطان»), but not a
-            # function word («منطقة ما»).
+            # function word («منطقة ما») nor an everyday word of news («مقر قوات»,
+            # «منطقة آمنة», «جبهات القتال»).
             if len(name) < 3 or name in self.words.name_stops:
                 continue
+            ordinary = (" " not in name and match_key(name) in self.gazetteer.frequent
+                        and match_key(name) not in self.gazetteer.names_ar)
             modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
             out.append(PlaceMention(m_start, n_end, norm[m_start:n_end], cue.text, modifier or head_modifier,
                                     [], name=name, head_kinds=kinds, name_start=n_start, name_end=n_end,
-                                    next_word=next_word, next_end=next_end))
+                                    next_word=next_word, next_end=next_end, ordinary=ordinary))
         return out

@@ -212,6 +212,9 @@ class PlaceResolver:
         out.sort(key=lambda t: t[0])
         resolved = []
         for i, scored, container in out:
+            if mentions[i].ordinary and not scored \
+                    and self._transliterated(mentions[i], container, ctx) is None:
+                continue  # «منطقة آمنة», «جبهات القتال»: not a place
             r = self._finish(mentions[i], scored, container, ctx)
             if ctx.dateline_span == (mentions[i].start, mentions[i].end):
                 r.role = "dateline"
@@ -327,11 +330,14 @@ class PlaceResolver:
         """A town of the article's countries whose Latin name sounds like the unknown name."""
         if not m.name or not m.head_kinds or m.head_kinds[0] in ("capital", "country_anaphor"):
             return None
+        if not set(m.head_kinds) & {"city", "town", "village", "neighbourhood", "admin2", "admin3"}:
+            return None  # «جبال قنديل», «قاعدة إنجرليك»: a mountain or a base is not a town
         index = self._latin_index()
         pool: list[Place] = []
         # The name may run over one more word («سلطان بيلي»): the longer reading first.
         top = ctx.top_country()
-        for name in ([m.name + " " + m.next_word] if m.next_word else []) + [m.name]:
+        readings = ([m.name + " " + m.next_word] if m.next_word else []) + ([] if m.ordinary else [m.name])
+        for name in readings:
             if match_key(name) in self.gazetteer.common or match_key(name) in self.words.common_words:
                 continue  # an ordinary word, not a foreign name spelled out
             skeleton = arabic_skeleton(name)
@@ -345,13 +351,15 @@ class PlaceResolver:
                 # Three consonants match many names: only a sizeable town of the main country,
                 # or a district of it after a district head word («مديرية أرحب»).
                 pool = [p for p in pool if p.iso3 == top and (
-                    (p.population or 0) >= 50_000 or (p.kind == "admin2" and "admin2" in m.head_kinds))]
+                    (p.iso3 in _NON_ARABIC_NAMES and (p.population or 0) >= 50_000)
+                    or (p.kind == "admin2" and "admin2" in m.head_kinds))]
             if any(p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2" for p in pool) \
                     and "admin2" not in m.head_kinds:
                 pool = [p for p in pool if not (p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2")]
             if pool:
                 if name != m.name:  # the mention covers the second word too
                     m.text, m.name, m.end, m.name_end = m.text + " " + m.next_word, name, m.next_end, m.next_end
+                    m.next_word, m.ordinary = "", False
                 break
         if not pool:
             return None

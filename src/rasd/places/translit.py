@@ -35,7 +35,9 @@ def _collapse(s: str) -> str:
 
 
 def arabic_skeleton(name: str) -> str:
-    return _collapse("".join(_AR.get(ch, "") for ch in name if ch != " "))
+    # «تش» writes the Turkish/Persian ç/ch sound («سوروتش» Suruç).
+    name = name.replace(" ", "").replace("تش", "چ")
+    return _collapse("".join(_AR.get(ch, "") for ch in name))
 
 
 def latin_skeleton(name: str) -> str:
