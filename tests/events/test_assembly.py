@@ -155,3 +155,17 @@ def test_a_capture_word_without_the_lam_of_purpose_is_a_capture(pipeline):
 def test_an_event_right_after_mundhu_is_a_point_in_time_not_news(pipeline):
     events = extract(pipeline, "العراق: قال مصدر أمني إن الأوضاع هادئة في الرمادي منذ اغتيال قائد الشرطة.")
     assert events == []
+
+
+def test_an_old_day_named_far_from_the_event_in_a_long_sentence_makes_no_background_event(pipeline):
+    # The year belongs to the first clause (when the man was freed), not to the bombing.
+    text = ("العراق: قال مصدر أمني إن الرجل الذي أفرجت عنه السلطات في عام 2013 بعد أن قضى سنوات "
+            "في السجن بتهمة الانتماء إلى جماعة مسلحة ثم عاد إلى مدينته وعمل في متجر صغير هناك "
+            "فجر حزاما ناسفا في الرمادي.")
+    events = extract(pipeline, text)
+    assert not [e for e in events if e.status == "background"]
+
+
+def test_an_old_day_next_to_the_event_makes_a_background_event(pipeline):
+    events = extract(pipeline, "العراق: قال مصدر أمني إن انتحاريا فجر حزاما ناسفا في الرمادي في عام 2013.")
+    assert [e.status for e in events] == ["background"]

@@ -66,6 +66,7 @@ class Candidate:
     evidence: list[tuple[int, int]] = field(default_factory=list)  # original offsets
     why: dict[str, str] = field(default_factory=dict)
     status: str = "current"
+    date_words: int = 0  # words between the trigger and its own date
 
     @property
     def event_type(self) -> str:
@@ -579,6 +580,10 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         best = min(dated, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
         cand.date_rule = f"«{best.text}» in the sentence"
+        # A day fronted at the head of the sentence («وفي الخامس والعشرين من الشهر
+        # الفائت، قال ... إن ... اعتقلت») frames all of it.
+        fronted = facts.word_index(best.start) - facts.word_index(s.start) <= 3
+        cand.date_words = 0 if fronted else abs(facts.word_index(best.start) - facts.word_index(anchor))
     elif ctx.story_date is not None:
         cand.date, cand.precision = ctx.story_date, ctx.story_precision
         cand.date_rule = "no date of its own: the day of the article's main event (spec §1)"
@@ -588,6 +593,18 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
     else:
         cand.date, cand.precision = None, 3
         cand.date_rule = "no date in the sentence and no publication date"
+
+
+# Words between a recalled event and its day beyond which the day belongs to
+# another clause of the sentence.
+_BACKGROUND_DATE_REACH = 15
+
+
+def recalled_clearly(cand: Candidate) -> bool:
+    """Whether a background event is told as one event of its own: its day is
+    named next to it (not in another clause of a long sentence, as a birth year
+    or «قبل عامين» about someone is)."""
+    return cand.date_words <= _BACKGROUND_DATE_REACH
 
 
 def decide_status(cand: Candidate, ctx: Context) -> None:

@@ -183,6 +183,9 @@ class EventStage:
                         part.why["actors"] = part.why.get("actors", "") + f"; actor1 {prev.actor1!r}: same story"
                     A.choose_date(part, facts, ctx)
                     A.decide_status(part, ctx)
+                    if part.status == "background" and not A.recalled_clearly(part):
+                        explain.setdefault("vague background", []).append(part.anchor.text)
+                        continue
                     part.killed, part.injured = kk, jj
                     part.evidence.append((s.orig_start, s.orig_end))
                     events.append(part)
