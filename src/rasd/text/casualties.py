@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from rasd.text.normalize import normalize_word
 from rasd.text.numbers import NumberMention, _load_yaml, find_numbers, person_nouns
@@ -179,7 +180,7 @@ class _Sentence:
         # Clause of every token: how many clause ends precede it (equal
         # numbers = same clause).
         ends = [m.start() for m in _CLAUSE_END_RE.finditer(norm, start, end)]
-        self.clause = [bisect_right(ends, t.start) for t in self.tokens]
+        self.clause = list(map(bisect_right, repeat(ends, n), self.starts))
         self.anchor_at: dict[int, tuple[int, tuple[_Anchor, ...], int]] = {}  # first → (last, anchors, start)
         self.subset_at: set[int] = set()
         not_after: set[int] = set()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Generic, Iterable, TypeVar
 
 from rasd.text.normalize import normalize
@@ -196,8 +197,9 @@ def split_clitics(word: str) -> tuple[str, str]:
 def _tokenize(norm: str, start: int, end: int) -> tuple[Token, ...]:
     # Cached: places, actors, triggers and casualties read the same text.
     starts, ends, texts = _scan(norm, start, end)
-    stem = _stem
-    return tuple([Token(s, e, w, *stem(w)) for s, e, w in zip(starts, ends, texts)])
+    # map() over parallel lists: no Python-level loop per word.
+    stems = list(map(_stem, texts))
+    return tuple(map(Token, starts, ends, texts, [s for s, _ in stems], [c for _, c in stems]))
 
 
 @lru_cache(maxsize=64)
@@ -322,26 +324,33 @@ class PhraseMatcher(Generic[T]):
     def __contains__(self, phrase: str) -> bool:
         return self.get(phrase) is not None
 
+    def _first_readings(self, word: str) -> tuple[tuple[int, str, bool, _Node], ...]:
+        """The readings of a word that start a phrase, with their trie nodes."""
+        children = self._root.children
+        return tuple(
+            (offset, clitics, has_article, children[key])
+            for offset, key, clitics, has_article in _readings(word, self.article_optional)
+            if key in children
+        )
+
     def find(self, norm: str, start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
         """Longest non-overlapping phrase matches in norm[start:end], in text order."""
         starts, ends, texts = _scan(norm, start, len(norm) if end is None else end)
         candidates: list[tuple[int, int, int, PhraseMatch[T]]] = []
-        children = self._root.children
         n = len(texts)
         known = self._starts
         if len(known) > _MAX_KNOWN_WORDS:
             known.clear()
-        for i in range(n):
-            word = texts[i]
-            first = known.get(word)
-            if first is None:
-                first = known[word] = tuple(
-                    (offset, clitics, has_article, children[key])
-                    for offset, key, clitics, has_article in _readings(word, self.article_optional)
-                    if key in children
-                )
-            if not first:
-                continue
+        # Most words start no phrase: look every word up at C speed (set
+        # difference, map, compress) and loop in Python only over the few
+        # that do. New words get their readings first.
+        for word in set(texts).difference(known):
+            known[word] = self._first_readings(word)
+        firsts = list(map(known.get, texts))
+        if None in firsts:  # another thread cleared `known` meanwhile
+            firsts = [self._first_readings(w) if f is None else f for w, f in zip(texts, firsts)]
+        for i in compress(range(n), firsts):
+            first = firsts[i]
             # Every phrase that starts at word i, by its last word: the most
             # literal reading (fewest clitic letters) for each length.
             best: dict[int, tuple[int, PhraseMatch[T]]] = {}
