@@ -229,3 +229,13 @@ def test_windows_hold_a_bounded_number_of_events():
     assert windows(list(zip(d, [1, 1, 1, 1])), limit=10) == [(d[0], d[3])]
     assert windows(list(zip(d, [1, 5, 5, 1])), limit=6) == [(d[0], d[1]), (d[2], d[3])]
     assert windows(list(zip(d, [9, 9, 9, 9])), limit=6) == [(x, x) for x in d]
+
+
+def test_sub_types_must_agree_where_they_are_different_things():
+    arrest = dict(event_type="Strategic developments", sub_event_type="Arrests")
+    defused = dict(event_type="Strategic developments", sub_event_type="Disrupted weapons use")
+    assert match(ev("art1", **arrest), ev("art2", **defused)) is None
+    assert match(ev("art1", **arrest), ev("art2", **arrest)) is not None
+    strike = dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+    shelling = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
+    assert match(ev("art1", **strike), ev("art2", **shelling)) is not None  # one strike, two descriptions

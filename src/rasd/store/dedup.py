@@ -1,7 +1,8 @@
 """Cross-article dedup: reports of one event from different articles become one event.
 
 Two per-article events are reports of the same event when (spec §1 "Merge"):
-  - they have the same event_type;
+  - they have the same event_type (and, for Strategic developments and
+    Violence against civilians, the same sub_event_type);
   - both dates are known and at most one day apart;
   - their places are within 10 km, or (without coordinates) the same named
     place in the same admin1; a report placed only at a country is never
@@ -34,6 +35,10 @@ from rasd.model import Event
 MAX_DAYS_APART = 1
 MAX_KM_APART = 10.0
 EARTH_RADIUS_KM = 6371.0088
+# Types whose sub-types are different kinds of thing (an arrest and a defused
+# bomb; an abduction and a shooting), not different views of one thing (a
+# strike one paper calls shelling and another an air strike).
+SUB_TYPE_MUST_AGREE = frozenset({"Strategic developments", "Violence against civilians"})
 
 
 @dataclass(slots=True)
@@ -81,6 +86,8 @@ def match(a: Event, b: Event) -> str | None:
     if a.article_id == b.article_id:
         return None
     if a.event_type != b.event_type:
+        return None
+    if a.event_type in SUB_TYPE_MUST_AGREE and a.sub_event_type != b.sub_event_type:
         return None
     da, db = _day(a), _day(b)
     if da is None or db is None or abs((da - db).days) > MAX_DAYS_APART:
