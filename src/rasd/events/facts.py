@@ -8,6 +8,7 @@ here. All offsets are into the normalised text; `to_original` maps back.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 
 from rasd.actors.recognize import ActorMention
 from rasd.events.lexicon import Cue, Trigger
-from rasd.text.tokens import PhraseMatch, tokenize
+from rasd.text.tokens import PhraseMatch, word_spans
 
 
 @dataclass(slots=True)
@@ -61,10 +62,14 @@ class ArticleFacts:
         return None
 
 
+# The first line break of each run: where a paragraph ends.
+_PARAGRAPH_BREAK = re.compile(r"(?<!\n)\n")
+
+
 def build_sentences(text: str, norm: str, norm_map: list[int], spans: list[Any]) -> list[Sentence]:
     """Sentences (original spans) with their normalised ranges and paragraph numbers."""
     # Paragraph breaks: runs of line breaks (a blank line between paragraphs is one break).
-    newlines = [i for i, ch in enumerate(text) if ch == "\n" and (i == 0 or text[i - 1] != "\n")]
+    newlines = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     out: list[Sentence] = []
     for i, span in enumerate(spans):
         ns = bisect_left(norm_map, span.start, 0, len(norm_map) - 1)
@@ -86,5 +91,5 @@ def bucket(facts: ArticleFacts, items: list[Any], attr: str) -> None:
 
 def make_facts(text: str, norm: str, norm_map: list[int], spans: list[Any]) -> ArticleFacts:
     sentences = build_sentences(text, norm, norm_map, spans)
-    tokens = tokenize(norm)
-    return ArticleFacts(norm=norm, sentences=sentences, token_starts=[t.start for t in tokens])
+    # The word starts only: no Token objects needed (the scan is cached and shared).
+    return ArticleFacts(norm=norm, sentences=sentences, token_starts=list(word_spans(norm)[0]))
