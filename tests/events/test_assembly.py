@@ -37,17 +37,18 @@ PLACES = {  # a tiny gazetteer: Arabic name -> (English, admin1, country, iso3, 
     "الرمادي": ("Ramadi", "Al-Anbar", "Iraq", "IRQ", 33.42, 43.30),
     "بغداد": ("Baghdad", "Baghdad", "Iraq", "IRQ", 33.31, 44.36),
     "البصرة": ("Basra", "Al-Basrah", "Iraq", "IRQ", 30.51, 47.78),
+    "الأنبار": ("Al-Anbar", "Al-Anbar", "Iraq", "IRQ", 33.0, 42.5, 3),  # a province: precision 3
 }
 
 
 def fake_places(doc):
-    for ar, (en, admin1, country, iso3, lat, lon) in PLACES.items():
+    for ar, (en, admin1, country, iso3, lat, lon, *precision) in PLACES.items():
         from rasd.text.normalize import normalize_word
         key = normalize_word(ar)
         start = doc.norm.find(key)
         while start >= 0:
             end = start + len(key)
-            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, 1, country, iso3, admin1)
+            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, (precision or [1])[0], country, iso3, admin1)
             s, e = doc.norm_map[start], doc.norm_map[end]
             doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
             start = doc.norm.find(key, end)
@@ -169,3 +170,14 @@ def test_an_old_day_named_far_from_the_event_in_a_long_sentence_makes_no_backgro
 def test_an_old_day_next_to_the_event_makes_a_background_event(pipeline):
     events = extract(pipeline, "العراق: قال مصدر أمني إن انتحاريا فجر حزاما ناسفا في الرمادي في عام 2013.")
     assert [e.status for e in events] == ["background"]
+
+
+def test_a_definite_mention_continues_the_latest_event_of_its_kind_not_just_the_last_event(pipeline):
+    # An arrest is told between the bombing and the claim «عن التفجير».
+    text = ("العراق: قال مصدر أمني إن انفجارا وقع أمس في الرمادي وأسفر عن مقتل ثلاثة أشخاص.\n\n"
+            "واعتقلت الشرطة العراقية مشتبها به في البصرة.\n\n"
+            "وأعلن تنظيم داعش في الأنبار مسؤوليته عن التفجير.")
+    events = extract(pipeline, text)
+    bombings = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(bombings) == 1
+    assert len(bombings[0].evidence) == 2

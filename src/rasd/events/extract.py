@@ -220,11 +220,12 @@ class EventStage:
             return False
         if not demonstrative and not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
             return False
-        prev = events[-1]
-        if prev.sentence.paragraph < cand.sentence.paragraph - 2:
-            return False
-        compatible = prev.event_type == cand.event_type or cand.family in ("attack", "kill")
-        if not compatible:
+        # The latest event of a kind this mention can refer to, told shortly
+        # before («وأعلنت الجماعة مسؤوليتها عن التفجير» after an arrest was told
+        # in between still means the bombing).
+        prev = next((e for e in reversed(events) if e.event_type == cand.event_type
+                     or (cand.family in ("attack", "kill") and e is events[-1])), None)
+        if prev is None or prev.sentence.paragraph < cand.sentence.paragraph - 2:
             return False
         prev.triggers.extend(cand.triggers)
         prev.evidence.append((cand.sentence.orig_start, cand.sentence.orig_end))
