@@ -26,6 +26,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 # Digits as written in the press: 1200, 1,200 (thousands), 3.5; Arabic-Indic
 # digits and separators are already ASCII after normalisation.
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
+# A run of letters: the words the dual patterns start on.
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Prefixes a number word may carry: «وعشرون», «بثلاثة», «لخمسة».
 _WORD_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب")
 # Words that join the figures of a range («بين 10 و15»، «3 إلى 5»، «3 أو 4»).
@@ -436,10 +438,25 @@ def _dual_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return dual, construct
 
 
+@lru_cache(maxsize=1)
+def _dual_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The whole words (letter runs) each pattern of _dual_patterns can start
+    with: a match begins and (for duals) ends at a word boundary, so a text
+    with none of these words has no match and needs no regex scan (the
+    alternations are tried at every character: the slow part)."""
+    nouns = person_nouns()
+    duals = frozenset(c + d for c in ("", *CLITIC_CHAINS) for d in nouns.duals)
+    construct = frozenset(c + d for c in ("", "و") for d in nouns.construct_duals)
+    return duals, construct
+
+
 def _duals(norm: str, start: int, end: int, found: list[NumberMention]) -> list[NumberMention]:
     dual, construct = _dual_patterns()
+    words = set(_LETTERS.findall(norm, start, end))
     out = []
-    for pattern in (dual, construct):
+    for pattern, first_words in zip((dual, construct), _dual_words()):
+        if words.isdisjoint(first_words):
+            continue
         for m in pattern.finditer(norm, start, end):
             s, e = m.span(1)
             if _overlaps(s, e, found) or _overlaps(s, e, out):
