@@ -290,3 +290,24 @@ def test_mountain_head_does_not_transliterate_to_a_town(resolver):
     # «جبال قنديل» (Qandil, Iraq) must not become the Istanbul neighbourhood Kandilli.
     resolved, _ = places(resolver, "قصفت المقاتلات التركية مواقع حزب العمال الكردستاني في جبال قنديل شمال العراق.")
     assert not [r for r in resolved if r.location and "Kandilli" in r.location]
+
+
+def test_village_abroad_needs_evidence_of_its_country(resolver):
+    # A Yemeni report: «الزور» is also a Kuwaiti town, but nothing here says Kuwait.
+    resolved, _ = places(resolver, "مأرب- سبأ\nقتل ثلاثة جنود يمنيين في قصف على منطقة الزور.")
+    zour = find(resolved, "الزور")
+    assert zour.iso3 == "YEM" and zour.admin1 == "Marib" and zour.geo_precision == 3
+    # The same name where the article gives its country.
+    resolved, _ = places(resolver, "قتل شخصان في قصف على قرية الزور الكويتية.")
+    assert find(resolved, "الزور").iso3 == "KWT"
+
+
+def test_unknown_camp_falls_back_to_the_province_named_next_to_it(resolver):
+    resolved, _ = places(resolver, "عدن- سبأ\nقتل جنديان يمنيان في هجوم على معسكر كامب في محافظة لحج.")
+    camp = find(resolved, "معسكر كامب")
+    assert (camp.iso3, camp.admin1, camp.geo_precision) == ("YEM", "Lahij", 3)
+
+
+def test_big_foreign_city_is_named_in_any_article(resolver):
+    resolved, _ = places(resolver, "مأرب- سبأ\nقال المتحدث إن الصاروخ أطلق من صعدة، فيما أدانت طهران الهجوم.")
+    assert find(resolved, "طهران").iso3 == "IRN"

@@ -38,6 +38,8 @@ TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR", "SDN", "SSD", "SO
 _NON_ARABIC_NAMES = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR"})
 # Countries whose districts GeoNames names only in Latin script (مديرية أرحب → Arhab).
 DISTRICTS_BY_SOUND = frozenset({"YEM", "SAU", "SDN", "SOM", "LBY", "EGY", "JOR"})
+# A town abroad is meant without other evidence of its country only if this big.
+_FOREIGN_MIN_POPULATION = 100_000
 # How far a container may follow its mention («X بالحسكة», «X، شمال شرقي سوريا»).
 _LINK_MAX = 24
 
@@ -79,9 +81,29 @@ class PlaceContext:
     admin1s: Counter = field(default_factory=Counter)     # (iso3, admin1) -> weight
     dateline: Place | None = None
     dateline_span: tuple[int, int] | None = None
+    # iso3 -> what says the article is about that country (demonyms, the dateline,
+    # names of places only found there): a name cannot be its own evidence.
+    evidence: dict[str, set[str]] = field(default_factory=dict)
+
+    def note(self, iso3: str, what: str) -> None:
+        self.evidence.setdefault(iso3, set()).add(what)
+
+    def supports(self, iso3: str | None, besides: str) -> bool:
+        """Does anything other than the name `besides` place the article in `iso3`?"""
+        return bool(iso3 and self.evidence.get(iso3, set()) - {besides})
 
     def top_country(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
+
+
+def _name_key(m: PlaceMention) -> str:
+    return "name:" + match_key(m.name or m.text)
+
+
+def _stands_alone(p: Place) -> bool:
+    """Known well enough to be meant in any article: countries, provinces, big cities, curated sites."""
+    return (p.kind in ("country", "admin1", "capital") or p.source.startswith("curated")
+            or (p.kind == "city" and (p.population or 0) >= _FOREIGN_MIN_POPULATION))
 
 
 def km(a: Place, b: Place) -> float:
@@ -127,6 +149,7 @@ class PlaceResolver:
         ctx = PlaceContext()
         for key, iso3 in self._demonyms(norm):
             ctx.countries[iso3] += 1
+            ctx.note(iso3, "demonym:" + key)
         for m in mentions:
             if m.needs_context:
                 continue
@@ -135,6 +158,7 @@ class PlaceResolver:
                 iso3 = countries.pop()
                 is_country = any(p.kind == "country" for p in m.candidates)
                 ctx.countries[iso3] += 2 if is_country else 1
+                ctx.note(iso3, _name_key(m))
             admin1s = {(p.iso3, p.admin1) for p in m.candidates if p.admin1}
             if len(admin1s) == 1:
                 ctx.admin1s[admin1s.pop()] += 1
@@ -144,6 +168,7 @@ class PlaceResolver:
             ctx.dateline, ctx.dateline_span = place, (mention.start, mention.end)
             if place.iso3:
                 ctx.countries[place.iso3] += 2
+                ctx.note(place.iso3, "dateline")
             if place.admin1:
                 ctx.admin1s[(place.iso3, place.admin1)] += 1
         return ctx
@@ -174,6 +199,11 @@ class PlaceResolver:
                 fitting = [p for p in m.candidates if p.iso3 in ctx.countries]
                 if not fitting:
                     continue
+                m.candidates = fitting
+            if m.candidates and ctx.evidence:
+                fitting = self._at_home(m, ctx)
+                if not fitting and not m.head_kinds:
+                    continue  # a bare name that only a far foreign homonym would explain
                 m.candidates = fitting
             kept.append(m)
         mentions = kept
@@ -220,6 +250,16 @@ class PlaceResolver:
                 r.role = "dateline"
             resolved.append(r)
         return resolved
+
+    def _at_home(self, m: PlaceMention, ctx: PlaceContext) -> list[Place]:
+        """Candidates the article's countries allow. A village or camp abroad needs evidence of
+        its country besides its own name («معسكر كامب» in a Yemeni report is not Kerman, Iran);
+        a country, province, big city or curated site abroad may be named anywhere."""
+        key = _name_key(m)
+        elsewhere = {c for c in ctx.evidence if ctx.supports(c, key)}
+        if not elsewhere:
+            return m.candidates
+        return [p for p in m.candidates if p.iso3 in elsewhere or _stands_alone(p)]
 
     def _containers(self, mentions: list[PlaceMention], norm: str) -> dict[int, tuple[int, str]]:
         """mention index -> (index of the mention that contains or locates it, "in" | "near").
