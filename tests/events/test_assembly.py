@@ -181,3 +181,14 @@ def test_a_definite_mention_continues_the_latest_event_of_its_kind_not_just_the_
     bombings = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert len(bombings) == 1
     assert len(bombings[0].evidence) == 2
+
+
+def test_fighting_in_a_province_with_no_day_and_no_toll_is_the_conflict_in_general(pipeline):
+    events = extract(pipeline, "قال مصدر أمني إن اشتباكات تدور في الأنبار بين مسلحين وقوات الجيش العراقي.")
+    assert events == []
+
+
+@pytest.mark.parametrize("detail", ["أمس", "أسفرت عن مقتل ثلاثة جنود"])
+def test_a_day_or_a_toll_makes_fighting_in_a_province_one_reported_event(pipeline, detail):
+    events = extract(pipeline, f"قال مصدر أمني إن اشتباكات اندلعت في الأنبار بين مسلحين وقوات الجيش العراقي {detail}.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Al-Anbar")]

@@ -189,7 +189,11 @@ class EventStage:
                     part.killed, part.injured = kk, jj
                     part.evidence.append((s.orig_start, s.orig_end))
                     events.append(part)
-        return self._merge(events)
+        merged = self._merge(events)
+        kept = [c for c in merged if _specific(c)]
+        if len(kept) < len(merged):
+            explain.setdefault("unspecific", []).extend(c.anchor.text for c in merged if c not in kept)
+        return kept
 
     def _inherited_place(self, s, last_place: dict[int, Any], events: list[A.Candidate], ctx: A.Context) -> Any:
         if s.paragraph in last_place:
@@ -420,6 +424,17 @@ def _same_family(a: A.Candidate, b: A.Candidate) -> bool:
     # «مواجهات» in a headline may be the body's riot as well as its battle.
     loose = _VIOLENT | {"Riots"}
     return a.event_type == b.event_type or (a.event_type in loose and b.event_type in loose)
+
+
+def _specific(c: A.Candidate) -> bool:
+    """Whether a current event is told as one event: a report names at least one of
+    a place below province level, a day of its own, or a toll. Fighting «في
+    محافظة تعز» with neither day nor toll is the conflict told in general."""
+    if c.status != "current" or c.own_date or c.killed or c.injured:
+        return True
+    if c.place_rule.startswith("no place"):
+        return True
+    return (getattr(c.place, "geo_precision", 3) or 3) < 3
 
 
 def _drop_country_outliers(groups: list[Any], places: list[Any]) -> list[Any]:
