@@ -11,7 +11,6 @@ import json
 import sys
 from datetime import date
 
-from rasd import __version__
 from rasd.errors import RasdError
 
 
@@ -76,6 +75,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
                     explain=args.explain, out=sys.stdout)
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked (rasd.__version__ is lazy)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str = "show program's version number and exit"):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        import rasd
+
+        print(f"rasd {rasd.__version__}")
+        parser.exit()
+
+
 # Commands defined in this module: running one needs none of the optional
 # packages, whose imports (SQLAlchemy, the web server) cost ~0.2 s of start-up.
 _CORE_COMMANDS = frozenset({"extract", "eval"})
@@ -86,7 +99,7 @@ def build_parser(optional_commands: bool = True) -> argparse.ArgumentParser:
         prog="rasd",
         description="rasd (رصد): structured conflict events from Arabic news.",
     )
-    parser.add_argument("--version", action="version", version=f"rasd {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="print the events of one article file (or '-' for stdin)",
