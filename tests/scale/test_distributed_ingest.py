@@ -167,3 +167,18 @@ def test_unreachable_scheduler_is_a_one_line_error():
     engine = DaskEngine(address="tcp://127.0.0.1:9", connect_timeout="1s")
     with pytest.raises(RasdError, match="cannot reach a Dask scheduler at tcp://127.0.0.1:9"):
         engine.start()
+
+
+def test_address_joins_a_running_cluster_and_leaves_it_running(tmp_path):
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        db = tmp_path / "events.sqlite"
+        summary = ingest_on_engine(articles(30), db=str(db), address=cluster.scheduler_address,
+                                   batch_size=BATCH, pipeline="scale_pipelines:counting_pipeline",
+                                   dedup=False, progress=False)
+        assert summary.workers == 2 and summary.articles_extracted == 30
+        assert_each_article_once(db, summary, n=30)
+        with Client(cluster) as client:  # still there for its other users
+            assert len(client.scheduler_info()["workers"]) == 2
