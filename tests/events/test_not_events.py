@@ -22,6 +22,8 @@ def extract(pipeline, text):
 
 @pytest.mark.parametrize("text", [
     "هل تشن القوات التركية هجوماً جديداً على مواقع حزب العمال الكردستاني؟",
+    "وقال مصدر عسكري أمس إن الجيش سيواصل الهجمات على مواقع المسلحين في مدينة الرمادي.",
+    "وقال مصدر محلي أمس إن المقاتلين يأملون استعادة السيطرة على مدينة الرمادي.",
     "وتوعد الجيش العراقي منفذي الهجوم بالرد القاسي.",
     "وهدد الحوثيون بقصف المدن السعودية.",
     "ونفت وزارة الدفاع التركية أن تكون طائراتها قد قصفت قرى في شمال العراق.",
@@ -90,3 +92,4 @@ def test_a_defused_device_is_disrupted_weapons_use_not_an_explosion(pipeline):
     events = extract(pipeline, "مصر: أبطل خبراء المفرقعات مفعول عبوة ناسفة أمس في القاهرة.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
     assert events[0].actor1 == "Police Forces of Egypt"
+
