@@ -69,7 +69,7 @@ class PlaceWords:
 def load_place_words(path: str | None = None) -> PlaceWords:
     text = (open(path, encoding="utf-8").read() if path else
             (resources.files("rasd") / "data" / "place_words.yaml").read_text(encoding="utf-8"))
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: faster start-up
     heads: dict[str, tuple[tuple[str, ...], str | None, bool]] = {}
     for item in data["heads"]:
         for word in item["words"]:

@@ -78,9 +78,13 @@ class PersonNouns:
     construct_heads: frozenset[str]
 
 
+# libyaml's loader when PyYAML has it: the same data, ~10x faster to read.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(name: str) -> dict:
     with open(_DATA / name, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=_YAML_LOADER)
 
 
 @lru_cache(maxsize=1)

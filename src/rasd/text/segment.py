@@ -63,7 +63,7 @@ _DATELINE = re.compile(
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], re.Pattern[str]]:
     with open(_DATA, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     abbreviations = frozenset(str(w).rstrip(".") for w in data["abbreviations"])
     markers = sorted({m for w in data["list_markers"] for m in _alef_variants(w)}, key=len, reverse=True)
     pattern = re.compile(

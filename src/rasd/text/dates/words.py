@@ -60,8 +60,9 @@ def norm_phrase(phrase: str) -> str:
 @lru_cache(maxsize=1)
 def load_calendar_words() -> CalendarWords:
     """Read src/rasd/data/calendar_ar.yaml once per process."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("rasd").joinpath("data", "calendar_ar.yaml").read_text(encoding="utf-8")
+    raw: dict[str, Any] = yaml.load(
+        resources.files("rasd").joinpath("data", "calendar_ar.yaml").read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),  # libyaml: 10x faster start-up
     )
 
     def table(entries: list[dict[str, Any]], key: str) -> dict[str, int]:
