@@ -71,3 +71,8 @@ def failing_pipeline() -> Pipeline:
 
     return Pipeline([("normalize", normalize_stage), ("fail", fail_stage),
                      ("one_event", one_event_stage), ("finalize", finalize_stage)])
+
+
+def broken_pipeline() -> Pipeline:
+    """A factory that cannot build (a missing data file on a worker, say)."""
+    raise FileNotFoundError("gazetteer.sqlite is missing on this worker")

@@ -182,3 +182,9 @@ def test_address_joins_a_running_cluster_and_leaves_it_running(tmp_path):
         assert_each_article_once(db, summary, n=30)
         with Client(cluster) as client:  # still there for its other users
             assert len(client.scheduler_info()["workers"]) == 2
+
+
+def test_workers_that_cannot_build_the_pipeline_are_a_one_line_error(tmp_path):
+    with pytest.raises(RasdError, match="could not build the rasd Pipeline .*gazetteer.sqlite is missing"):
+        ingest_on_engine(articles(3), db=str(tmp_path / "x.sqlite"), workers=1,
+                         pipeline="scale_pipelines:broken_pipeline", progress=False)

@@ -104,7 +104,13 @@ class DaskEngine:
                 dashboard_address=None, memory_limit=self.memory_limit, silence_logs=log_level)
             self.client = distributed.Client(self.cluster)
         # Builds the Pipeline on every worker now (and on any worker that joins later).
-        self.client.register_plugin(_make_warmup_plugin(self.factory))
+        try:
+            self.client.register_plugin(_make_warmup_plugin(self.factory))
+        except Exception as exc:  # noqa: BLE001 - whatever the workers raised, in one line
+            self.close()
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise RasdError(f"the Dask workers could not build the rasd Pipeline ({detail}); "
+                            "is the same rasd installed on every worker? `rasd cluster` checks") from None
 
     def close(self) -> None:
         if self.client is not None:
