@@ -101,10 +101,14 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
         return "question", None
     t_first = facts.word_index(trig.start)
     t_last = facts.word_index(trig.end - 1)
+    has_date = any(getattr(d, "date", None) for d in s.dates)
     for kind, start, end in s.pattern_cues:
+        if kind == "past_vague" and has_date:
+            continue  # «وكان ... قد ... أمس»: dated, so not vague
+        if start == s.start:
+            return kind, None  # a cue at the head of the sentence («وكان ... قد») frames all of it
         if min(abs(facts.word_index(start) - t_last), abs(t_first - facts.word_index(end - 1))) <= 10:
             return kind, None
-    has_date = any(getattr(d, "date", None) for d in s.dates)
     background = None
     for cue in s.cues:
         c = cue.payload
