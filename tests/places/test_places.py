@@ -311,3 +311,13 @@ def test_unknown_camp_falls_back_to_the_province_named_next_to_it(resolver):
 def test_big_foreign_city_is_named_in_any_article(resolver):
     resolved, _ = places(resolver, "مأرب- سبأ\nقال المتحدث إن الصاروخ أطلق من صعدة، فيما أدانت طهران الهجوم.")
     assert find(resolved, "طهران").iso3 == "IRN"
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("قصفت الطائرات مواقع في مديرية حرف سفيان شمالي اليمن.", "Amran"),
+    ("اندلعت اشتباكات في مديرية لودر اليمنية.", "Abyan"),
+])
+def test_yemeni_district_by_its_arabic_name(resolver, text, admin1):
+    district = find(places(resolver, text)[0], "مديرية")
+    assert district.iso3 == "YEM" and admin1 in district.admin1  # GeoNames writes «'Amran»
+    assert district.geo_precision >= 2  # a district, never a point
