@@ -339,8 +339,11 @@ class EventStage:
                 # A mention with no place of its own is the latest event of its kind
                 # told just before it, not any event of that kind in the article.
                 target = next((m for m in reversed(merged) if m.sub_event_type == e.sub_event_type), None)
-                if target is not None and not (_same_event(target, e) and
-                                               e.sentence.paragraph - target.sentence.paragraph <= 3):
+                # «قتلوا في الغارات التركية»: a definite mention refers back however
+                # far the event was told; an indefinite one only to an event just told.
+                definite = all(_ANAPHORIC_NOUN.match(t.text) for t in e.triggers)
+                if target is not None and not (_same_event(target, e) and (
+                        definite or e.sentence.paragraph - target.sentence.paragraph <= 3)):
                     target = None
             else:
                 target = next((m for m in merged if _same_event(m, e)), None)
