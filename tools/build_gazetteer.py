@@ -475,6 +475,8 @@ def yemen_regions(admin1: list[Entry], admin2: list[Entry], cities: list[Entry])
         units = [e for e in admin2 if e.iso3 == "YEM" and e.admin1 == province.admin1]
         for dist in gov["districts"]:
             name_ar = dist["name_ar"].strip()
+            if name_ar.startswith("مدينة "):
+                continue  # «مدينة البيضاء»: the city's own district; news means the city (a GeoNames town)
             key, sk = match_key(name_ar), arabic_skeleton(name_ar)
             district = next((u for u in units if key in {match_key(n) for n in u.names_ar}), None) or next(
                 (u for u in units if len(sk) >= 3 and sk in {latin_skeleton(n) for n in {u.name_en, *u.names_en}}),
@@ -490,11 +492,15 @@ def yemen_regions(admin1: list[Entry], admin2: list[Entry], cities: list[Entry])
                 out.append(district)
             add_ar(district, name_ar)
             if district.geo == "parent":
-                seat = next(iter(towns.get((province.admin1 or "", key), ())), None) or (
+                # «مشرعة وحدنان»: a district named after two places has its seat at the first.
+                first = name_ar.split(" و")[0] if " و" in name_ar else name_ar
+                seat = next((t for k in dict.fromkeys([key, match_key(first)])
+                             for t in towns.get((province.admin1 or "", k), ())), None) or (
                     next(iter(towns.get((province.admin1 or "", "sk:" + sk), ())), None) if len(sk) >= 4 else None)
                 if seat is not None:
                     district.lat, district.lon, district.geo = seat.lat, seat.lon, "seat"
-                    district.source += f"; placed at its town of the same name {seat.id} (yemen-regions-py name)"
+                    district.source = (district.source.split("; no centre")[0]
+                                       + f"; placed at its town of the same name {seat.id} (yemen-regions-py name)")
     return out
 
 
