@@ -321,3 +321,13 @@ def test_yemeni_district_by_its_arabic_name(resolver, text, admin1):
     district = find(places(resolver, text)[0], "مديرية")
     assert district.iso3 == "YEM" and admin1 in district.admin1  # GeoNames writes «'Amran»
     assert district.geo_precision >= 2  # a district, never a point
+
+
+@pytest.mark.parametrize("phrase, kind, iso3, admin1", [
+    ("سد تشرين", "dam", "SYR", "Aleppo"),
+    ("سد الموصل", "dam", "IRQ", "Ninewa"),
+    ("مطار التيفور العسكري", "airport", "SYR", "Homs"),
+])
+def test_curated_dams_and_air_bases(resolver, phrase, kind, iso3, admin1):
+    site = find(places(resolver, f"استهدفت طائرة مسيرة {phrase} صباح اليوم.")[0], phrase.split()[1])
+    assert (site.place.kind, site.iso3, site.admin1, site.geo_precision) == (kind, iso3, admin1, 1)
