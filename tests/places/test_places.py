@@ -331,3 +331,9 @@ def test_yemeni_district_by_its_arabic_name(resolver, text, admin1):
 def test_curated_dams_and_air_bases(resolver, phrase, kind, iso3, admin1):
     site = find(places(resolver, f"استهدفت طائرة مسيرة {phrase} صباح اليوم.")[0], phrase.split()[1])
     assert (site.place.kind, site.iso3, site.admin1, site.geo_precision) == (kind, iso3, admin1, 1)
+
+
+def test_demonym_after_a_name_decides_its_country(resolver):
+    text = "بيروت- الوكالة الوطنية\nاستهدفت غارة إسرائيلية بلدة الطيبة اللبنانية."
+    assert find(places(resolver, text)[0], "الطيبة").iso3 == "LBN"  # not Taiyiba, Israel
+    assert find(places(resolver, "استهدفت غارة بلدة الطيبة الفلسطينية.")[0], "الطيبة").iso3 == "PSE"

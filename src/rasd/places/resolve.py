@@ -138,6 +138,7 @@ class PlaceResolver:
         self.recognizer = PlaceRecognizer(self.gazetteer)
         self.words = self.recognizer.words
         self._latin: dict[str, list[Place]] | None = None
+        self._demonym_iso3 = {match_key(f): iso3 for f, iso3 in self.gazetteer.demonyms.items()}
 
     # ------------------------------------------------------------ recognise
     def recognize(self, norm: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
@@ -200,7 +201,12 @@ class PlaceResolver:
                 if not fitting:
                     continue
                 m.candidates = fitting
-            if m.candidates and ctx.evidence:
+            said = self._demonym_after(norm, m.end) if norm is not None and m.candidates else None
+            if said is not None:
+                # «بلدة الطيبة اللبنانية»: the adjective names the country outright.
+                m.candidates = [p for p in m.candidates if p.iso3 == said] or (
+                    [] if m.head_kinds else m.candidates)
+            elif m.candidates and ctx.evidence:
                 fitting = self._at_home(m, ctx)
                 if not fitting and not m.head_kinds:
                     continue  # a bare name that only a far foreign homonym would explain
@@ -250,6 +256,16 @@ class PlaceResolver:
                 r.role = "dateline"
             resolved.append(r)
         return resolved
+
+    def _demonym_after(self, norm: str, end: int) -> str | None:
+        """The country of a demonym right after a name («الطيبة اللبنانية» → LBN)."""
+        i = end
+        while i < len(norm) and norm[i] == " ":
+            i += 1
+        j = i
+        while j < len(norm) and not norm[j].isspace() and norm[j] not in ".,،؛:()\"«»":
+            j += 1
+        return self._demonym_iso3.get(match_key(norm[i:j])) if j > i else None
 
     def _at_home(self, m: PlaceMention, ctx: PlaceContext) -> list[Place]:
         """Candidates the article's countries allow. A village or camp abroad needs evidence of
