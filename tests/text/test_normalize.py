@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.text.normalize import normalize, normalize_word
+from rasd.text.normalize import normalize, normalize_compact, normalize_word
 
 
 def test_letter_variants_fold_to_one_spelling():
@@ -91,3 +91,27 @@ def test_every_normalised_range_maps_back_to_an_original_range_that_normalises_t
 def test_normalisation_is_idempotent(text):
     norm, _ = normalize(text)
     assert normalize(norm)[0] == norm
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_the_compact_map_holds_the_same_offsets_as_the_list(text):
+    norm, offsets = normalize(text)
+    compact_norm, compact = normalize_compact(text)
+    assert compact_norm == norm
+    assert len(compact) == len(offsets) and compact.tolist() == offsets
+
+
+def test_a_document_maps_back_through_the_compact_map():
+    # The pipeline keeps the compact map: indexing and bisect read it like a list.
+    from bisect import bisect_left
+
+    from rasd.model import Article, Document
+
+    text = "ﻻ إصابات، قُتِلَ ١٥ عنصراً لـ”داعش”"
+    doc = Document(article=Article(id="a", text=text), text=text)
+    doc.norm, doc.norm_map = normalize_compact(text)
+    a = doc.norm.index("داعش")
+    s, e = doc.to_original(a, a + 4)
+    assert text[s:e] == "داعش"
+    assert bisect_left(doc.norm_map, s) == a

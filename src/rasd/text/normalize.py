@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 
 # One original character -> one normalised character.
 _ONE: dict[str, str] = {
@@ -91,8 +92,22 @@ def normalize(text: str) -> tuple[str, list[int]]:
     the original range [offsets[a], offsets[b]). The map never decreases;
     the characters of one ligature's expansion share its original index.
     """
-    parts: list[str] = []
     offsets: list[int] = []
+    return _normalize_into(text, offsets), offsets
+
+
+def normalize_compact(text: str) -> tuple[str, array[int]]:
+    """normalize() with the offset map as a machine-int array: the same
+    values, read the same way (map[i], len, slices, bisect), at 8 bytes an
+    entry instead of ~36 for a list of ints. The pipeline keeps it for the
+    whole run of an article: 5.5 million characters cost 44 MB, not 200."""
+    offsets = array("q")
+    return _normalize_into(text, offsets), offsets
+
+
+def _normalize_into(text: str, offsets: list[int] | array[int]) -> str:
+    """Normalise text, appending its offset map to `offsets` (empty)."""
+    parts: list[str] = []
     prev = 0
     for m in _SPECIAL.finditer(text):
         i = m.start()
@@ -108,7 +123,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
         parts.append(text[prev:].translate(_TABLE))
         offsets.extend(range(prev, len(text)))
     offsets.append(len(text))
-    return "".join(parts), offsets
+    return "".join(parts)
 
 
 def normalize_word(word: str) -> str:
