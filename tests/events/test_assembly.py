@@ -192,3 +192,15 @@ def test_fighting_in_a_province_with_no_day_and_no_toll_is_the_conflict_in_gener
 def test_a_day_or_a_toll_makes_fighting_in_a_province_one_reported_event(pipeline, detail):
     events = extract(pipeline, f"قال مصدر أمني إن اشتباكات اندلعت في الأنبار بين مسلحين وقوات الجيش العراقي {detail}.")
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Al-Anbar")]
+
+
+
+def test_with_no_day_in_the_lead_the_day_the_report_names_most_often_is_the_story_day(pipeline):
+    text = ("تقرير أمني من العراق\n\n"
+            "قال مصدر أمني إن اشتباكات اندلعت في البصرة بين مسلحين وقوات الجيش العراقي.\n\n"
+            "وتظاهر المئات في بغداد.\n\n"
+            "واعتقلت الشرطة العراقية عشرة مطلوبين في البصرة.\n\n"
+            "وقال المصدر إن هجوما وقع أمس في الرمادي.\n\n"
+            "وأضاف أن قصفا استهدف أمس مواقع في الفلاحات.")
+    basra = next(e for e in extract(pipeline, text) if e.location == "Basra")
+    assert (basra.event_date, basra.time_precision) == ("2015-08-01", 1)

@@ -700,4 +700,13 @@ def _story_date(facts: ArticleFacts, published: date | None,
         seen += 1
         if seen >= _LEAD_SENTENCES:
             break
+    # A lead with no day: the day the article's reporting sentences name most
+    # often (a daily's «أمس» repeated through a round-up), when one does.
+    days = Counter(d.date for s in facts.sentences if s.triggers and not s.is_dateline for d in s.dates
+                   if getattr(d, "date", None) is not None and d.precision == 1
+                   and timedelta(0) <= published - d.date <= timedelta(days=CURRENT_DAYS))
+    if days:
+        (day, n), = days.most_common(1)
+        if n >= 2:
+            return day, 1
     return None, 2
