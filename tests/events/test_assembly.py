@@ -204,3 +204,8 @@ def test_with_no_day_in_the_lead_the_day_the_report_names_most_often_is_the_stor
             "وأضاف أن قصفا استهدف أمس مواقع في الفلاحات.")
     basra = next(e for e in extract(pipeline, text) if e.location == "Basra")
     assert (basra.event_date, basra.time_precision) == ("2015-08-01", 1)
+
+
+def test_a_generic_attack_word_with_no_place_day_or_toll_is_no_event(pipeline):
+    events = extract(pipeline, "قال مصدر أمني إن مسلحين شنوا هجوما على قوات الجيش العراقي.")
+    assert events == []

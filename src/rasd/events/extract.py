@@ -436,7 +436,9 @@ def _specific(c: A.Candidate) -> bool:
     if c.status != "current" or c.own_date or c.killed or c.injured:
         return True
     if c.place_rule.startswith("no place"):
-        return True
+        # No place, day or toll of its own: only a specific event word («غارة»,
+        # «اعتقال») still tells one event; a generic «هجوم», «قتل» does not.
+        return all(t.payload.family not in ("attack", "kill") and t.payload.strong for t in c.triggers)
     return (getattr(c.place, "geo_precision", 3) or 3) < 3
 
 
