@@ -65,5 +65,5 @@ def test_a_store_at_an_older_revision_is_upgraded_on_open(sqlite_path):
         assert "ix_event_sources_reason" not in {i["name"] for i in inspect(conn).get_indexes("event_sources")}
     engine.dispose()
     with open_store(sqlite_path) as store, store.engine.connect() as conn:
-        assert current_revision(conn) == HEAD == "0002"
+        assert current_revision(conn) == HEAD == "0003"
         assert "ix_event_sources_reason" in {i["name"] for i in inspect(conn).get_indexes("event_sources")}

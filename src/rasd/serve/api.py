@@ -150,8 +150,10 @@ def _add_api_routes(app: FastAPI) -> None:
                        properties: Annotated[Literal["full", "brief"], Query(
                            description="full: every field of spec §2; brief: what a map marker needs")] = "full",
                        ) -> JSONResponse:
-        events = store.query_events(f, limit=limit, offset=offset, sort=sort)
-        collection = events_to_feature_collection(events, brief=properties == "brief")
+        brief = properties == "brief"
+        # A marker shows no evidence: brief maps skip loading it (thousands of spans).
+        events = store.query_events(f, limit=limit, offset=offset, sort=sort, evidence=not brief)
+        collection = events_to_feature_collection(events, brief=brief)
         collection["total"] = store.count_events(f)
         return JSONResponse(collection, media_type="application/geo+json")
 

@@ -13,6 +13,7 @@ from sqlalchemy import Table, and_, func, or_
 from sqlalchemy.sql.elements import ColumnElement
 
 from rasd.errors import StoreError
+from rasd.store.keys import ACTOR_FIELDS, SEARCH_FIELDS, SEP
 
 
 @dataclass(slots=True)
@@ -51,8 +52,21 @@ def _contains(column, value: str) -> ColumnElement[bool]:
     return func.lower(column).contains(value.lower(), autoescape=True)
 
 
-def where_clause(table: Table, f: EventFilter) -> list[ColumnElement[bool]]:
-    """Conditions on a table with the event columns (events or merged_events)."""
+def _any_contains(table: Table, key: str, fields: tuple[str, ...], value: str) -> ColumnElement[bool]:
+    """`value` in any of `fields`, any case: one LIKE on the folded joined key where the table has it."""
+    if key in table.c and SEP not in value:
+        return table.c[key].contains(value.lower(), autoescape=True)
+    return or_(*(_contains(table.c[name], value) for name in fields))
+
+
+def where_clause(table: Table, f: EventFilter,
+                 country_by: tuple[str, ...] = ("name", "iso3")) -> list[ColumnElement[bool]]:
+    """Conditions on a table with the event columns (events or merged_events).
+
+    country_by: which of the country filter's two readings (English name, ISO3
+    code) to test; the store drops one that matches no row, so that the other
+    is a single indexable equality instead of an OR no index serves.
+    """
     c = table.c
     conds: list[ColumnElement[bool]] = []
     date_from = as_date(f.date_from, "date_from")
@@ -68,22 +82,25 @@ def where_clause(table: Table, f: EventFilter) -> list[ColumnElement[bool]]:
         if minlon > maxlon or minlat > maxlat:
             raise StoreError(f"bbox: minimum above maximum in {f.bbox!r} (give minlon,minlat,maxlon,maxlat)")
         conds += [c.latitude.between(minlat, maxlat), c.longitude.between(minlon, maxlon)]
+    keyed = "country_key" in c  # merged_events has folded keys (migration 0003); events has not
     if f.country:
         value = f.country.strip()
-        conds.append(or_(func.lower(c.country) == value.lower(), func.upper(c.iso3) == value.upper()))
+        if keyed:
+            tests = {"name": c.country_key == value.lower(), "iso3": c.iso3_key == value.upper()}
+            conds.append(or_(*(tests[k] for k in country_by)))
+        else:
+            conds.append(or_(func.lower(c.country) == value.lower(), func.upper(c.iso3) == value.upper()))
     if f.admin1:
-        conds.append(func.lower(c.admin1) == f.admin1.strip().lower())
+        value = f.admin1.strip().lower()
+        conds.append(c.admin1_key == value if keyed else func.lower(c.admin1) == value)
     if f.event_type:
         conds.append(c.event_type == f.event_type)
     if f.sub_event_type:
         conds.append(c.sub_event_type == f.sub_event_type)
     if f.actor:
-        conds.append(or_(*(_contains(col, f.actor) for col in
-                           (c.actor1, c.actor2, c.assoc_actor_1, c.assoc_actor_2))))
+        conds.append(_any_contains(table, "actor_key", ACTOR_FIELDS, f.actor))
     if f.text:
-        conds.append(or_(*(_contains(col, f.text) for col in
-                           (c.notes, c.location, c.location_ar, c.actor1, c.actor2,
-                            c.admin1, c.admin2, c.admin3, c.sub_event_type))))
+        conds.append(_any_contains(table, "search_key", SEARCH_FIELDS, f.text))
     if f.status:
         conds.append(c.status == f.status)
     if f.min_fatalities is not None:
@@ -98,7 +115,9 @@ def order_by(table: Table, sort: str) -> list:
     if name not in SORT_KEYS or name not in table.c:
         raise StoreError(f"sort: {sort!r} is not one of {', '.join(SORT_KEYS)} (prefix '-' for descending)")
     column = table.c[name]
-    primary = column.desc().nulls_last() if descending else column.asc().nulls_last()
+    primary = column.desc() if descending else column.asc()
+    if column.nullable:  # NULLS LAST on a NOT NULL column would only keep PostgreSQL off its index
+        primary = primary.nulls_last()
     return [primary, table.c.event_id.asc()] if name != "event_id" else [primary]
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 VERSION_TABLE = "rasd_schema_version"
-HEAD = "0002"
+HEAD = "0003"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 # Any fixed 64-bit number: the advisory lock that serialises schema upgrades.
 _PG_LOCK_KEY = 0x72617364  # "rasd"

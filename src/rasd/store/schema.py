@@ -121,10 +121,24 @@ merged_events = Table(
     Column("n_sources", Integer, nullable=False),
     Column("sources", Text, nullable=False),  # JSON list of article ids, oldest first
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Case-folded lookup keys, written with the row (rasd.store.keys; migration 0003).
+    Column("country_key", String(100)),
+    Column("iso3_key", String(3)),
+    Column("admin1_key", String(120)),
+    Column("actor_key", Text),
+    Column("search_key", Text),
     Index("ix_merged_run_date", "run_id", "event_date"),
-    Index("ix_merged_run_type", "run_id", "event_type"),
-    Index("ix_merged_run_admin1", "run_id", "country", "admin1"),
-    Index("ix_merged_run_latlon", "run_id", "latitude", "longitude"),
+    Index("ix_merged_run_type", "run_id", "event_type", "event_date"),
+    Index("ix_merged_run_country", "run_id", "country_key", "event_date"),
+    Index("ix_merged_run_iso3", "run_id", "iso3_key", "event_date"),
+    Index("ix_merged_run_admin1", "run_id", "admin1_key", "event_date"),
+    Index("ix_merged_run_latlon", "run_id", "latitude", "longitude", "fatalities"),
+    Index("ix_merged_run_fatalities", "run_id", "fatalities"),
+    # Narrow copies that counts and stats read instead of the fat rows:
+    Index("ix_merged_run_actor", "run_id", "actor_key"),
+    Index("ix_merged_run_search", "run_id", "search_key"),
+    Index("ix_merged_run_facets", "run_id", "country_key", "iso3_key", "admin1_key", "event_date",
+          "event_type", "status", "fatalities", "admin1", "actor1", "actor2"),
 )
 
 event_sources = Table(
