@@ -235,3 +235,21 @@ def test_a_phrase_with_any_proclitic_is_found(phrase, clitic):
     assert [h.payload for h in hits] == ["hit"]
     assert hits[0].clitics == clitic
     assert hits[0].text == " ".join(phrase)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="وبلفكال\"'` -.داعشx3", max_size=40), data=st.data())
+def test_the_quick_detached_clitic_check_agrees_with_the_pattern(text, data):
+    # The scan's fast path depends on it: a clitic written apart before a quote
+    # («ل"داعش») must never be missed, at any start/end inside the text.
+    from rasd.text.tokens import _DETACHED, _has_detached
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _has_detached(text, start, end) == (_DETACHED.search(text, start, end) is not None)
+
+
+def test_a_clitic_written_apart_before_a_quote_is_one_token_with_its_word():
+    toks = tokenize(normalize('هاجم عناصر تابعون لـ”داعش” القرية')[0])
+    assert [t.text for t in toks] == ["هاجم", "عناصر", "تابعون", 'ل"داعش', "القريه"]
+    assert toks[3].stem == "داعش" and toks[3].clitics == "ل"
