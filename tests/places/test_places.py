@@ -337,3 +337,11 @@ def test_demonym_after_a_name_decides_its_country(resolver):
     text = "بيروت- الوكالة الوطنية\nاستهدفت غارة إسرائيلية بلدة الطيبة اللبنانية."
     assert find(places(resolver, text)[0], "الطيبة").iso3 == "LBN"  # not Taiyiba, Israel
     assert find(places(resolver, "استهدفت غارة بلدة الطيبة الفلسطينية.")[0], "الطيبة").iso3 == "PSE"
+
+
+def test_district_named_like_its_town_is_the_town_unless_a_district_head_says_so(resolver):
+    resolved, _ = places(resolver, "عدن- سبأ\nاندلعت اشتباكات في زنجبار ولودر.")
+    assert find(resolved, "زنجبار").geo_precision == 1
+    assert find(resolved, "لودر").geo_precision == 1
+    resolved, _ = places(resolver, "عدن- سبأ\nاندلعت اشتباكات في مديرية لودر.")
+    assert find(resolved, "لودر").geo_precision == 2

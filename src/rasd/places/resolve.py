@@ -450,6 +450,13 @@ class PlaceResolver:
                                  None, None, None, None, None, m.head, m.modifier,
                                  why=why, candidates=[])
         best = scored[0][0]
+        if best.kind in ("admin2", "admin3") and m.modifier != "countryside" and not (
+                m.head_kinds and m.head_kinds[0].startswith("admin")):
+            # «زنجبار», «مدينة لودر»: a district named like its seat town means the town
+            # unless a district head word («مديرية») says otherwise.
+            town = self._namesake_town(best, scored)
+            if town is not None:
+                best = town
         point = best
         why = [f"{len(scored)} candidate(s); chose {best.name_en} ({best.kind}, {best.admin1 or best.country})"]
         if container is not None:
@@ -484,6 +491,11 @@ class PlaceResolver:
                 return unit
         return None
 
+    def _namesake_town(self, unit: Place, scored: list[tuple[Place, float]]) -> Place | None:
+        towns = [p for p, _ in scored if p.kind in _POINT_KINDS and p.iso3 == unit.iso3
+                 and p.admin1 == unit.admin1 and (within(p, unit) or km(p, unit) <= 40)]
+        return max(towns, key=lambda p: p.population or 0) if towns else None
+
     def _seat(self, unit: Place, candidates: list[Place]) -> Place | None:
         towns = [p for p in candidates if p.kind in _POINT_KINDS and within(p, unit)]
         return max(towns, key=lambda p: p.population or 0) if towns else None
@@ -495,6 +507,9 @@ class PlaceResolver:
             return 3 if m.modifier != "countryside" or p.kind == "country" else 2
         if m.modifier in _DIRECTIONS or m.modifier in _VICINITY:
             return 2
+        if p.kind in ("admin2", "admin3") and p.geo == "seat" and m.modifier is None and not (
+                m.head_kinds and m.head_kinds[0].startswith("admin")):
+            return 1  # «لودر»: the district's point is its namesake town, and the town is meant
         if p.kind in ("admin2", "admin3", "region"):
             return 2
         if m.modifier == "around" and p.kind in _POINT_KINDS and p.kind != "village":
