@@ -97,3 +97,18 @@ def test_a_defused_device_is_disrupted_weapons_use_not_an_explosion(pipeline):
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
     assert events[0].actor1 == "Police Forces of Egypt"
 
+
+
+
+def test_an_article_that_says_it_is_a_column_counts_no_news_signals():
+    # «تناول الكاتب في مقاله»: sources it quotes do not make it a news report.
+    from rasd.events.extract import EventStage
+    from rasd.pipeline import normalize_stage, segment_stage
+    stage = EventStage()
+    def signals(text):
+        doc = Pipeline([("normalize", normalize_stage), ("segment", segment_stage)]).process(
+            Article(id="t", text=text, published=PUB))
+        return stage.collect(doc).news_signals
+    report = "قال مصدر أمني إن هجوما استهدف دورية للجيش العراقي في الرمادي."
+    assert signals(report) > 0
+    assert signals("تناول الكاتب في مقاله اليوم الهجمات في العراق.\n\n" + report) == 0

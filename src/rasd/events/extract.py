@@ -23,6 +23,8 @@ from rasd.events.notes import build_notes
 from rasd.model import Document, Event, Evidence, Mention
 from rasd.text.tokens import PhraseMatch
 
+# The title and first sentences, where a column says it is one.
+_HEAD_SENTENCES = 3
 _DATELINE = re.compile(r"^[^\n.]{2,40}\s*[-–—ـ]\s*[^\n.]{0,40}$")
 _ANAPHORIC_NOUN = re.compile(r"^ال")
 
@@ -94,6 +96,8 @@ class EventStage:
                 (t.start, t.end) for t in s.triggers]
             s.places = [p for p in s.places if not any(a < p.end and p.start < b for a, b in taken)]
         self._drop_unsupported_places(facts, doc.norm)
+        if lex.column is not None and any(lex.column.search(s.text) for s in facts.sentences[:_HEAD_SENTENCES]):
+            facts.news_signals = 0  # «تناول الكاتب في مقاله»: a column about the news, not a report
         for s in facts.sentences[:4]:
             raw = doc.text[s.orig_start:s.orig_end]
             if _DATELINE.match(raw.strip()) and not s.triggers:

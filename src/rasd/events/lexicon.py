@@ -73,6 +73,8 @@ class Lexicon:
     references: re.Pattern[str] | None = None
     # Words that say an event is still going on («ما تزال الاشتباكات»): its day is today.
     ongoing: re.Pattern[str] | None = None
+    # Words that say the article is a column or an analysis («الكاتب», «مقاله»).
+    column: re.Pattern[str] | None = None
 
 
 def _default_path() -> Path:
@@ -148,7 +150,8 @@ def _load(path: Path) -> Lexicon:
         markers.add(form, tuple(items))
     return Lexicon(triggers=triggers, markers=markers, size=size, cue_patterns=cue_patterns,
                    references=_word_alternation(data.get("references")),
-                   ongoing=_word_alternation(data.get("ongoing")))
+                   ongoing=_word_alternation(data.get("ongoing")),
+                   column=_word_alternation(data.get("column")))
 
 
 def _word_alternation(forms: list[str] | None) -> re.Pattern[str] | None:
