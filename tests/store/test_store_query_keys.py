@@ -103,3 +103,18 @@ def test_events_without_evidence_are_otherwise_the_same(keyed):
         e.evidence = []
     assert [json.dumps(e.to_dict(), sort_keys=True) for e in light] == \
         [json.dumps(e.to_dict(), sort_keys=True) for e in full]
+
+
+def test_brief_map_rows_draw_the_same_features_as_events(keyed):
+    from rasd.serve.api import brief_feature_collection
+    from rasd.serve.geojson import BRIEF_FIELDS, events_to_feature_collection
+
+    keyed.add_articles([article(9)])
+    keyed.save_extraction("art9", [event("art9", latitude=None, longitude=None, event_date=None)])
+    for sort in ("-event_date", "fatalities"):
+        rows = keyed.query_columns(EventFilter(), (*BRIEF_FIELDS, "latitude", "longitude"), limit=3, sort=sort)
+        events = keyed.query_events(EventFilter(), limit=3, sort=sort)
+        assert [r["event_id"] for r in rows] == [e.event_id for e in events]
+        assert brief_feature_collection(rows) == events_to_feature_collection(events, brief=True)
+    with pytest.raises(Exception, match="not an event column"):
+        keyed.query_columns(EventFilter(), ("text",))

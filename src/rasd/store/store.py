@@ -508,6 +508,25 @@ class Store:
                 return [row_event(r) for r in rows]
             return self._with_evidence(conn, rows)
 
+    def query_columns(self, f: EventFilter | None = None, columns: Sequence[str] = ("event_id",),
+                      limit: int = 100, offset: int = 0, sort: str = "-event_date") -> list[dict[str, Any]]:
+        """The page query_events() would return, as dicts of a few spec §2 columns only.
+
+        For views that draw many events from a handful of fields (map markers):
+        no JSON fields decoded, no Event built, no evidence read. event_date is
+        'YYYY-MM-DD' text, as in Event.
+        """
+        m = t.merged_events
+        wanted = list(dict.fromkeys(columns))
+        unknown = [c for c in wanted if c not in t.EVENT_COLUMN_NAMES and c not in ("event_id", "n_sources")]
+        if unknown:
+            raise StoreError(f"columns: {unknown[0]!r} is not an event column")
+        selected = [cast(m.c[c], String).label(c) if c == "event_date" else m.c[c] for c in wanted]
+        stmt = (select(*selected).where(self._filtered(f)).order_by(*order_by(m, sort))
+                .limit(max(0, int(limit))).offset(max(0, int(offset))))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
+
     def iter_events(self, f: EventFilter | None = None, sort: str = "event_date",
                     batch: int = 1000) -> Iterator[Event]:
         """Every matching deduplicated event, streamed (for exports): one query read in
