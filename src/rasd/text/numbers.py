@@ -456,7 +456,10 @@ def _dual_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def _duals(norm: str, start: int, end: int, found: list[NumberMention]) -> list[NumberMention]:
     dual, construct = _dual_patterns()
-    words = set(_LETTERS.findall(norm, start, end))
+    # The letter runs of the text: the scanned words (cached), with the runs
+    # inside a clitic glued to a quoted word («ل"داعش») split out.
+    words = set(word_spans(norm, start, end)[2])
+    words.update(run for w in [w for w in words if not w.isalnum()] for run in _LETTERS.findall(w))
     out = []
     for pattern, first_words in zip((dual, construct), _dual_words()):
         if words.isdisjoint(first_words):

@@ -104,6 +104,13 @@ class PhraseMatch(Generic[T]):
     payload: T
 
 
+def _prefix_chains(word: str) -> list[str]:
+    """The clitic chains the word begins with, longest first (the order of
+    CLITIC_CHAINS: at most one chain of each length can begin a word), found
+    by looking its first letters up rather than trying every chain."""
+    return [word[:n] for n in range(min(_MAX_CHAIN, len(word)), 0, -1) if word[:n] in _CHAIN_SET]
+
+
 @lru_cache(maxsize=200_000)
 def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
     """Every reading of a word as (span offset, lookup form, clitics).
@@ -124,8 +131,8 @@ def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
                     out.append((skip, _ARTICLE + body, head))
                 out.append((skip, body, head))
             return tuple(out)
-    for chain in CLITIC_CHAINS:
-        if not word.startswith(chain) or len(word) - len(chain) < _MIN_STEM:
+    for chain in _prefix_chains(word):
+        if len(word) - len(chain) < _MIN_STEM:
             continue
         rest = word[len(chain) :]
         if chain.endswith("لل"):
@@ -166,10 +173,9 @@ def _stem(word: str) -> tuple[str, str]:
             if body and head in _CHAIN_SET:
                 return body, head
             break
-    for chain in CLITIC_CHAINS:
+    for chain in _prefix_chains(word):
         if (
             (chain.endswith(_ARTICLE) or chain.endswith("لل"))
-            and word.startswith(chain)
             and len(word) - len(chain) >= _MIN_STEM
         ):
             return word[len(chain) :], chain
