@@ -209,3 +209,10 @@ def test_with_no_day_in_the_lead_the_day_the_report_names_most_often_is_the_stor
 def test_a_generic_attack_word_with_no_place_day_or_toll_is_no_event(pipeline):
     events = extract(pipeline, "قال مصدر أمني إن مسلحين شنوا هجوما على قوات الجيش العراقي.")
     assert events == []
+
+
+def test_an_attack_and_a_clash_each_with_its_own_town_are_two_events(pipeline):
+    text = ("العراق: قتل ثلاثة جنود من الجيش العراقي أمس في هجوم بمدينة الرمادي غرب العاصمة العراقية "
+            "واشتباك بمدينة البصرة جنوب البلاد.")
+    events = extract(pipeline, text)
+    assert sorted(e.location for e in events if e.event_type == "Battles") == ["Basra", "Ramadi"]

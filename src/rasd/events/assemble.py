@@ -67,6 +67,8 @@ class Candidate:
     why: dict[str, str] = field(default_factory=dict)
     status: str = "current"
     date_words: int = 0  # words between the trigger and its own date
+    # Absorbed generic triggers that still point at a place of their own.
+    co_anchors: list[PhraseMatch[Trigger]] = field(default_factory=list)
 
     @property
     def event_type(self) -> str:
@@ -192,8 +194,11 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
     fighting = any(t in ("Battles", "Explosions/Remote violence") for t in specific) or any(
         fam in ("attack", "territory") for _, _, fam, _ in kept)
     result: dict[tuple[str, str], Candidate] = {}
+    absorbed: list[PhraseMatch[Trigger]] = []
     for trig, sub, family, background in kept:
         if family in ("attack", "kill") and violent_specific:
+            if family == "attack":
+                absorbed.append(trig)
             continue
         if family == "kill" and any(f == "attack" for _, _, f, _ in kept):
             continue
@@ -211,6 +216,11 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
         else:
             cand.triggers.append(trig)
             cand.background_cue = cand.background_cue or background
+    # «قتل ... في هجوم بمدينة العريش واشتباك بمدينة السويس»: a generic attack word
+    # absorbed by the sentence's battle still anchors its own place.
+    battle = next((c for c in result.values() if c.sub_event_type == "Armed clash" and c.family == "fixed"), None)
+    if battle is not None:
+        battle.co_anchors.extend(absorbed)
     return list(result.values())
 
 

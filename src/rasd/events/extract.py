@@ -165,7 +165,7 @@ class EventStage:
                 k, j = (killed, injured) if cand is tolled else (0, 0)
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
-                places = (A.event_places(facts, s, groups, cand.anchor.start) if groups
+                places = (_anchored_places(facts, s, groups, cand) if groups
                           else [self._inherited_place(s, last_place, events, ctx)])
                 if groups and len(places) == 1 and self._fold_retold(cand, places[0], events, k, j):
                     continue
@@ -431,6 +431,17 @@ def _same_family(a: A.Candidate, b: A.Candidate) -> bool:
     # «مواجهات» in a headline may be the body's riot as well as its battle.
     loose = _VIOLENT | {"Riots"}
     return a.event_type == b.event_type or (a.event_type in loose and b.event_type in loose)
+
+
+def _anchored_places(facts: ArticleFacts, s: Any, groups: list[Any], cand: A.Candidate) -> list[Any]:
+    """The places of a candidate: those of its trigger, plus the nearest place of
+    each generic attack word it absorbed, in text order."""
+    places = A.event_places(facts, s, groups, cand.anchor.start)
+    for trig in cand.co_anchors:
+        for p in A.event_places(facts, s, groups, trig.start)[:1]:
+            if all(p is not q for q in places):
+                places.append(p)
+    return sorted(places, key=lambda p: p.start) if cand.co_anchors else places
 
 
 def _specific(c: A.Candidate) -> bool:
