@@ -432,7 +432,9 @@ class PlaceResolver:
                         or (p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2")):
                     for name in {p.name_en, *self.gazetteer.aliases_en.get(p.id, ())}:
                         sk = latin_skeleton(name)
-                        if len(sk) >= 3 and p not in index.get(sk, ()):
+                        # p, if already listed, is the last entry (places come one at a
+                        # time): an identity check, not a Place == over the whole list.
+                        if len(sk) >= 3 and index.get(sk, (None,))[-1] is not p:
                             index.setdefault(sk, []).append(p)
             self._latin = index
         return self._latin

@@ -30,8 +30,20 @@ _LAT_PRE = (("sh", "s"), ("ch", "c"), ("kh", "h"), ("gh", "g"), ("ş", "s"), ("�
             ("ı", "i"))
 
 
+class _DropOthers(dict):  # type: ignore[type-arg]
+    """A str.translate table that deletes every character it does not map."""
+
+    def __missing__(self, key: int) -> None:
+        return None
+
+
+# _LAT as a translate table (every ASCII character listed: C speed for them).
+_LAT_TABLE = _DropOthers({**{c: None for c in range(128)}, **{ord(k): v for k, v in _LAT.items()}})
+_REPEAT = re.compile(r"(.)\1+")
+
+
 def _collapse(s: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _REPEAT.sub(r"\1", s)
 
 
 def arabic_skeleton(name: str) -> str:
@@ -44,7 +56,8 @@ def latin_skeleton(name: str) -> str:
     text = name.lower()
     for a, b in _LAT_PRE:
         text = text.replace(a, b)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # (ASCII has no accents to strip: most names, a fast start-up)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     # Turkish/Persian v after a vowel is often written و in Arabic, like w: a vowel letter.
-    return _collapse("".join(_LAT.get(ch, "") for ch in text))
+    return _collapse(text.translate(_LAT_TABLE))
