@@ -655,19 +655,20 @@ class Store:
         by_admin1: Counter = Counter()
         by_actor: Counter = Counter()
         with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=5000).execute(stmt)
-            for day, event_type, admin1, actor1, actor2, dead in result:
-                total += 1
-                fatalities += dead or 0
-                if day is not None:
-                    by_day[day] += 1
-                by_type[event_type] += 1
-                if admin1 is not None:
-                    by_admin1[admin1] += 1
-                if actor1 is not None:
-                    by_actor[actor1] += 1
-                if actor2 is not None:
-                    by_actor[actor2] += 1
+            result = conn.execution_options(yield_per=20_000).execute(stmt)
+            # Counted a column at a time over pages of rows: Counter's C loop, not
+            # a Python statement per row (memory stays flat on any store size).
+            for page in result.partitions():
+                days, types, admin1s, actor1s, actor2s, dead = zip(*page)
+                total += len(page)
+                fatalities += sum(dead)
+                by_day.update(days)
+                by_type.update(types)
+                by_admin1.update(admin1s)
+                by_actor.update(actor1s)
+                by_actor.update(actor2s)
+        for counts in (by_day, by_admin1, by_actor):
+            counts.pop(None, None)  # unknown day, province or side: not a bar of its own
 
         def largest(counts: Counter, limit: int | None) -> dict:
             # count descending, then key ascending: the order the SQL used
