@@ -115,3 +115,9 @@ def test_a_document_maps_back_through_the_compact_map():
     s, e = doc.to_original(a, a + 4)
     assert text[s:e] == "داعش"
     assert bisect_left(doc.norm_map, s) == a
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30))
+def test_normalize_word_is_the_text_of_normalize(word):
+    assert normalize_word(word) == normalize(word)[0]

@@ -128,4 +128,7 @@ def _normalize_into(text: str, offsets: list[int] | array[int]) -> str:
 
 def normalize_word(word: str) -> str:
     """Normalise a dictionary word the same way as text (no map needed)."""
-    return normalize(word)[0]
+    if _SPECIAL.search(word) is None:
+        # Nothing dropped or expanded (most words): the one-to-one folds only.
+        return word.translate(_TABLE)
+    return _normalize_into(word, [])
