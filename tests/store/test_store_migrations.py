@@ -17,8 +17,8 @@ def _ignore(obj, name, type_, reflected, compare_to):
     # Added only where PostGIS exists, kept by a trigger: not part of the portable schema.
     if type_ == "column" and name == "geog":
         return False
-    if type_ == "index" and name and name.endswith("_geog"):
-        return False
+    if type_ == "index" and name and name.endswith(("_geog", "_trgm")):
+        return False  # _trgm: GIN trigram indexes, PostgreSQL with pg_trgm only (migration 0003)
     return not (type_ == "table" and name in (VERSION_TABLE, "spatial_ref_sys"))
 
 

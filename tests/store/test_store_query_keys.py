@@ -118,3 +118,9 @@ def test_brief_map_rows_draw_the_same_features_as_events(keyed):
         assert brief_feature_collection(rows) == events_to_feature_collection(events, brief=True)
     with pytest.raises(Exception, match="not an event column"):
         keyed.query_columns(EventFilter(), ("text",))
+
+
+def test_postgresql_text_filters_have_trigram_indexes(pg_url):
+    with open_store(pg_url) as store, store.engine.connect() as conn:
+        names = {i["name"] for i in inspect(conn).get_indexes("merged_events")}
+    assert {"ix_merged_actor_trgm", "ix_merged_search_trgm"} <= names

@@ -57,11 +57,35 @@ def upgrade() -> None:
     op.create_index("ix_merged_run_actor", "merged_events", ["run_id", "actor_key"])
     op.create_index("ix_merged_run_search", "merged_events", ["run_id", "search_key"])
     op.create_index("ix_merged_run_facets", "merged_events", list(FACETS))
+    if op.get_bind().dialect.name == "postgresql":
+        _add_trigram_indexes()
 
 
 # Every column stats() reads or filters on (but actor/text), in one index.
 FACETS = ("run_id", "country_key", "iso3_key", "admin1_key", "event_date", "event_type", "status",
           "fatalities", "admin1", "actor1", "actor2")
+
+
+def _add_trigram_indexes() -> None:
+    """PostgreSQL: GIN trigram indexes so `actor_key/search_key LIKE '%word%'` reads an index.
+
+    pg_trgm ships with PostgreSQL and is a trusted extension (the database
+    owner may create it). Where it cannot be had, the LIKE scans one narrow
+    column (ix_merged_run_actor/_search) as on SQLite: slower, same answers.
+    """
+    bind = op.get_bind()
+    savepoint = bind.begin_nested()
+    try:
+        # In public when first created, so that stores in other schemas share it.
+        bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+    except sa.exc.DBAPIError:
+        savepoint.rollback()
+        return
+    savepoint.commit()
+    schema = bind.scalar(sa.text("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n "
+                                 "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"))
+    for column, name in (("actor_key", "ix_merged_actor_trgm"), ("search_key", "ix_merged_search_trgm")):
+        op.execute(f'CREATE INDEX {name} ON merged_events USING gin ({column} "{schema}".gin_trgm_ops)')
 
 
 def _backfill(conn, fields: list[str], key_values) -> None:
@@ -89,6 +113,8 @@ def _backfill(conn, fields: list[str], key_values) -> None:
 
 
 def downgrade() -> None:
+    for name in ("ix_merged_actor_trgm", "ix_merged_search_trgm"):
+        op.execute(f"DROP INDEX IF EXISTS {name}")
     for name in ("ix_merged_run_facets", "ix_merged_run_search", "ix_merged_run_actor", "ix_merged_run_latlon"):
         op.drop_index(name, table_name="merged_events")
     op.create_index("ix_merged_run_latlon", "merged_events", ["run_id", "latitude", "longitude"])
