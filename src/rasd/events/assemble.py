@@ -93,6 +93,10 @@ class Context:
     # no day of their own inherit (spec §1), with its precision.
     story_date: date | None = None
     story_precision: int = 2
+    # Non-state groups a sentence of the article says claimed an attack
+    # («أعلنت X مسؤوليتها», «تبنى X»): the first choice for an attack whose
+    # own sentence names no attacker.
+    claimants: list[str] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------ cues
@@ -335,6 +339,16 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
         why.append(f"actor2 {a2!r}: patient marker or casualty victim")
     if a1 is None:
         armed = [n for _, n in free if d.info(n).kind not in NON_ARMED_KINDS and n != a2]
+        if cand.sub_event_type in _ATTACKS_ON:
+            # Bombs are set off against state forces, not by them: a state or
+            # pro-government force the sentence names with no agent marker
+            # («تفجير ... قوة الطوارئ», «عبوة ... دورية للجيش») is the target.
+            targets = [n for n in armed if d.info(n).pro_government or d.info(n).kind == "state"]
+            if targets and (a2 is None or d.info(a2).kind in NON_ARMED_KINDS):
+                # Police hit beside bystanders: the force is the side attacked.
+                a2 = targets[0]
+                why.append(f"actor2 {a2!r}: state forces named near a bomb are its target")
+                armed = [n for n in armed if n not in targets]
         if armed:
             a1 = armed[0]
             why.append(f"actor1 {a1!r}: armed actor nearest the trigger")
@@ -481,7 +495,15 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
              and (country is None or d.info(n).country in (None, country) or d.info(n).kind == "external")]
     if cand.actor1 is None:
         a2_info = d.info(cand.actor2) if cand.actor2 else None
-        pick = next((n for n in armed if n != cand.actor2 and n not in cand.assoc2 and not (
+        pool = armed
+        if sub in _ATTACKS_ON and (a2_info is None or a2_info.pro_government or a2_info.kind == "state"
+                                   or a2_info.kind in NON_ARMED_KINDS):
+            # A bomb's unnamed author is the group the article says claimed an
+            # attack, else a group the article keeps naming; never the state
+            # forces the article names as its victims or investigators.
+            pool = ctx.claimants + [n for n in armed if ctx.actor_counts[n] >= 2
+                                    and not (d.info(n).pro_government or d.info(n).kind == "state")]
+        pick = next((n for n in pool if n != cand.actor2 and n not in cand.assoc2 and not (
             a2_info is not None and a2_info.pro_government and d.info(n).pro_government)), None)
         if pick:
             cand.actor1 = pick
@@ -682,7 +704,36 @@ def article_context(facts: ArticleFacts, dictionary: ActorDictionary, published:
         name = dictionary.resolve(m.entry, country, topic)
         if name:
             counts[name] += 1
-    return Context(published, dictionary, country, topic, counts, dateline_place, story_date, story_precision)
+    claimants = _claimants(facts, dictionary, country, topic)
+    return Context(published, dictionary, country, topic, counts, dateline_place, story_date, story_precision,
+                   claimants)
+
+
+# Words that say a side claimed an attack («أعلنت ... مسؤوليتها», «تبنى»), normalised.
+_CLAIM_WORDS = ("مسووليه", "مسووليت", "تبنت", "تبني", "وتبنت", "وتبني")
+# Words that deny or disclaim («لم تعلن أي جهة مسؤوليتها», «نفت»).
+_NO_CLAIM_WORDS = frozenset({"لم", "ولم", "نفت", "نفى", "ونفت", "ونفى", "تنفي", "ينفي"})
+
+
+def _claimants(facts: ArticleFacts, dictionary: ActorDictionary, country: str | None,
+               topic: str | None) -> list[str]:
+    """Non-state armed groups named in a sentence that says an attack was claimed."""
+    out: list[str] = []
+    for s in facts.sentences:
+        if not s.actors:
+            continue
+        words = s.text.split()
+        if not any(w.startswith(_CLAIM_WORDS) for w in words) or any(w in _NO_CLAIM_WORDS for w in words):
+            continue
+        for m in s.actors:
+            name = dictionary.resolve(m.entry, country, topic)
+            if not name or name in out:
+                continue
+            info = dictionary.info(name)
+            if info.kind in NON_ARMED_KINDS or info.kind == "state" or info.pro_government:
+                continue
+            out.append(name)
+    return out
 
 
 # The title and lead tell the main event: how many reporting sentences to read.

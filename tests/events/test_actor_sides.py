@@ -1,0 +1,88 @@
+"""Who acted on whom (spec §1, §3): the sentence's own actors by role first,
+then the article's sides — and state forces named near a bomb are its target."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from rasd.events.extract import EventStage
+from rasd.model import Article, Mention
+from rasd.pipeline import Pipeline, finalize_stage, normalize_stage, segment_stage
+from rasd.text.normalize import normalize_word
+
+
+@dataclass
+class FakePlace:
+    """The fields of rasd.places' ResolvedPlace that assembly reads."""
+
+    start: int
+    end: int
+    text: str
+    location: str
+    location_ar: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    country: str
+    iso3: str
+    admin1: str
+    admin2: str | None = None
+    admin3: str | None = None
+
+
+PLACES = {"الرمادي": ("Ramadi", "Al-Anbar", 33.42, 43.30), "بغداد": ("Baghdad", "Baghdad", 33.31, 44.36)}
+
+
+def fake_places(doc):
+    for ar, (en, admin1, lat, lon) in PLACES.items():
+        key = normalize_word(ar)
+        start = doc.norm.find(key)
+        while start >= 0:
+            end = start + len(key)
+            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, 1, "Iraq", "IRQ", admin1)
+            s, e = doc.norm_map[start], doc.norm_map[end]
+            doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
+            start = doc.norm.find(key, end)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline([("normalize", normalize_stage), ("segment", segment_stage),
+                     ("places", fake_places), ("events", EventStage()), ("finalize", finalize_stage)])
+
+
+def bombings(pipeline, text):
+    events = pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
+    return [e for e in events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_police_named_beside_a_bomb_with_no_agent_marker_are_its_target(pipeline):
+    [e] = bombings(pipeline, "قتل ثلاثة أشخاص أمس في تفجير انتحاري استهدف مصلين "
+                             "من قوات الشرطة العراقية في الرمادي.")
+    assert e.actor2 == "Police Forces of Iraq"
+    assert e.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_group_named_once_in_passing_is_not_the_bomber(pipeline):
+    [e] = bombings(pipeline, "انفجرت عبوة ناسفة أمس بدورية للشرطة العراقية في الرمادي. "
+                             "ويأتي ذلك بعد أسابيع من إطلاق الحكومة حملة ضد تنظيم داعش.")
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Iraq)", "Police Forces of Iraq")
+
+
+def test_the_group_that_claimed_the_attack_is_the_bomber(pipeline):
+    [e] = bombings(pipeline, "انفجرت عبوة ناسفة أمس بدورية للشرطة العراقية في الرمادي. "
+                             "وأعلن تنظيم داعش مسؤوليته عن التفجير في بيان.")
+    assert (e.actor1, e.actor2) == ("Islamic State", "Police Forces of Iraq")
+
+
+def test_a_denied_claim_names_no_bomber(pipeline):
+    [e] = bombings(pipeline, "انفجرت عبوة ناسفة أمس بدورية للشرطة العراقية في الرمادي. "
+                             "ولم يعلن تنظيم داعش مسؤوليته عن التفجير.")
+    assert e.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_an_air_strike_keeps_its_state_striker(pipeline):
+    [e] = bombings(pipeline, "شن الجيش العراقي أمس غارات جوية على مواقع تنظيم داعش في الرمادي.")
+    assert (e.actor1, e.actor2) == ("Military Forces of Iraq", "Islamic State")
