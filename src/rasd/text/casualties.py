@@ -29,7 +29,7 @@ from itertools import repeat
 
 from rasd.text.normalize import normalize_word
 from rasd.text.numbers import NumberMention, _load_yaml, find_numbers, person_nouns
-from rasd.text.tokens import PhraseMatcher, Token, tokenize
+from rasd.text.tokens import PhraseMatcher, Token, tokenize, word_spans
 
 KINDS = ("killed", "injured", "arrested", "kidnapped", "displaced")
 
@@ -175,7 +175,7 @@ class _Sentence:
         lex = _lexicon()
         self.norm = norm
         self.tokens: list[Token] = tokenize(norm, start, end)
-        self.starts = [t.start for t in self.tokens]
+        self.starts = list(word_spans(norm, start, end)[0])  # the tokens' starts, from the shared scan
         n = len(self.tokens)
         # Clause of every token: how many clause ends precede it (equal
         # numbers = same clause).

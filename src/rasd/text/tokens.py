@@ -258,6 +258,13 @@ def _scan(norm: str, start: int, end: int) -> tuple[list[int], list[int], list[s
     return starts, ends, texts
 
 
+@lru_cache(maxsize=64)
+def _distinct(norm: str, start: int, end: int) -> frozenset[str]:
+    """The distinct words of norm[start:end]: every dictionary's find() on the
+    same text checks them against the words it has seen."""
+    return frozenset(_scan(norm, start, end)[2])
+
+
 def _phrase_words(phrase: str) -> list[str]:
     norm, _ = normalize(phrase)
     return [m.group() for m in _WORD.finditer(norm)]
@@ -359,7 +366,8 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
         """Longest non-overlapping phrase matches in norm[start:end], in text order."""
-        starts, ends, texts = _scan(norm, start, len(norm) if end is None else end)
+        end = len(norm) if end is None else end
+        starts, ends, texts = _scan(norm, start, end)
         candidates: list[tuple[int, int, int, PhraseMatch[T]]] = []
         n = len(texts)
         known = self._starts
@@ -368,7 +376,7 @@ class PhraseMatcher(Generic[T]):
         # Most words start no phrase: look every word up at C speed (set
         # difference, map, compress) and loop in Python only over the few
         # that do. New words get their readings first.
-        for word in set(texts).difference(known):
+        for word in _distinct(norm, start, end).difference(known):
             known[word] = self._first_readings(word)
         firsts = list(map(known.get, texts))
         if None in firsts:  # another thread cleared `known` meanwhile
