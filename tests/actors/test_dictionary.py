@@ -47,3 +47,13 @@ def test_the_organisation_is_the_article_topic_group():
 
 def test_base_is_not_al_qaeda():
     assert names("قاعدة العند الجوية") == []
+
+
+def test_the_revolutionaries_are_each_countrys_own_rebels():
+    assert names("تقدم الثوار", country="Yemen") == ["Popular Resistance (Yemen)"]
+    assert names("تقدم الثوار", country="Syria") == ["Opposition Rebels (Syria)"]
+
+
+def test_emergency_forces_spelt_with_a_dotless_ya_hamza_are_the_saudi_police():
+    assert names("مسجد قوات الطوارىء بعسير") == names("مسجد قوات الطوارئ بعسير")
+    assert "Police Forces of Saudi Arabia" in names("قوة الطوارىء الخاصة")
