@@ -86,3 +86,10 @@ def test_a_denied_claim_names_no_bomber(pipeline):
 def test_an_air_strike_keeps_its_state_striker(pipeline):
     [e] = bombings(pipeline, "شن الجيش العراقي أمس غارات جوية على مواقع تنظيم داعش في الرمادي.")
     assert (e.actor1, e.actor2) == ("Military Forces of Iraq", "Islamic State")
+
+
+def test_an_unnamed_suicide_bomber_belongs_to_the_group_that_claimed_the_attack(pipeline):
+    events = bombings(pipeline, "فجر انتحاري نفسه أمس داخل مقر للشرطة العراقية في الرمادي. "
+                                "وأعلن تنظيم داعش مسؤوليته عن عملية التفجير.")
+    assert events and all(e.actor1 == "Islamic State" for e in events)
+    assert all(e.actor2 == "Police Forces of Iraq" for e in events)

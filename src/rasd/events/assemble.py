@@ -375,8 +375,22 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     _unnamed_attacker(cand, ctx, country, why)
     _resolve_actor_dependent_type(cand, ctx, country, why)
     _fill_sides_from_context(cand, ctx, country, why)
+    _claimed_attacker(cand, ctx, why)
     if why:
         cand.why["actors"] = "; ".join(why)
+
+
+def _claimed_attacker(cand: Candidate, ctx: Context, why: list[str]) -> None:
+    """An unnamed attacker («الانتحاري», «مسلحون») of an attack the article says a
+    group claimed («أعلن تنظيم داعش مسؤوليته عن عملية التفجير») is that group."""
+    if not (cand.actor1 or "").startswith("Unidentified Armed Group") or not ctx.claimants:
+        return
+    if cand.event_type not in _VIOLENT_TYPES:
+        return
+    claimant = next((n for n in ctx.claimants if n != cand.actor2 and n not in cand.assoc2), None)
+    if claimant:
+        why.append(f"actor1 {claimant!r}: the group that claimed an attack in the article")
+        cand.actor1 = claimant
 
 
 def _senior_partners(cand: Candidate, ctx: Context, why: list[str]) -> None:
