@@ -93,3 +93,11 @@ def test_an_unnamed_suicide_bomber_belongs_to_the_group_that_claimed_the_attack(
                                 "وأعلن تنظيم داعش مسؤوليته عن عملية التفجير.")
     assert events and all(e.actor1 == "Islamic State" for e in events)
     assert all(e.actor2 == "Police Forces of Iraq" for e in events)
+
+
+def test_an_air_strike_with_no_striker_named_is_the_state_forces_not_a_militia(pipeline):
+    text = ("تواصلت المواجهات بين الحشد الشعبي وتنظيم داعش قرب الرمادي، وقال الحشد الشعبي إنه صد هجوما. "
+            "وقصفت غارات جوية أمس مواقع تنظيم داعش في الرمادي. "
+            "وقال الجيش العراقي إن الحشد الشعبي يواصل التقدم.")
+    [strike] = [e for e in bombings(pipeline, text) if e.sub_event_type == "Air/drone strike"]
+    assert (strike.actor1, strike.actor2) == ("Military Forces of Iraq", "Islamic State")

@@ -517,6 +517,11 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             # forces the article names as its victims or investigators.
             pool = ctx.claimants + [n for n in armed if ctx.actor_counts[n] >= 2
                                     and not (d.info(n).pro_government or d.info(n).kind == "state")]
+        elif sub == "Air/drone strike":
+            # Aircraft belong to states and foreign coalitions: an air strike with
+            # no striker named is theirs before it is a ground militia's.
+            pool = [n for n in armed if d.info(n).kind in ("state", "external")] + \
+                   [n for n in armed if d.info(n).kind not in ("state", "external")]
         pick = next((n for n in pool if n != cand.actor2 and n not in cand.assoc2 and not (
             a2_info is not None and a2_info.pro_government and d.info(n).pro_government)), None)
         if pick:
