@@ -258,13 +258,6 @@ def _scan(norm: str, start: int, end: int) -> tuple[list[int], list[int], list[s
     return starts, ends, texts
 
 
-@lru_cache(maxsize=64)
-def _distinct(norm: str, start: int, end: int) -> frozenset[str]:
-    """The distinct words of norm[start:end]: every dictionary's find() on the
-    same text checks them against the words it has seen."""
-    return frozenset(_scan(norm, start, end)[2])
-
-
 def _phrase_words(phrase: str) -> list[str]:
     norm, _ = normalize(phrase)
     return [m.group() for m in _WORD.finditer(norm)]
@@ -373,14 +366,17 @@ class PhraseMatcher(Generic[T]):
         known = self._starts
         if len(known) > _MAX_KNOWN_WORDS:
             known.clear()
-        # Most words start no phrase: look every word up at C speed (set
-        # difference, map, compress) and loop in Python only over the few
-        # that do. New words get their readings first.
-        for word in _distinct(norm, start, end).difference(known):
-            known[word] = self._first_readings(word)
+        # Most words start no phrase: look every word up at C speed (map,
+        # compress) and loop in Python only over the few that do. Words not
+        # seen before get their readings first.
         firsts = list(map(known.get, texts))
-        if None in firsts:  # another thread cleared `known` meanwhile
-            firsts = [self._first_readings(w) if f is None else f for w, f in zip(texts, firsts)]
+        if None in firsts:
+            for i in [i for i, f in enumerate(firsts) if f is None]:
+                word = texts[i]
+                f = known.get(word)
+                if f is None:
+                    f = known[word] = self._first_readings(word)
+                firsts[i] = f
         for i in compress(range(n), firsts):
             first = firsts[i]
             # Every phrase that starts at word i, by its last word: the most
