@@ -10,6 +10,7 @@ p50 / p99 / max per query, in milliseconds.
     python bench/api_bench.py                       # 100,000 events, 200 requests per query
     python bench/api_bench.py --events 20000 --requests 50 --json bench/results/api.json
     python bench/api_bench.py --db /tmp/api-bench.sqlite --reuse   # keep / reuse the generated store
+    python bench/api_bench.py --db "$DATABASE_URL" --reuse          # the same on PostgreSQL
 
 The synthetic events are random but shaped like real output (ACLED types,
 Syria/Iraq/Yemen places inside their countries, two years of dates, canonical
@@ -178,7 +179,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200, help="timed requests per query")
-    parser.add_argument("--db", default=None, help="SQLite file to build (default: a temporary one)")
+    parser.add_argument("--db", default=None, help="SQLite file or postgresql:// URL to fill (default: a temporary SQLite file)")
     parser.add_argument("--reuse", action="store_true", help="reuse --db if it already holds the events")
     parser.add_argument("--json", default=None, help="write the figures to this JSON file")
     args = parser.parse_args()
@@ -208,7 +209,7 @@ def main() -> int:
         if tmp is not None:
             tmp.cleanup()
     report = {"events_in_store": stored, "fill_seconds": fill_seconds and round(fill_seconds, 1),
-              "store": "SQLite", "server": "rasd serve (uvicorn, one process)",
+              "store": "PostgreSQL" if args.db.startswith("postgres") else "SQLite", "server": "rasd serve (uvicorn, one process)",
               "client": "httpx over loopback, one connection, sequential requests",
               "machine": f"{platform.machine()}, {os.cpu_count()} cores, shared with other work",
               # 1-minute load average before and after timing: above the core count, figures are inflated
