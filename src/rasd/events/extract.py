@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,8 +22,14 @@ from rasd.events import assemble as A
 from rasd.events.facts import ArticleFacts, bucket, make_facts
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
+from rasd.events.pairs import find_pairs
 from rasd.model import Document, Event, Evidence, Mention
 from rasd.text.tokens import PhraseMatch
+
+# How the place of each event of a «منطقتي X وY» pair was chosen (also its merge key).
+PAIR_RULE = "one place of a pair under a dual head"
+# Words from the second name to the town a pair hangs on («والصكرة شمال شرق قضاء حديثة»).
+_PAIR_REACH_WORDS = 6
 
 # The title and first sentences, where a column says it is one.
 _HEAD_SENTENCES = 3
@@ -128,7 +136,10 @@ class EventStage:
         dateline = next((p for s in facts.sentences if s.is_dateline for p in s.places), None)
         ctx = A.article_context(facts, self.dictionary, doc.article.published, countries, dateline,
                                 self.lexicon.ongoing)
-        events = self.assemble(facts, ctx)
+        def original(start: int, end: int) -> str:
+            a, b = doc.to_original(start, end)
+            return doc.text[a:b]
+        events = self.assemble(facts, ctx, original)
         doc.events.extend(self.to_events(doc, events, ctx))
         for c in events:
             for trig in c.triggers:
@@ -137,7 +148,8 @@ class EventStage:
                                             c.sentence.index, "event_lexicon"))
         return doc
 
-    def assemble(self, facts: ArticleFacts, ctx: A.Context) -> list[A.Candidate]:
+    def assemble(self, facts: ArticleFacts, ctx: A.Context,
+                 original: Callable[[int, int], str] | None = None) -> list[A.Candidate]:
         events: list[A.Candidate] = []
         last_place: dict[int, Any] = {}  # paragraph -> last place named
         explain: dict[str, list[str]] = {}
@@ -167,6 +179,11 @@ class EventStage:
                     continue
                 places = (_anchored_places(facts, s, groups, cand) if groups
                           else [self._inherited_place(s, last_place, events, ctx)])
+                pair_rule = ""
+                if groups and len(places) == 1 and self.lexicon.dual_heads:
+                    split = self._pair_places(facts, s, places[0], original)
+                    if split is not None:
+                        places, pair_rule = split
                 if groups and len(places) == 1 and self._fold_retold(cand, places[0], events, k, j):
                     continue
                 country = None
@@ -175,8 +192,8 @@ class EventStage:
                     part = cand if idx == 0 else A.Candidate(cand.sub_event_type, cand.family, s,
                                                              list(cand.triggers), cand.background_cue)
                     part.place = place
-                    part.place_rule = ("place named in the sentence" if groups else
-                                       "no place in the sentence: inherited from context")
+                    part.place_rule = pair_rule or ("place named in the sentence" if groups else
+                                                    "no place in the sentence: inherited from context")
                     country = getattr(place, "country", None) or ctx.country
                     prev = self._same_story(part, events)
                     if prev is not None:
@@ -198,6 +215,28 @@ class EventStage:
         if len(kept) < len(merged):
             explain.setdefault("unspecific", []).extend(c.anchor.text for c in merged if c not in kept)
         return kept
+
+    def _pair_places(self, facts: ArticleFacts, s: Any, place: Any,
+                     original: Callable[[int, int], str] | None) -> tuple[list[Any], str] | None:
+        """«في منطقتي الزوية والصكرة شمال شرق قضاء حديثة»: one place found where a
+        dual head names two — two places, each named as the article wrote it; an
+        unknown one sits at the known place with precision 2 (spec §1)."""
+        for pair in find_pairs(facts.norm, s.start, s.end, self.lexicon.dual_heads, self.lexicon.name_prefixes):
+            inside = pair.head_start <= place.start < pair.end
+            after = place.start >= pair.end and \
+                facts.word_index(place.start) - facts.word_index(pair.end - 1) <= _PAIR_REACH_WORDS
+            if not (inside or after):
+                continue
+            out = []
+            for a, b in (pair.first, pair.second):
+                if a <= place.start < b:
+                    out.append(place)
+                    continue
+                out.append(replace(place, start=a, end=b, text=facts.norm[a:b],
+                                   location_ar=original(a, b) if original else facts.norm[a:b],
+                                   geo_precision=max(getattr(place, "geo_precision", 1) or 1, 2)))
+            return out, f"{PAIR_RULE} «{facts.norm[pair.head_start:pair.end]}»"
+        return None
 
     def _inherited_place(self, s, last_place: dict[int, Any], events: list[A.Candidate], ctx: A.Context) -> Any:
         if s.paragraph in last_place:
@@ -502,7 +541,11 @@ def _place_key(c: A.Candidate) -> str | None:
     p = c.place
     if p is None:
         return None
-    return getattr(p, "location", None) or getattr(p, "text", None)
+    key = getattr(p, "location", None) or getattr(p, "text", None)
+    if c.place_rule.startswith(PAIR_RULE):
+        # The two villages of «منطقتي X وY» may share the town they were placed at.
+        return f"{key}|{getattr(p, 'location_ar', '')}"
+    return key
 
 
 def _same_event(a: A.Candidate, b: A.Candidate) -> bool:

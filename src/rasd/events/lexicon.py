@@ -75,6 +75,10 @@ class Lexicon:
     ongoing: re.Pattern[str] | None = None
     # Words that say the article is a column or an analysis («الكاتب», «مقاله»).
     column: re.Pattern[str] | None = None
+    # Dual nouns of place («منطقتي», «قريتي») and first words of two-word place
+    # names («تل», «عين»), normalised: see rasd.events.pairs.
+    dual_heads: frozenset[str] = frozenset()
+    name_prefixes: frozenset[str] = frozenset()
 
 
 def _default_path() -> Path:
@@ -151,7 +155,13 @@ def _load(path: Path) -> Lexicon:
     return Lexicon(triggers=triggers, markers=markers, size=size, cue_patterns=cue_patterns,
                    references=_word_alternation(data.get("references")),
                    ongoing=_word_alternation(data.get("ongoing")),
-                   column=_word_alternation(data.get("column")))
+                   column=_word_alternation(data.get("column")),
+                   dual_heads=_word_set(data.get("dual_place_heads")),
+                   name_prefixes=_word_set(data.get("place_name_prefixes")))
+
+
+def _word_set(forms: list[str] | None) -> frozenset[str]:
+    return frozenset(normalize_word(str(f)) for f in forms or [])
 
 
 def _word_alternation(forms: list[str] | None) -> re.Pattern[str] | None:
