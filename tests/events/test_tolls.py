@@ -1,0 +1,64 @@
+"""Spec §1 fatalities: tolls belong to the event they count, «بينهم» adds
+nothing and names no event of its own."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from rasd.events.extract import EventStage
+from rasd.model import Article, Mention
+from rasd.pipeline import Pipeline, finalize_stage, normalize_stage, segment_stage
+from rasd.text.normalize import normalize_word
+
+
+@dataclass
+class FakePlace:
+    start: int
+    end: int
+    text: str
+    location: str
+    location_ar: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    country: str
+    iso3: str
+    admin1: str
+    admin2: str | None = None
+    admin3: str | None = None
+
+
+PLACES = {"الرمادي": ("Ramadi", 33.42, 43.30), "الفلوجة": ("Fallujah", 33.35, 43.78),
+          "بغداد": ("Baghdad", 33.31, 44.36)}
+
+
+def fake_places(doc):
+    for ar, (en, lat, lon) in PLACES.items():
+        key = normalize_word(ar)
+        start = doc.norm.find(key)
+        while start >= 0:
+            end = start + len(key)
+            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, 1, "Iraq", "IRQ", "Al-Anbar")
+            s, e = doc.norm_map[start], doc.norm_map[end]
+            doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
+            start = doc.norm.find(key, end)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline([("normalize", normalize_stage), ("segment", segment_stage),
+                     ("places", fake_places), ("events", EventStage()), ("finalize", finalize_stage)])
+
+
+def extract(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
+
+
+def test_a_suicide_bomber_among_the_dead_is_no_suicide_bombing(pipeline):
+    events = extract(pipeline, "قالت الشرطة إن القوات الأمنية قتلت أمس 10 من عناصر تنظيم داعش، "
+                               "بينهم انتحاري وثلاثة قناصين، خلال اشتباكات في الرمادي.")
+    assert not [e for e in events if e.sub_event_type == "Suicide bomb"]
+    [clash] = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert clash.fatalities == 10
