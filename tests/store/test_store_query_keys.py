@@ -124,3 +124,18 @@ def test_postgresql_text_filters_have_trigram_indexes(pg_url):
     with open_store(pg_url) as store, store.engine.connect() as conn:
         names = {i["name"] for i in inspect(conn).get_indexes("merged_events")}
     assert {"ix_merged_actor_trgm", "ix_merged_search_trgm"} <= names
+
+
+@pytest.mark.parametrize("f", [EventFilter(), EventFilter(country="IRQ"), EventFilter(admin1="ninewa"),
+                               EventFilter(date_from="2015-07-20", event_type="Battles")])
+def test_both_stats_plans_count_the_same(keyed, f):
+    from rasd.store.store import _facets_grouped, _facets_in_one_pass
+
+    keyed.add_articles([article(7)])
+    keyed.save_extraction("art7", [event("art7", event_date=None, admin1=None, fatalities=9,
+                                         event_type="Protests", sub_event_type="Peaceful protest")])
+    with keyed.engine.connect() as conn:
+        grouped = _facets_grouped(conn, keyed._filtered(f))
+        one_pass = _facets_in_one_pass(conn, keyed._filtered(f))
+    assert grouped == one_pass
+    assert grouped[0] > 0

@@ -642,44 +642,27 @@ class Store:
         return [row_event(r, spans.get((r.run_id, r.event_id))) for r in rows]
 
     def stats(self, f: EventFilter | None = None, top: int = 50) -> dict[str, Any]:
-        """Counts of deduplicated events by day, event type, admin1 and actor (for charts).
-
-        One pass over the matching rows' six narrow columns, counted here: the
-        database reads each matching row once instead of once per facet.
-        """
-        m = t.merged_events
-        # The day as text ('YYYY-MM-DD' on both databases): no date object per row.
-        stmt = select(cast(m.c.event_date, String), m.c.event_type, m.c.admin1, m.c.actor1, m.c.actor2,
-                      m.c.fatalities).where(self._filtered(f))
-        total = fatalities = 0
-        by_day: Counter = Counter()
-        by_type: Counter = Counter()
-        by_admin1: Counter = Counter()
-        by_actor: Counter = Counter()
+        """Counts of deduplicated events by day, event type, admin1 and actor (for charts)."""
+        f = f or EventFilter()
+        where = self._filtered(f)
+        # Two plans, one answer. Without actor/text filters every filter and
+        # facet is in ix_merged_run_facets: one GROUP BY per facet reads only
+        # indexes. Actor/text filters need the rows themselves: then one pass
+        # over the matching rows' six columns reads each row once, not six times.
         with self.engine.connect() as conn:
-            result = conn.execution_options(yield_per=20_000).execute(stmt)
-            # Counted a column at a time over pages of rows: Counter's C loop, not
-            # a Python statement per row (memory stays flat on any store size).
-            for page in result.partitions():
-                days, types, admin1s, actor1s, actor2s, dead = zip(*page)
-                total += len(page)
-                fatalities += sum(dead)
-                by_day.update(days)
-                by_type.update(types)
-                by_admin1.update(admin1s)
-                by_actor.update(actor1s)
-                by_actor.update(actor2s)
-        for counts in (by_day, by_admin1, by_actor):
-            counts.pop(None, None)  # unknown day, province or side: not a bar of its own
+            if f.actor or f.text:
+                total, fatalities, by_day, by_type, by_admin1, by_actor = _facets_in_one_pass(conn, where)
+            else:
+                total, fatalities, by_day, by_type, by_admin1, by_actor = _facets_grouped(conn, where)
 
         def largest(counts: Counter, limit: int | None) -> dict:
-            # count descending, then key ascending: the order the SQL used
+            # count descending, then key ascending
             ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             return dict(ordered if limit is None else ordered[:limit])
 
         return {
-            "total": total,
-            "fatalities": fatalities,
+            "total": int(total),
+            "fatalities": int(fatalities),
             "by_day": {d[:10]: by_day[d] for d in sorted(by_day)},
             "by_event_type": largest(by_type, None),
             "by_admin1": largest(by_admin1, top),
@@ -701,6 +684,49 @@ class Store:
     def ping(self) -> None:
         with self.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
+
+
+def _facets_grouped(conn: Connection, where) -> tuple:
+    """total, fatalities and the four facet Counters, one GROUP BY each."""
+    m = t.merged_events
+
+    def counts(column) -> Counter:
+        rows = conn.execute(select(column, func.count()).where(where).group_by(column))
+        return Counter({key: n for key, n in rows if key is not None})
+
+    total, fatalities = conn.execute(
+        select(func.count(), func.coalesce(func.sum(m.c.fatalities), 0)).where(where)).one()
+    # An expression, not the bare column: SQLite would otherwise walk
+    # ix_merged_run_type (ordered by type) over every row of the run instead
+    # of grouping the rows the filter's index found.
+    by_type = counts(func.coalesce(m.c.event_type, ""))
+    return (int(total), int(fatalities), counts(_day_text(m)), by_type, counts(m.c.admin1),
+            counts(m.c.actor1) + counts(m.c.actor2))
+
+
+def _facets_in_one_pass(conn: Connection, where) -> tuple:
+    """The same, counted here over pages of the matching rows (Counter's C loop, flat memory)."""
+    m = t.merged_events
+    stmt = select(_day_text(m), m.c.event_type, m.c.admin1, m.c.actor1, m.c.actor2, m.c.fatalities).where(where)
+    total = fatalities = 0
+    by_day, by_type, by_admin1, by_actor = Counter(), Counter(), Counter(), Counter()
+    for page in conn.execution_options(yield_per=20_000).execute(stmt).partitions():
+        days, types, admin1s, actor1s, actor2s, dead = zip(*page)
+        total += len(page)
+        fatalities += sum(dead)
+        by_day.update(days)
+        by_type.update(types)
+        by_admin1.update(admin1s)
+        by_actor.update(actor1s)
+        by_actor.update(actor2s)
+    for counts in (by_day, by_admin1, by_actor):
+        counts.pop(None, None)  # unknown day, province or side: not a bar of its own
+    return total, fatalities, by_day, by_type, by_admin1, by_actor
+
+
+def _day_text(m):
+    """The event day as 'YYYY-MM-DD' text on both databases: no date object per row or group."""
+    return cast(m.c.event_date, String)
 
 
 class _WriteTransaction:
