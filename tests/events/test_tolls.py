@@ -34,6 +34,13 @@ PLACES = {"الرمادي": ("Ramadi", 33.42, 43.30), "الفلوجة": ("Falluj
 
 
 def fake_places(doc):
+    # A place no gazetteer knows: found in the text, resolved to nothing.
+    key = normalize_word("تكساس")
+    start = doc.norm.find(key)
+    if start >= 0:
+        s, e = doc.norm_map[start], doc.norm_map[start + len(key)]
+        p = FakePlace(start, start + len(key), key, None, "تكساس", None, None, 3, None, None, None)
+        doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
     for ar, (en, lat, lon) in PLACES.items():
         key = normalize_word(ar)
         start = doc.norm.find(key)
@@ -62,3 +69,18 @@ def test_a_suicide_bomber_among_the_dead_is_no_suicide_bombing(pipeline):
     assert not [e for e in events if e.sub_event_type == "Suicide bomb"]
     [clash] = [e for e in events if e.sub_event_type == "Armed clash"]
     assert clash.fatalities == 10
+
+
+def test_dead_counted_at_an_unknown_place_elsewhere_are_not_this_events(pipeline):
+    events = extract(pipeline, "ونقلت الوكالة نبأ مقتل 8 أشخاص في محافظة تكساس الأمريكية إثر إطلاق نار في منزلهم، "
+                               "وإعلان الداخلية العراقية عن مقتل اثنين من رجال الشرطة في انفجار عبوة ناسفة في الرمادي أمس.")
+    [bomb] = [e for e in events if e.location == "Ramadi"]
+    assert bomb.sub_event_type == "Remote explosive/landmine/IED"
+    assert bomb.fatalities == 2
+
+
+def test_each_place_of_a_sentence_keeps_the_dead_counted_there(pipeline):
+    events = extract(pipeline, "قتل 11 من عناصر داعش أمس في غارة جوية على الرمادي، "
+                               "كما قتل 29 آخرون في اشتباكات مع الجيش العراقي في الفلوجة.")
+    tolls = {(e.sub_event_type, e.location): e.fatalities for e in events}
+    assert tolls == {("Air/drone strike", "Ramadi"): 11, ("Armed clash", "Fallujah"): 29}

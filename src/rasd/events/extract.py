@@ -173,8 +173,9 @@ class EventStage:
             # The sentence's toll belongs to its first violent event (an arrest,
             # protest or curfew in the same sentence kills no one).
             tolled = next((c for c in cands if c.event_type in _TOLLED), None)
+            shares = _toll_shares(facts, s, cands, groups, tolled) if groups else {}
             for cand in cands:
-                k, j = (killed, injured) if cand is tolled else (0, 0)
+                k, j = shares.get(id(cand), (killed, injured) if cand is tolled else (0, 0))
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
                 places = (_anchored_places(facts, s, groups, cand) if groups
@@ -460,6 +461,76 @@ class EventStage:
 
 
 # Event types whose events have a toll (spec §1 fatalities).
+# Words from a casualty phrase to the place it happened in («مقتل 8 أشخاص ... في تكساس»).
+_TOLL_PLACE_WORDS = 6
+
+
+def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: list[Any],
+                 tolled: A.Candidate | None) -> dict[int, tuple[int, int]]:
+    """Who gets which of the sentence's counts when it counts dead twice or more:
+    a casualty phrase placed by the place right after it («مقتل 11 من داعش ... في
+    مدينة الميادين ... وقتل 29 منهم ... في معسكر الكرين») belongs to the event at
+    that place; one placed in another country or an unknown place where no event
+    of the sentence is («مقتل 8 أشخاص في تكساس») to none; the rest to the
+    sentence's first violent event. Empty (the
+    first violent event takes all) when the sentence counts dead once."""
+    dead = [c for c in s.casualties if getattr(c, "kind", "") == "killed"]
+    if tolled is None or len(dead) < 2:
+        return {}
+    violent = [c for c in cands if c.event_type in _TOLLED]
+    places = {id(c): _anchored_places(facts, s, groups, c) for c in violent}
+    own_countries = {getattr(p, "country", None) for p in places[id(tolled)]} - {None}
+    marks = sorted(s.casualties, key=lambda c: c.start)
+    given: dict[int, list[Any]] = {id(c): [] for c in violent}
+    for c in s.casualties:
+        where = _casualty_place(facts, s, c, marks)
+        # «قتل 29 آخرون في اشتباكات ...»: the event word right after the count is its cause.
+        owner = _cause(facts, c, marks, violent)
+        if owner is None and where is not None:
+            owner = next((v for v in violent if any(
+                q.start <= where.start < q.end or where.start <= q.start < where.end for q in places[id(v)])), None)
+        if owner is not None:
+            given[id(owner)].append(c)
+        elif where is None or getattr(where, "country", None) in own_countries:
+            given[id(tolled)].append(c)
+        # else: counted in another country, or at a place no gazetteer knows
+        # («في محافظة تكساس الأمريكية»), where none of the sentence's events is
+    if not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
+        return {}
+    return {key: A.casualty_totals(items) for key, items in given.items()}
+
+
+# Words from a casualty phrase to the event word that caused it («قتل 29 آخرون في اشتباكات»).
+_CAUSE_WORDS = 3
+
+
+def _cause(facts: ArticleFacts, c: Any, marks: list[Any], violent: list[A.Candidate]) -> A.Candidate | None:
+    """The violent event whose trigger follows a casualty phrase within a few words."""
+    nxt = next((m for m in marks if m.start >= c.end), None)
+    best: tuple[int, A.Candidate] | None = None
+    for v in violent:
+        for t in v.triggers + v.co_anchors:
+            if t.start < c.end or (nxt is not None and t.start > nxt.start):
+                continue
+            gap = facts.word_index(t.start) - facts.word_index(c.end - 1)
+            if gap <= _CAUSE_WORDS and (best is None or gap < best[0]):
+                best = (gap, v)
+    return best[1] if best else None
+
+
+def _casualty_place(facts: ArticleFacts, s: Any, c: Any, marks: list[Any]) -> Any:
+    """The place named right after a casualty phrase, before the next one, if any."""
+    nxt = next((m for m in marks if m.start >= c.end), None)
+    for p in sorted(s.places, key=lambda p: p.start):
+        if p.start < c.end:
+            continue
+        if facts.word_index(p.start) - facts.word_index(c.end - 1) > _TOLL_PLACE_WORDS or (
+                nxt is not None and nxt.start < p.start):
+            return None
+        return p
+    return None
+
+
 _TOLLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
 
 # A headline's «هجوم» may be the body's clash, bombing or attack on civilians.
