@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import Generic, Iterable, TypeVar
 
-from rasd.text.normalize import normalize
+from rasd.text.normalize import normalize_word
 
 T = TypeVar("T")
 
@@ -259,8 +259,7 @@ def _scan(norm: str, start: int, end: int) -> tuple[list[int], list[int], list[s
 
 
 def _phrase_words(phrase: str) -> list[str]:
-    norm, _ = normalize(phrase)
-    return [m.group() for m in _WORD.finditer(norm)]
+    return _WORD.findall(normalize_word(phrase))
 
 
 class _Node:
