@@ -31,6 +31,7 @@ class FakePlace:
 
 PLACES = {"الرمادي": ("Ramadi", 33.42, 43.30), "الفلوجة": ("Fallujah", 33.35, 43.78),
           "بغداد": ("Baghdad", 33.31, 44.36)}
+ADMIN1 = {"Baghdad": "Baghdad"}
 
 
 def fake_places(doc):
@@ -46,7 +47,7 @@ def fake_places(doc):
         start = doc.norm.find(key)
         while start >= 0:
             end = start + len(key)
-            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, 1, "Iraq", "IRQ", "Al-Anbar")
+            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, 1, "Iraq", "IRQ", ADMIN1.get(en, "Al-Anbar"))
             s, e = doc.norm_map[start], doc.norm_map[end]
             doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
             start = doc.norm.find(key, end)
@@ -84,3 +85,18 @@ def test_each_place_of_a_sentence_keeps_the_dead_counted_there(pipeline):
                                "كما قتل 29 آخرون في اشتباكات مع الجيش العراقي في الفلوجة.")
     tolls = {(e.sub_event_type, e.location): e.fatalities for e in events}
     assert tolls == {("Air/drone strike", "Ramadi"): 11, ("Armed clash", "Fallujah"): 29}
+
+
+def test_dead_counted_elsewhere_in_the_next_sentence_are_not_the_strikes(pipeline):
+    events = extract(pipeline, "وقصفت طائرات التحالف الدولي أمس موكبا لتنظيم داعش في الرمادي. "
+                               "ولقي أربعة عراقيين مصرعهم في حوادث متفرقة في بغداد أمس.")
+    [strike] = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike.location == "Ramadi"
+    assert strike.fatalities == 0
+
+
+def test_dead_counted_in_the_next_sentence_with_no_place_are_the_strikes(pipeline):
+    events = extract(pipeline, "وقصفت طائرات التحالف الدولي أمس موكبا لتنظيم داعش في الرمادي. "
+                               "ولقي أربعة من عناصر التنظيم مصرعهم.")
+    [strike] = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike.fatalities == 4

@@ -166,7 +166,7 @@ class EventStage:
                 explain.setdefault("commentary", []).extend(t.text for c in cands for t in c.triggers)
                 cands = []
             if not cands:
-                self._attach_orphan_casualties(s, events)
+                self._attach_orphan_casualties(s, events, groups)
                 self._refine_place(s, groups, events)
                 continue
             killed, injured = A.casualty_totals(s.casualties)
@@ -348,8 +348,10 @@ class EventStage:
             prev.place_rule = "a more precise place in the same province named in the next sentence"
             prev.evidence.append((s.orig_start, s.orig_end))
 
-    def _attach_orphan_casualties(self, s, events: list[A.Candidate]) -> None:
-        """Casualties in a sentence with no trigger belong to the event just told."""
+    def _attach_orphan_casualties(self, s, events: list[A.Candidate], groups: list[Any] = ()) -> None:
+        """Casualties in a sentence with no trigger belong to the event just told —
+        unless the sentence places them somewhere else («ولقي أربعة مصرعهم في حوادث
+        متفرقة في بغداد» after a strike in Nineveh)."""
         killed, injured = A.casualty_totals(s.casualties)
         if not (killed or injured) or not events:
             return
@@ -357,6 +359,9 @@ class EventStage:
         if prev.sentence.paragraph != s.paragraph and prev.sentence.index != s.index - 1:
             return
         if prev.event_type not in _TOLLED:
+            return
+        here = getattr(prev.place, "admin1", None)
+        if groups and here and all(getattr(g, "admin1", None) not in (None, here) for g in groups):
             return
         if not prev.killed and killed:
             prev.killed = killed
