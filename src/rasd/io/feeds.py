@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bz2
 import gzip
-import json
 import lzma
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -161,24 +160,8 @@ def _remap(record: dict[str, Any], options: ReadOptions) -> dict[str, Any]:
 def read_jsonl_records(stream: IO[bytes], name: str, options: ReadOptions,
                        on_problem: ProblemHandler) -> Iterator[Article]:
     """One article per line (text under text/content/body); bad lines reported and skipped."""
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(readers.decode(raw, f"{name}:{number}", on_problem))
-        except InputError as exc:
-            on_problem(str(exc))
-            continue
-        except json.JSONDecodeError as exc:
-            on_problem(errors.E_JSON_LINE.format(path=name, line=number, detail=exc.msg))
-            continue
-        if not isinstance(record, dict):
-            on_problem(errors.E_JSON_LINE.format(path=name, line=number, detail="not an object"))
-            continue
-        article = readers.article_from_record(_remap(record, options), name, number,
-                                              options.published, on_problem, options.max_chars)
-        if article is not None:
-            yield article
+    yield from readers.read_jsonl(stream, name, options.published, on_problem, options.max_chars,
+                                  remap=lambda record: _remap(record, options))
 
 
 def read_feed(data: bytes, name: str, options: ReadOptions,

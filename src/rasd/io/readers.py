@@ -164,8 +164,13 @@ def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | 
 
 def read_jsonl(stream: IO[bytes], name: str, published: date | None = None,
                on_problem: ProblemHandler = _warn,
-               max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
-    """One article per line; a bad line is reported with its number and skipped."""
+               max_chars: int = DEFAULT_MAX_CHARS,
+               remap: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Iterator[Article]:
+    """One article per line; a bad line is reported with its number and skipped.
+
+    `remap` renames a record's fields before it becomes an Article (corpora that
+    call the text "content", or keep the date under another name).
+    """
     limit = jsonl_line_limit(max_chars)
     told_encoding = False
 
@@ -198,6 +203,8 @@ def read_jsonl(stream: IO[bytes], name: str, published: date | None = None,
         if not isinstance(record, dict):
             on_problem(errors.E_JSON_LINE.format(path=name, line=number, detail="not an object"))
             continue
+        if remap is not None:
+            record = remap(record)
         article = article_from_record(record, name, number, published, on_problem, max_chars)
         if article is not None:
             yield article
