@@ -100,3 +100,14 @@ def test_dead_counted_in_the_next_sentence_with_no_place_are_the_strikes(pipelin
                                "ولقي أربعة من عناصر التنظيم مصرعهم.")
     [strike] = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert strike.fatalities == 4
+
+
+def test_the_bombing_told_again_in_a_vaguer_word_is_one_event(pipeline):
+    events = extract(pipeline, "أخبار العراق\n\nفجر انتحاري نفسه بحزام ناسف أمس داخل مسجد للشرطة العراقية في الرمادي، "
+                               "ما أسفر عن مقتل 12 من رجال الأمن.\n"
+                               "وقال مصدر أمني إن حادث التفجير وقع في نهاية الأسبوع خلال صلاة الظهر.")
+    bombs = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(bombs) == 1
+    assert bombs[0].sub_event_type == "Suicide bomb"
+    assert bombs[0].fatalities == 12
+    assert len(bombs[0].evidence) == 2

@@ -394,8 +394,14 @@ class EventStage:
                 if target is not None and not (_same_event(target, e) and (
                         definite or e.sentence.paragraph - target.sentence.paragraph <= 3)):
                     target = None
+                if target is None and definite:
+                    # «حادث التفجير» with no place of its own after «فجر انتحاري نفسه»:
+                    # the latest event of the same type, told again in a vaguer word.
+                    target = next((m for m in reversed(merged) if _retold(m, e, anywhere=True)), None)
             else:
                 target = next((m for m in merged if _same_event(m, e)), None)
+                if target is None and all(_ANAPHORIC_NOUN.match(t.text) for t in e.triggers):
+                    target = next((m for m in merged if _retold(m, e)), None)
             if target is None:
                 merged.append(e)
                 continue
@@ -540,6 +546,21 @@ _TOLLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against 
 
 # A headline's «هجوم» may be the body's clash, bombing or attack on civilians.
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _retold(told: A.Candidate, e: A.Candidate, anywhere: bool = False) -> bool:
+    """«حادث التفجير», «الهجوم» at the place (or, `anywhere`, with no place of its
+    own) and on the day of an event of the same kind already told is that event
+    told again, though its word is less specific («التفجير» after «فجر انتحاري
+    نفسه»): same event type and status, days that agree (a vague day such as
+    «نهاية الأسبوع» agrees with any day of its week)."""
+    if told.event_type != e.event_type or told.status != e.status:
+        return False
+    if told.own_date and e.own_date and told.date != e.date and (
+            told.precision == 1 and e.precision == 1 or told.date is None or e.date is None
+            or abs((told.date - e.date).days) > 7):
+        return False
+    return anywhere or (_place_key(told) is not None and _place_key(told) == _place_key(e))
 
 
 def _same_family(a: A.Candidate, b: A.Candidate) -> bool:
