@@ -57,3 +57,12 @@ def test_the_revolutionaries_are_each_countrys_own_rebels():
 def test_emergency_forces_spelt_with_a_dotless_ya_hamza_are_the_saudi_police():
     assert names("مسجد قوات الطوارىء بعسير") == names("مسجد قوات الطوارئ بعسير")
     assert "Police Forces of Saudi Arabia" in names("قوة الطوارىء الخاصة")
+
+
+def test_allies_are_forces_on_one_side():
+    d = load_dictionary()
+    assert d.allied("Hezbollah", "Military Forces of Syria")
+    assert d.allied("Military Forces of Syria", "Hezbollah")
+    assert d.allied("Military Forces of Iraq", "International Coalition")  # both for the government
+    assert not d.allied("Hezbollah", "Military Forces of Israel")
+    assert not d.allied("Islamic State", "Military Forces of Iraq")

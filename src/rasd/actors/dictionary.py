@@ -61,6 +61,9 @@ class ActorInfo:
     country: str | None = None
     pro_government: bool = False
     junior_of: str | None = None
+    # Sides it fights beside though it is not the government's own force
+    # (Hezbollah with the Syrian army): never each other's opponent.
+    allies: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -86,6 +89,12 @@ class ActorDictionary:
                 return ActorInfo(name, kind, country if country in self.iso3 else None,
                                  pro_government=kind == "state")
         return ActorInfo(name, "rebel")
+
+    def allied(self, a: str, b: str) -> bool:
+        """Whether two sides fight on the same side: both for the government, or
+        one lists the other as an ally."""
+        ia, ib = self.info(a), self.info(b)
+        return (ia.pro_government and ib.pro_government) or b in ia.allies or a in ib.allies
 
     def resolve(self, entry: ActorEntry, country: str | None, topic: str | None = None) -> str | None:
         """The canonical name a form stands for in this context, or None if unknown."""
@@ -182,7 +191,8 @@ def _load(path: Path) -> ActorDictionary:
         if not name or kind not in KINDS:
             raise _bad(path, f"actor {name!r} needs a name and a kind in {sorted(KINDS)}")
         pro = bool(a.get("pro_government", kind == "state"))
-        info[name] = ActorInfo(name, kind, a.get("country"), pro, a.get("junior_of"))
+        info[name] = ActorInfo(name, kind, a.get("country"), pro, a.get("junior_of"),
+                               tuple(str(x) for x in a.get("allies") or ()))
         for form in a.get("forms") or []:
             add(str(form), ActorEntry(form=str(form), kind=kind, name=name,
                                       country=a.get("country"), pro_government=pro))

@@ -439,8 +439,7 @@ def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: l
             why.append(f"actor1: unnamed attacker of {victim!r}")
             return
     if cand.event_type in ("Battles", "Explosions/Remote violence") and a2 is not None:
-        info2 = d.info(a2)
-        if info1.pro_government and info2.pro_government:
+        if d.allied(a1, a2):
             cand.actor2 = None  # allies: the opponent comes from context
             why.append(f"{a2!r} is on {a1!r}'s side, not its opponent")
 
@@ -523,7 +522,7 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             pool = [n for n in armed if d.info(n).kind in ("state", "external")] + \
                    [n for n in armed if d.info(n).kind not in ("state", "external")]
         pick = next((n for n in pool if n != cand.actor2 and n not in cand.assoc2 and not (
-            a2_info is not None and a2_info.pro_government and d.info(n).pro_government)), None)
+            cand.actor2 and d.allied(n, cand.actor2))), None)
         if pick:
             cand.actor1 = pick
             why.append(f"actor1 {pick!r}: the article's main armed actor opposed to actor2")
@@ -540,7 +539,7 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             if n == cand.actor1 or n in cand.assoc1:
                 continue
             # The other side: not an ally (two state/pro-government forces are allies).
-            if a1_info is not None and a1_info.pro_government and d.info(n).pro_government:
+            if cand.actor1 and d.allied(cand.actor1, n):
                 continue
             cand.actor2 = n
             why.append(f"actor2 {n!r}: the article's main opposing actor")
