@@ -101,3 +101,17 @@ def test_an_air_strike_with_no_striker_named_is_the_state_forces_not_a_militia(p
             "وقال الجيش العراقي إن الحشد الشعبي يواصل التقدم.")
     [strike] = [e for e in bombings(pipeline, text) if e.sub_event_type == "Air/drone strike"]
     assert (strike.actor1, strike.actor2) == ("Military Forces of Iraq", "Islamic State")
+
+
+def test_suspects_arrested_after_an_attack_are_an_unnamed_armed_group(pipeline):
+    events = pipeline.extract(Article(id="t", published=date(2015, 8, 2), text=(
+        "اعتقلت الشرطة العراقية أمس مشتبها به على خلفية التفجير في الرمادي.")))
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert (arrest.actor1, arrest.actor2) == ("Police Forces of Iraq", "Unidentified Armed Group (Iraq)")
+
+
+def test_civilians_arrested_at_a_protest_stay_civilians(pipeline):
+    events = pipeline.extract(Article(id="t", published=date(2015, 8, 2), text=(
+        "اعتقلت الشرطة العراقية أمس عشرة مدنيين في الرمادي.")))
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrest.actor2 == "Civilians (Iraq)"

@@ -97,6 +97,8 @@ class Context:
     # («أعلنت X مسؤوليتها», «تبنى X»): the first choice for an attack whose
     # own sentence names no attacker.
     claimants: list[str] = field(default_factory=list)
+    # Words that say those arrested are suspected militants («مشتبه به»).
+    suspects: re.Pattern[str] | None = None
 
 
 # ------------------------------------------------------------------ cues
@@ -499,6 +501,11 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
                 cand.actor2 = cand.actor1
             cand.actor1 = f"Police Forces of {country}" if country else None
             why.append("actor1: arrests and seizures are made by the country's police unless named")
+        if sub == "Arrests" and country and ctx.suspects is not None and (
+                cand.actor2 is None or d.info(cand.actor2).kind == "civilians") and \
+                ctx.suspects.search(cand.sentence.text):
+            cand.actor2 = f"Unidentified Armed Group ({country})"
+            why.append("actor2: those arrested are suspects of an attack, an unnamed armed group")
         return
     if etype == "Strategic developments":
         return

@@ -136,6 +136,7 @@ class EventStage:
         dateline = next((p for s in facts.sentences if s.is_dateline for p in s.places), None)
         ctx = A.article_context(facts, self.dictionary, doc.article.published, countries, dateline,
                                 self.lexicon.ongoing)
+        ctx.suspects = self.lexicon.suspects
         def original(start: int, end: int) -> str:
             a, b = doc.to_original(start, end)
             return doc.text[a:b]

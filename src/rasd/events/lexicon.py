@@ -78,6 +78,8 @@ class Lexicon:
     # Dual nouns of place («منطقتي», «قريتي») and first words of two-word place
     # names («تل», «عين»), normalised: see rasd.events.pairs.
     dual_heads: frozenset[str] = frozenset()
+    # Words that say those arrested are suspected militants («مشتبه به»).
+    suspects: re.Pattern[str] | None = None
     name_prefixes: frozenset[str] = frozenset()
 
 
@@ -156,6 +158,7 @@ def _load(path: Path) -> Lexicon:
                    references=_word_alternation(data.get("references")),
                    ongoing=_word_alternation(data.get("ongoing")),
                    column=_word_alternation(data.get("column")),
+                   suspects=_word_alternation(data.get("suspects")),
                    dual_heads=_word_set(data.get("dual_place_heads")),
                    name_prefixes=_word_set(data.get("place_name_prefixes")))
 
