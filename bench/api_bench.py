@@ -119,6 +119,7 @@ def fill_store(store, n_events: int) -> float:
         store.save_extractions(items)
         done += sum(len(evs) for _, evs in items)
         print(f"\r  stored {done:,} events", end="", file=sys.stderr, flush=True)
+    store.refresh_statistics()  # as ingest's final dedup does
     print(file=sys.stderr)
     return time.perf_counter() - t0
 

@@ -139,3 +139,14 @@ def test_both_stats_plans_count_the_same(keyed, f):
         one_pass = _facets_in_one_pass(conn, keyed._filtered(f))
     assert grouped == one_pass
     assert grouped[0] > 0
+
+
+def test_postgresql_statistics_are_refreshed_after_dedup(pg_url):
+    with open_store(pg_url) as store:
+        store.add_articles([article(1)])
+        store.save_extraction("art1", [event("art1")])
+        assert store.dedup_pending() is not None
+        with store.engine.connect() as conn:
+            analyzed = conn.scalar(text("SELECT last_analyze FROM pg_stat_user_tables "
+                                        "WHERE relname = 'merged_events' AND schemaname = current_schema()"))
+    assert analyzed is not None
