@@ -115,3 +115,10 @@ def test_civilians_arrested_at_a_protest_stay_civilians(pipeline):
         "اعتقلت الشرطة العراقية أمس عشرة مدنيين في الرمادي.")))
     [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrest.actor2 == "Civilians (Iraq)"
+
+
+def test_detainees_of_a_named_group_recaptured_are_that_group(pipeline):
+    events = pipeline.extract(Article(id="t", published=date(2015, 8, 2), text=(
+        "وتمكن الجيش العراقي أمس من إلقاء القبض على 40 من معتقلي تنظيم داعش الفارين من سجن الرمادي.")))
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert (arrest.actor1, arrest.actor2) == ("Military Forces of Iraq", "Islamic State")

@@ -251,6 +251,10 @@ def actor_roles(facts: ArticleFacts, s: Sentence) -> list[tuple[ActorMention, st
             # «مهاجمين من خلايا داعش», «مسلحون من داعش»: the generic word is the named group.
             if len(gap) <= 3 and any(w in ("من", "التابعين", "التابعه", "يتبعون") for w in gap):
                 continue
+            # «معتقلي تنظيم الدولة الإسلامية»: detainees of a named armed group are that group.
+            if not gap and a.entry.kind == "prisoners" and nxt.entry.kind in (
+                    "rebel", "political_militia", "identity_militia"):
+                continue
             # «قوى الأمن الداخلي ... (الأسايش)»: the name in brackets names the same side.
             if facts.norm[a.end:nxt.start].strip() == "(":
                 continue
