@@ -15,8 +15,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from rasd.places import translit
 from rasd.places.gazetteer import Gazetteer, Place, match_key
+from rasd.places.index_cache import load_or_build
 from rasd.places.recognize import PlaceMention, PlaceRecognizer, prior
 from rasd.places.translit import arabic_skeleton, latin_skeleton
 from rasd.text.normalize import normalize
@@ -128,6 +131,22 @@ def within(inner: Place, outer: Place) -> bool:
     if inner.parent == outer.id:
         return True
     return km(inner, outer) <= (30 if outer.kind == "city" else 15)
+
+
+def _latin_ids(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """Latin skeleton -> ids of the places with a Latin name of that sound, in
+    gazetteer order: the towns of countries whose names Arabic spells by sound,
+    and districts known only by their Latin names."""
+    index: dict[str, list[str]] = {}
+    for p in gazetteer.places.values():
+        if ((p.iso3 in TRANSLITERATED and p.kind in _POINT_KINDS | {"admin2"})
+                or (p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2")):
+            for name in {p.name_en, *gazetteer.aliases_en.get(p.id, ())}:
+                sk = latin_skeleton(name)
+                # p, if already listed, is the last entry (places come one at a time).
+                if len(sk) >= 3 and index.get(sk, ("",))[-1] != p.id:
+                    index.setdefault(sk, []).append(p.id)
+    return index
 
 
 class PlaceResolver:
@@ -425,18 +444,19 @@ class PlaceResolver:
         return max(pool, key=lambda p: (ctx.admin1s.get((p.iso3, p.admin1), 0), p.population or 0))
 
     def _latin_index(self) -> dict[str, list[Place]]:
+        """Latin skeleton -> the places with a Latin name of that sound.
+
+        Deriving it reads every English name and skeletonises it (~0.2 s), so
+        the ids are cached on disk per gazetteer file and recipe (index_cache).
+        """
         if self._latin is None:
-            index: dict[str, list[Place]] = {}
-            for p in self.gazetteer.places.values():
-                if ((p.iso3 in TRANSLITERATED and p.kind in _POINT_KINDS | {"admin2"})
-                        or (p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2")):
-                    for name in {p.name_en, *self.gazetteer.aliases_en.get(p.id, ())}:
-                        sk = latin_skeleton(name)
-                        # p, if already listed, is the last entry (places come one at a
-                        # time): an identity check, not a Place == over the whole list.
-                        if len(sk) >= 3 and index.get(sk, (None,))[-1] is not p:
-                            index.setdefault(sk, []).append(p)
-            self._latin = index
+            # The code it is derived with: this module (the selection, its
+            # settings) and the skeleton rules.
+            recipe = "\n".join(Path(f).read_text(encoding="utf-8") for f in (__file__, translit.__file__))
+            ids = load_or_build(self.gazetteer.path, "latin-index", recipe,
+                                lambda: _latin_ids(self.gazetteer))
+            places = self.gazetteer.places
+            self._latin = {sk: [places[i] for i in pids] for sk, pids in ids.items()}
         return self._latin
 
     def _finish(self, m: PlaceMention, scored: list[tuple[Place, float]], container: Place | None,
