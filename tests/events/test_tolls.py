@@ -111,3 +111,13 @@ def test_the_bombing_told_again_in_a_vaguer_word_is_one_event(pipeline):
     assert bombs[0].sub_event_type == "Suicide bomb"
     assert bombs[0].fatalities == 12
     assert len(bombs[0].evidence) == 2
+
+
+def test_the_attack_retold_with_its_own_earlier_day_is_one_event_and_also_adds_dead(pipeline):
+    text = ("أخبار العراق\n\n"
+            "أعلن الجيش العراقي اليوم (الأحد) أن ثمانية جنود قتلوا في هجوم للمتشددين على قاعدة في الرمادي.\n"
+            "وقال المتحدث إن اثنين من المتشددين قتلا أيضا في الهجوم الذي وقع أمس السبت على القاعدة في الرمادي.")
+    clashes = [e for e in extract(pipeline, text) if e.event_type == "Battles"]
+    assert len(clashes) == 1
+    assert clashes[0].event_date == "2015-08-01"
+    assert clashes[0].fatalities == 10

@@ -403,6 +403,11 @@ class EventStage:
                 target = next((m for m in merged if _same_event(m, e)), None)
                 if target is None and all(_ANAPHORIC_NOUN.match(t.text) for t in e.triggers):
                     target = next((m for m in merged if _retold(m, e)), None)
+                    if target is not None and e.own_date and target.own_date and e.precision == 1 \
+                            and target.date and e.date and e.date < target.date:
+                        # «أعلن ... اليوم (السبت)» dates the report; «الهجوم الذي وقع أمس
+                        # الجمعة» dates the attack: the retelling's earlier day is the event's.
+                        target.date, target.precision, target.date_rule = e.date, e.precision, e.date_rule
             if target is None:
                 merged.append(e)
                 continue
@@ -416,7 +421,11 @@ class EventStage:
         if e is not None:
             target.triggers.extend(e.triggers)
             target.evidence.extend(x for x in e.evidence if x not in target.evidence)
-            target.killed = _lowest_reported(target.killed, e.killed)
+            if e.killed and _ADDED_TOLL.search(e.sentence.text):
+                # «قتل اثنان من المتشددين أيضا في الهجوم»: more dead, not another figure.
+                target.killed += e.killed
+            else:
+                target.killed = _lowest_reported(target.killed, e.killed)
             target.injured = _lowest_reported(target.injured, e.injured)
             if not target.own_date and e.own_date:
                 target.date, target.precision, target.own_date, target.date_rule = (
@@ -558,8 +567,8 @@ def _retold(told: A.Candidate, e: A.Candidate, anywhere: bool = False) -> bool:
     if told.event_type != e.event_type or told.status != e.status:
         return False
     if told.own_date and e.own_date and told.date != e.date and (
-            told.precision == 1 and e.precision == 1 or told.date is None or e.date is None
-            or abs((told.date - e.date).days) > 7):
+            told.date is None or e.date is None or abs((told.date - e.date).days) > 7
+            or (told.precision == 1 and e.precision == 1 and (anywhere or abs((told.date - e.date).days) > 1))):
         return False
     return anywhere or (_place_key(told) is not None and _place_key(told) == _place_key(e))
 
@@ -626,6 +635,10 @@ def _word_before(s: Any, offset: int) -> str:
 
 def _unnamed(actor: str | None) -> bool:
     return actor is None or actor.startswith("Unidentified Armed Group")
+
+
+# «أيضا», «كذلك» next to a count: dead besides those already counted.
+_ADDED_TOLL = re.compile(r"(?<!\w)(?:ايضا|كذلك)(?!\w)")
 
 
 def _lowest_reported(a: int, b: int) -> int:
