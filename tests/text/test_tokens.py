@@ -253,3 +253,17 @@ def test_a_clitic_written_apart_before_a_quote_is_one_token_with_its_word():
     toks = tokenize(normalize('هاجم عناصر تابعون لـ”داعش” القرية')[0])
     assert [t.text for t in toks] == ["هاجم", "عناصر", "تابعون", 'ل"داعش', "القريه"]
     assert toks[3].stem == "داعش" and toks[3].clitics == "ل"
+
+
+def test_a_matcher_written_as_plain_data_and_read_back_finds_the_same():
+    import marshal
+
+    m = matcher("الحسكة", "دير الزور", "ريف دير الزور", "داعش", "حي الشيخ مقصود", article_optional=True)
+    m.add("الباب", "town")
+    text = "قصف على وبالحسكة وريف دير الزور ول\"داعش\" في حي الشيخ مقصود والباب وحسكة."
+    copy = PhraseMatcher.from_data(marshal.loads(marshal.dumps(m.to_data())))
+    assert found(copy, text) == found(m, text)
+    assert len(found(m, text)) == 6
+    assert len(copy) == len(m) and copy.get("الباب") == "town" and "داعش" in copy
+    strict = PhraseMatcher.from_data(matcher("الباب", article_optional=False).to_data())
+    assert found(strict, "فتح باب المدرسة") == []

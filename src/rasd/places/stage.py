@@ -8,9 +8,36 @@ report was filed from, or None) and `doc.context["place_context"]`.
 
 from __future__ import annotations
 
+import gc
+
 from rasd.model import Document, Mention
 from rasd.places.resolve import PlaceResolver
 from rasd.text.normalize import normalize
+
+
+def _load_resolver() -> PlaceResolver:
+    """The resolver, built without garbage-collector pauses (start-up, issue 9).
+
+    Loading makes a few hundred thousand long-lived objects (15k places, their
+    name indexes, the name trie). Built with the collector running, each of
+    them is traversed by several young collections; kept in its generations
+    afterwards, every later full collection walks them all again — together
+    ~0.1-0.2 s of a 0.6-0.8 s `rasd extract` of one article. They live as long
+    as the process (the stage is a module-level singleton), so the collector
+    is paused while they are built and they are then moved to the permanent
+    generation (gc.freeze: objects alive now are left out of later
+    collections; reference counting still frees them). A process that has
+    already disabled the collector keeps it disabled.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        resolver = PlaceResolver()
+        gc.freeze()
+    finally:
+        if was_enabled:
+            gc.enable()
+    return resolver
 
 
 class PlacesStage:
@@ -22,7 +49,7 @@ class PlacesStage:
     @property
     def resolver(self) -> PlaceResolver:
         if self._resolver is None:
-            self._resolver = PlaceResolver()
+            self._resolver = _load_resolver()
         return self._resolver
 
     def __call__(self, doc: Document) -> Document:

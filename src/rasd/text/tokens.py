@@ -262,14 +262,13 @@ def _phrase_words(phrase: str) -> list[str]:
     return _WORD.findall(normalize_word(phrase))
 
 
-class _Node:
-    __slots__ = ("children", "entries")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        # has_article(first word) -> payload; two phrases that differ only by
-        # the article of their first word share a node.
-        self.entries: dict[bool, object] | None = None
+# A trie node is a plain dict: next word -> child node, and under the key ""
+# (never a word: words are non-empty) its entries, has_article(first word) ->
+# payload (two phrases that differ only by the article of their first word
+# share a node). Plain dicts and tuples, so a whole trie can be written and
+# read back with marshal (PhraseMatcher.to_data / from_data) instead of
+# being rebuilt phrase by phrase at start-up.
+_ENTRIES = ""
 
 
 class PhraseMatcher(Generic[T]):
@@ -287,11 +286,11 @@ class PhraseMatcher(Generic[T]):
 
     def __init__(self, article_optional: bool = True) -> None:
         self.article_optional = article_optional
-        self._root = _Node()
+        self._root: dict = {}
         self._size = 0
         # word -> the readings of it that start a phrase, with their trie
         # nodes: news vocabulary repeats, so most words cost one look-up.
-        self._starts: dict[str, tuple[tuple[int, str, bool, _Node], ...]] = {}
+        self._starts: dict[str, tuple[tuple[int, str, bool, dict], ...]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -319,41 +318,60 @@ class PhraseMatcher(Generic[T]):
         node = self._root
         for i, word in enumerate(words):
             key = self._key(word) if i == 0 else word
-            node = node.children.setdefault(key, _Node())
-        if node.entries is None:
-            node.entries = {}
+            child = node.get(key)
+            if child is None:
+                child = node[key] = {}
+            node = child
+        entries = node.get(_ENTRIES)
+        if entries is None:
+            entries = node[_ENTRIES] = {}
         has_article = words[0].startswith(_ARTICLE)
-        if has_article not in node.entries:
+        if has_article not in entries:
             self._size += 1
-        node.entries[has_article] = payload
+        entries[has_article] = payload
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> None:
         for phrase, payload in items:
             self.add(phrase, payload)
+
+    def to_data(self) -> tuple[bool, int, dict]:
+        """The whole matcher as plain data (dicts, tuples, str, bool and the
+        payloads): marshal-able when the payloads are. Shares the trie: do not
+        change it."""
+        return (self.article_optional, self._size, self._root)
+
+    @classmethod
+    def from_data(cls, data: tuple[bool, int, dict]) -> "PhraseMatcher[T]":
+        """A matcher equal to the one to_data() was taken from (owns `data` now)."""
+        article_optional, size, root = data
+        matcher: PhraseMatcher[T] = cls(article_optional)
+        matcher._root, matcher._size = root, size
+        return matcher
 
     def get(self, phrase: str) -> T | None:
         """The payload stored for exactly this phrase, or None."""
         words = _phrase_words(phrase)
         if not words:
             return None
-        node: _Node | None = self._root
+        node: dict | None = self._root
         for i, word in enumerate(words):
             key = self._key(word) if i == 0 else word
-            node = node.children.get(key) if node else None
-        if node is None or not node.entries:
+            node = node.get(key) if node is not None else None
+        entries = node.get(_ENTRIES) if node is not None else None
+        if not entries:
             return None
-        return node.entries.get(words[0].startswith(_ARTICLE))  # type: ignore[return-value]
+        return entries.get(words[0].startswith(_ARTICLE))  # type: ignore[no-any-return]
 
     def __contains__(self, phrase: str) -> bool:
         return self.get(phrase) is not None
 
-    def _first_readings(self, word: str) -> tuple[tuple[int, str, bool, _Node], ...]:
+    def _first_readings(self, word: str) -> tuple[tuple[int, str, bool, dict], ...]:
         """The readings of a word that start a phrase, with their trie nodes."""
-        children = self._root.children
+        children = self._root
         return tuple(
             (offset, clitics, has_article, children[key])
             for offset, key, clitics, has_article in _readings(word, self.article_optional)
-            if key in children
+            if key and key in children
         )
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
@@ -383,23 +401,26 @@ class PhraseMatcher(Generic[T]):
             best: dict[int, tuple[int, PhraseMatch[T]]] = {}
             for offset, clitics, has_article, node in first:
                 j = i
-                hits: list[tuple[int, _Node]] = [(j, node)] if node.entries else []
-                while j + 1 < n and node.children:
+                entries = node.get(_ENTRIES)
+                hits: list[tuple[int, dict]] = [(j, entries)] if entries else []
+                # (a node with more keys than its entries has children)
+                while j + 1 < n and len(node) > (entries is not None):
                     gap = norm[ends[j] : starts[j + 1]]
                     if gap != " " and not all(c in _GAP_OK for c in gap):
                         break
-                    node = node.children.get(texts[j + 1])  # type: ignore[assignment]
+                    node = node.get(texts[j + 1])  # type: ignore[assignment]
                     if node is None:
                         break
                     j += 1
-                    if node.entries:
-                        hits.append((j, node))
+                    entries = node.get(_ENTRIES)
+                    if entries:
+                        hits.append((j, entries))
                 span_start = starts[i] + offset
-                for j_end, hit in hits:
+                for j_end, hit_entries in hits:
                     if j_end in best and best[j_end][0] <= len(clitics):
                         continue
-                    entries = hit.entries or {}
-                    payload = entries[has_article] if has_article in entries else next(iter(entries.values()))
+                    payload = (hit_entries[has_article] if has_article in hit_entries
+                               else next(iter(hit_entries.values())))
                     span_end = ends[j_end]
                     match = PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics, payload)
                     best[j_end] = (len(clitics), match)  # type: ignore[arg-type]
