@@ -738,21 +738,23 @@ def article_context(facts: ArticleFacts, dictionary: ActorDictionary, published:
                    claimants)
 
 
-# Words that say a side claimed an attack («أعلنت ... مسؤوليتها», «تبنى»), normalised.
-_CLAIM_WORDS = ("مسووليه", "مسووليت", "تبنت", "تبني", "وتبنت", "وتبني")
-# Words that deny or disclaim («لم تعلن أي جهة مسؤوليتها», «نفت»).
-_NO_CLAIM_WORDS = frozenset({"لم", "ولم", "نفت", "نفى", "ونفت", "ونفى", "تنفي", "ينفي"})
+# Words that say a side claimed an attack («أعلنت ... مسؤوليتها», «تبنى»), normalised,
+# at the start of a word.
+_CLAIM = re.compile(r"(?<!\w)(?:مسووليه|مسووليت|تبنت|تبني|وتبنت|وتبني)")
+# Words that deny or disclaim («لم تعلن أي جهة مسؤوليتها», «نفت»), normalised.
+_NO_CLAIM = re.compile(r"(?<!\w)(?:لم|ولم|نفت|نفي|ونفت|ونفي|تنفي|ينفي)(?!\w)")
 
 
 def _claimants(facts: ArticleFacts, dictionary: ActorDictionary, country: str | None,
                topic: str | None) -> list[str]:
     """Non-state armed groups named in a sentence that says an attack was claimed."""
     out: list[str] = []
+    if not _CLAIM.search(facts.norm):
+        return out
     for s in facts.sentences:
         if not s.actors:
             continue
-        words = s.text.split()
-        if not any(w.startswith(_CLAIM_WORDS) for w in words) or any(w in _NO_CLAIM_WORDS for w in words):
+        if not _CLAIM.search(s.text) or _NO_CLAIM.search(s.text):
             continue
         for m in s.actors:
             name = dictionary.resolve(m.entry, country, topic)

@@ -171,6 +171,8 @@ class EventStage:
                 self._refine_place(s, groups, events)
                 continue
             killed, injured = A.casualty_totals(s.casualties)
+            has_pair = bool(groups) and bool(self.lexicon.dual_heads) and bool(
+                find_pairs(facts.norm, s.start, s.end, self.lexicon.dual_heads, self.lexicon.name_prefixes))
             # The sentence's toll belongs to its first violent event (an arrest,
             # protest or curfew in the same sentence kills no one).
             tolled = next((c for c in cands if c.event_type in _TOLLED), None)
@@ -182,7 +184,7 @@ class EventStage:
                 places = (_anchored_places(facts, s, groups, cand) if groups
                           else [self._inherited_place(s, last_place, events, ctx)])
                 pair_rule = ""
-                if groups and len(places) == 1 and self.lexicon.dual_heads:
+                if groups and len(places) == 1 and has_pair:
                     split = self._pair_places(facts, s, places[0], original)
                     if split is not None:
                         places, pair_rule = split

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Proclitics a dual head can carry («بمنطقتي», «وفي قريتي» has «في» apart).
 _PROCLITICS = re.compile(r"^[وفبل]{1,2}")
@@ -34,10 +35,16 @@ def _bare(word: str) -> str:
     return word.strip(_PUNCT)
 
 
+@lru_cache(maxsize=4)
+def _any_head(heads: frozenset[str]) -> re.Pattern[str]:
+    """One search for any dual head, so sentences with none cost one regex scan."""
+    return re.compile("|".join(sorted(map(re.escape, heads), key=len, reverse=True)))
+
+
 def find_pairs(norm: str, start: int, end: int, heads: frozenset[str],
                prefixes: frozenset[str]) -> list[PlacePair]:
     """The «DUAL X و Y» phrases between start and end."""
-    if not heads:
+    if not heads or not _any_head(heads).search(norm, start, end):
         return []
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm, start, end)]
     out: list[PlacePair] = []
