@@ -215,6 +215,17 @@ def test_one_to_one_finds_both_pairs_when_the_closest_choice_allows():
     assert counts([score_article("a1", system, golds)]) == (2, 0, 0)
 
 
+def test_equally_close_pairs_are_paired_by_sub_event_type_not_crosswise():
+    # Two battles at one place on one day: a clash and a recapture.
+    golds = [gold(sub="Armed clash", fatalities=10), gold(sub="Government regains territory")]
+    system = [ev(sub="Government regains territory"), ev(sub="Armed clash", fatalities=10)]
+    match = match_article("a1", system, golds)
+    assert {(p.system.sub_event_type, p.gold.event.sub_event_type) for p in match.matched} == {
+        ("Armed clash", "Armed clash"),
+        ("Government regains territory", "Government regains territory"),
+    }
+
+
 def test_events_of_different_articles_never_match():
     outcomes = [score_article("a1", [], [gold()]), score_article("a2", [ev(article="a2")], [])]
     assert counts(outcomes) == (0, 1, 1)

@@ -65,8 +65,12 @@ class Pair:
     km: float | None  # None when either side has no coordinates
     alt_type: bool  # matched through alt_types, not the gold event_type
 
-    def sort_key(self) -> tuple[int, float, int]:
-        return (self.days, self.km if self.km is not None else MAX_KM, int(self.alt_type))
+    def sort_key(self) -> tuple[int, float, int, int]:
+        # Closest first (days, then km); among equally close pairs, the more
+        # alike first (exact type, then same sub-type), so two events at one
+        # place and day are not paired crosswise.
+        return (self.days, self.km if self.km is not None else MAX_KM, int(self.alt_type),
+                int(self.system.sub_event_type != self.gold.event.sub_event_type))
 
 
 @dataclass(slots=True)
