@@ -267,3 +267,19 @@ def test_a_matcher_written_as_plain_data_and_read_back_finds_the_same():
     assert len(copy) == len(m) and copy.get("الباب") == "town" and "داعش" in copy
     strict = PhraseMatcher.from_data(matcher("الباب", article_optional=False).to_data())
     assert found(strict, "فتح باب المدرسة") == []
+
+
+def test_a_token_view_reads_the_same_tokens_as_tokenize():
+    from rasd.text.tokens import TokenView
+
+    n = norm("قتل 3 مدنيين وبالحسكة ل\"داعش\" والمسلحين في ريف حلب.")
+    for start, end in ((0, None), (4, 30)):
+        tokens = tokenize(n, start, end)
+        view = TokenView(n, start, end)
+        assert len(view) == len(tokens) > 3
+        assert [view[i] for i in range(len(view))] == tokens
+        assert view[-1] == tokens[-1] and view[1:3] == tokens[1:3] and list(view) == tokens
+    view = TokenView(n)
+    assert view[2] is view[2]  # made once, then shared
+    with pytest.raises(IndexError):
+        view[len(view)]

@@ -23,7 +23,7 @@ import yaml
 
 from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
 from rasd.text.normalize import normalize_word
-from rasd.text.tokens import PhraseMatcher, tokenize
+from rasd.text.tokens import PhraseMatcher, word_spans
 
 # A bare name (no head word) is a place only if one of its entries is at
 # least this strong: an admin unit, a curated site, or a town this large.
@@ -283,26 +283,27 @@ class PlaceRecognizer:
         out = []
         name_starts = {m.start for m in names}
         taken = [(m.start, m.end) for m in names]
-        all_tokens = tokenize(norm, start, end)
-        tok_starts = [t.start for t in all_tokens]
+        # The words of the text from the matcher's (cached) scan: no Token objects.
+        tok_starts, tok_ends, tok_texts = word_spans(norm, start, end)
+        n_toks = len(tok_texts)
         for cue in cues:
             if not self._is_head(cue) or cue.start in used_heads:
                 continue
             kinds, head_modifier, _site = self.words.heads[cue.payload[1]]
             # The text's tokens are cached by the matcher's scan: no new tokenisation.
             first = bisect_left(tok_starts, cue.end)
-            words = []
-            for tok in all_tokens[first:first + 4]:
-                gap = norm[(words[-1].end if words else cue.end):tok.start]
-                if not all(c in _GAP for c in gap) or tok.start in name_starts:
+            words: list[int] = []  # token indexes of the name
+            for k in range(first, min(first + 4, n_toks)):
+                gap = norm[(tok_ends[words[-1]] if words else cue.end):tok_starts[k]]
+                if not all(c in _GAP for c in gap) or tok_starts[k] in name_starts:
                     break
-                w = tok.text
+                w = tok_texts[k]
                 if (w in self.words.name_stops or w in self.words.heads or w in self.words.modifiers
                         or w.isdigit()):
                     break
                 if not words and not w.startswith("ال") and (w.endswith("يه") or w.endswith("يين")):
                     break  # an adjective, not a name: «قاعدة عسكرية», «منطقة سكنية»
-                words.append(tok)
+                words.append(k)
                 # One word, or a name-start word («أم», «تل», «أبو») and what follows it.
                 if w not in self.words.name_starts or len(words) >= 3:
                     break
@@ -312,13 +313,15 @@ class PlaceRecognizer:
                     out.append(PlaceMention(m_start, cue.end, norm[m_start:cue.end], cue.text, modifier, [],
                                             name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end))
                 continue
-            n_start, n_end = words[0].start, words[-1].end
-            after = all_tokens[first + len(words)] if first + len(words) < len(all_tokens) else None
+            n_start, n_end = tok_starts[words[0]], tok_ends[words[-1]]
+            after = first + len(words)
             next_word, next_end = "", -1
-            if (after is not None and all(c == " " for c in norm[n_end:after.start])
-                    and after.text not in self.words.name_stops and after.text not in self.words.heads
-                    and after.text not in self.words.modifiers and not after.text.isdigit()):
-                next_word, next_end = after.text, after.end
+            if after < n_toks:
+                after_text = tok_texts[after]
+                if (all(c == " " for c in norm[n_end:tok_starts[after]])
+                        and after_text not in self.words.name_stops and after_text not in self.words.heads
+                        and after_text not in self.words.modifiers and not after_text.isdigit()):
+                    next_word, next_end = after_text, tok_ends[after]
             if any(s < n_end and n_start < e for s, e in taken):
                 continue
             name = norm[n_start:n_end]

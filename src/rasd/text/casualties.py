@@ -29,7 +29,7 @@ from itertools import repeat
 
 from rasd.text.normalize import normalize_word
 from rasd.text.numbers import NumberMention, _load_yaml, find_numbers, person_nouns
-from rasd.text.tokens import PhraseMatcher, Token, tokenize, word_spans
+from rasd.text.tokens import PhraseMatcher, Token, TokenView, word_spans
 
 KINDS = ("killed", "injured", "arrested", "kidnapped", "displaced")
 
@@ -174,7 +174,8 @@ class _Sentence:
     def __init__(self, norm: str, start: int, end: int) -> None:
         lex = _lexicon()
         self.norm = norm
-        self.tokens: list[Token] = tokenize(norm, start, end)
+        # Tokens made as the rules read them: most words of a text are never looked at.
+        self.tokens: TokenView = TokenView(norm, start, end)
         self.starts = list(word_spans(norm, start, end)[0])  # the tokens' starts, from the shared scan
         n = len(self.tokens)
         # Clause of every token: how many clause ends precede it (equal

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, Iterable, Sequence, TypeVar, overload
 
 from rasd.text.normalize import normalize_word
 
@@ -185,6 +185,36 @@ def _stem(word: str) -> tuple[str, str]:
 def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split normalised text (or its [start, end) range) into tokens."""
     return list(_tokenize(norm, start, len(norm) if end is None else end))
+
+
+class TokenView(Sequence[Token]):
+    """The tokens of norm[start:end], as tokenize() gives them, each made only
+    when first read: for rules that look at a few words by index (casualties)
+    and should not pay for a Token per word of the article. Read-only."""
+
+    __slots__ = ("_starts", "_ends", "_texts", "_made")
+
+    def __init__(self, norm: str, start: int = 0, end: int | None = None) -> None:
+        self._starts, self._ends, self._texts = _scan(norm, start, len(norm) if end is None else end)
+        self._made: list[Token | None] = [None] * len(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._texts)))]
+        tok = self._made[i]
+        if tok is None:
+            text = self._texts[i]
+            stem, clitics = _stem(text)
+            tok = self._made[i] = Token(self._starts[i], self._ends[i], text, stem, clitics)
+        return tok
 
 
 def word_spans(norm: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[int], list[str]]:
