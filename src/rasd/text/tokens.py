@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from typing import Generic, Iterable, Sequence, TypeVar, overload
 
 from rasd.text.normalize import normalize_word
@@ -408,7 +409,9 @@ class PhraseMatcher(Generic[T]):
         """Longest non-overlapping phrase matches in norm[start:end], in text order."""
         end = len(norm) if end is None else end
         starts, ends, texts = _scan(norm, start, end)
-        candidates: list[tuple[int, int, int, PhraseMatch[T]]] = []
+        # (span length, first word, last word, span start, clitics, payload): a
+        # PhraseMatch is made only for the candidates kept.
+        candidates: list[tuple[int, int, int, int, str, object]] = []
         n = len(texts)
         known = self._starts
         if len(known) > _MAX_KNOWN_WORDS:
@@ -425,16 +428,24 @@ class PhraseMatcher(Generic[T]):
                     f = known[word] = self._first_readings(word)
                 firsts[i] = f
         for i in compress(range(n), firsts):
-            first = firsts[i]
             # Every phrase that starts at word i, by its last word: the most
             # literal reading (fewest clitic letters) for each length.
-            best: dict[int, tuple[int, PhraseMatch[T]]] = {}
-            for offset, clitics, has_article, node in first:
+            best: dict[int, tuple[int, int, str, object]] = {}
+            for offset, clitics, has_article, node in firsts[i]:
+                n_clitics = len(clitics)
+                span_start = starts[i] + offset
                 j = i
                 entries = node.get(_ENTRIES)
-                hits: list[tuple[int, dict]] = [(j, entries)] if entries else []
-                # (a node with more keys than its entries has children)
-                while j + 1 < n and len(node) > (entries is not None):
+                while True:
+                    if entries:
+                        prev = best.get(j)
+                        if prev is None or prev[0] > n_clitics:
+                            payload = (entries[has_article] if has_article in entries
+                                       else next(iter(entries.values())))
+                            best[j] = (n_clitics, span_start, clitics, payload)
+                    # (a node with more keys than its entries has children)
+                    if j + 1 >= n or len(node) <= (entries is not None):
+                        break
                     gap = norm[ends[j] : starts[j + 1]]
                     if gap != " " and not all(c in _GAP_OK for c in gap):
                         break
@@ -443,30 +454,26 @@ class PhraseMatcher(Generic[T]):
                         break
                     j += 1
                     entries = node.get(_ENTRIES)
-                    if entries:
-                        hits.append((j, entries))
-                span_start = starts[i] + offset
-                for j_end, hit_entries in hits:
-                    if j_end in best and best[j_end][0] <= len(clitics):
-                        continue
-                    payload = (hit_entries[has_article] if has_article in hit_entries
-                               else next(iter(hit_entries.values())))
-                    span_end = ends[j_end]
-                    match = PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics, payload)
-                    best[j_end] = (len(clitics), match)  # type: ignore[arg-type]
-            if best:
-                for j_end, (_, m) in best.items():
-                    candidates.append((m.end - m.start, i, j_end, m))
+            for j_end, (_, span_start, clitics, payload) in best.items():
+                candidates.append((span_start - ends[j_end], i, j_end, span_start, clitics, payload))
         # Longest first over the whole text (like spaCy's filter_spans), so a
         # short phrase never hides a longer one that starts one word later.
-        candidates.sort(key=lambda c: (-c[0], c[1]))
-        taken: list[tuple[int, int, PhraseMatch[T]]] = []
+        candidates.sort(key=_BY_LENGTH_THEN_POSITION)
+        taken: list[tuple[int, PhraseMatch[T]]] = []
         used = [False] * n
-        for _, first, last_tok, m in candidates:
+        for _, first, last_tok, span_start, clitics, payload in candidates:
             if any(used[first : last_tok + 1]):
                 continue
             for k in range(first, last_tok + 1):
                 used[k] = True
-            taken.append((first, last_tok, m))
-        taken.sort(key=lambda t: t[0])
-        return [m for _, _, m in taken]
+            span_end = ends[last_tok]
+            taken.append((first, PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics,
+                                             payload)))  # type: ignore[arg-type]
+        taken.sort(key=_FIRST)
+        return [m for _, m in taken]
+
+
+# Sort keys of find(): (negative span length, first word) — stable, so equal
+# keys keep the order they were found in; then by first word.
+_BY_LENGTH_THEN_POSITION = itemgetter(0, 1)
+_FIRST = itemgetter(0)
