@@ -1,0 +1,35 @@
+"""Wording of news that names violence without reporting a new event (spec §1),
+found by reading extraction on unseen 2015 wire articles: each rule has a
+sentence that must make no event and a sentence that still must make one."""
+
+from datetime import date
+
+import pytest
+
+from rasd.model import Article
+from rasd.pipeline import Pipeline
+
+PUB = date(2015, 8, 9)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def extract(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, published=PUB))
+
+
+@pytest.mark.parametrize("text", [
+    # A ceasefire names the shooting it stops.
+    "ودعا زعيم الحزب الطرفين إلى الالتزام بوقف إطلاق النار في جنوب شرق تركيا.",
+    "وأعلنت الأمم المتحدة أمس عن وقف لإطلاق النار في مدينة تعز لمدة أسبوع.",
+])
+def test_no_event(pipeline, text):
+    assert extract(pipeline, text) == []
+
+
+def test_shooting_that_is_no_ceasefire_is_still_an_event(pipeline):
+    events = extract(pipeline, "وأطلق مسلحون النار أمس على دورية للشرطة في مدينة ديار بكر فقتلوا شرطيا.")
+    assert [e.event_type for e in events] == ["Battles"]
