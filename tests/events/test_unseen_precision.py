@@ -25,6 +25,8 @@ def extract(pipeline, text):
     # A ceasefire names the shooting it stops.
     "ودعا زعيم الحزب الطرفين إلى الالتزام بوقف إطلاق النار في جنوب شرق تركيا.",
     "وأعلنت الأمم المتحدة أمس عن وقف لإطلاق النار في مدينة تعز لمدة أسبوع.",
+    # A protest or statement against violence is about the reaction to it.
+    "وقال بيان رئاسة الإقليم: ندين هذا القصف ونطالب الحكومة التركية بعدم تكراره.",
 ])
 def test_no_event(pipeline, text):
     assert extract(pipeline, text) == []
@@ -33,3 +35,8 @@ def test_no_event(pipeline, text):
 def test_shooting_that_is_no_ceasefire_is_still_an_event(pipeline):
     events = extract(pipeline, "وأطلق مسلحون النار أمس على دورية للشرطة في مدينة ديار بكر فقتلوا شرطيا.")
     assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_the_protest_against_strikes_is_the_only_event(pipeline):
+    events = extract(pipeline, "وتظاهر مئات الأكراد في مدينة كولونيا الألمانية أمس تنديدا بالغارات التركية.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
