@@ -3,9 +3,8 @@
 Every command takes --db (a SQLite path or a postgresql:// URL; default: a
 SQLite file in the user data directory). Thin: parse, call rasd.store, print.
 
-Hook for a distributed engine (rasd.scale.cli): if that module defines
-`add_ingest_options(parser)` it adds its options to `rasd ingest`, and if it
-defines `run_ingest(args, articles) -> int`, ingest hands over to it whenever
+The distributed engine (rasd.scale.cli) adds its options to `rasd ingest`
+(`add_ingest_options`), and ingest hands over to its `run_ingest` whenever
 `args.engine` is set.
 """
 
@@ -17,6 +16,7 @@ import sys
 from datetime import date
 
 from rasd.errors import RasdError
+from rasd.scale import cli as scale_cli
 
 DB_HELP = ("database: a SQLite file path or postgresql://user:password@host:port/dbname "
            "(default: rasd.sqlite in the user data directory)")
@@ -39,14 +39,6 @@ def _bbox_arg(value: str) -> tuple[float, float, float, float]:
     return parts  # type: ignore[return-value]
 
 
-def _scale_cli():
-    try:
-        from rasd.scale import cli as scale_cli
-    except ImportError:
-        return None
-    return scale_cli
-
-
 # ---------------------------------------------------------------- ingest
 def cmd_ingest(args: argparse.Namespace) -> int:
     from rasd.io.feeds import ReadOptions, check_paths, read_inputs
@@ -63,9 +55,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise RasdError("ingest: name files or folders to ingest, or give --reextract")
     options = ReadOptions(published=args.published, date_field=args.date_field, max_chars=args.max_chars)
     articles = read_inputs(paths, options, on_problem)
-    scale = _scale_cli()
-    if getattr(args, "engine", None) and scale is not None and hasattr(scale, "run_ingest"):
-        return int(scale.run_ingest(args, articles) or 0)
+    if args.engine:
+        return scale_cli.run_ingest(args, articles)
     with open_store(args.db) as store:
         if args.reextract:
             articles = _chain(articles, store.iter_articles()) if paths else store.iter_articles()
@@ -223,9 +214,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-dedup", action="store_true", help="skip cross-article dedup at the end")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--max-chars", type=int, default=1_000_000, help="refuse longer articles")
-    scale = _scale_cli()
-    if scale is not None and hasattr(scale, "add_ingest_options"):
-        scale.add_ingest_options(p)
+    scale_cli.add_ingest_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("events", help="query stored events (deduplicated)",
