@@ -131,14 +131,16 @@ def build_parser(optional_commands: bool = True) -> argparse.ArgumentParser:
 
 
 def _register_optional_commands(sub: argparse._SubParsersAction) -> None:
-    """Commands owned by other packages add themselves here (places, ingest, serve ...)."""
-    from importlib import import_module
+    """Commands owned by other packages add themselves here (places, ingest, serve ...).
 
-    for module_name in ("rasd.places.cli", "rasd.store.cli", "rasd.serve.cli", "rasd.scale.cli"):
-        try:
-            module = import_module(module_name)
-        except ImportError:
-            continue
+    Imported here, not at the top: `rasd extract` and `rasd eval` need none of them.
+    """
+    from rasd.places import cli as places_cli
+    from rasd.scale import cli as scale_cli
+    from rasd.serve import cli as serve_cli
+    from rasd.store import cli as store_cli
+
+    for module in (places_cli, store_cli, serve_cli, scale_cli):
         module.register(sub)
 
 
