@@ -27,6 +27,9 @@ def extract(pipeline, text):
     "وأعلنت الأمم المتحدة أمس عن وقف لإطلاق النار في مدينة تعز لمدة أسبوع.",
     # A protest or statement against violence is about the reaction to it.
     "وقال بيان رئاسة الإقليم: ندين هذا القصف ونطالب الحكومة التركية بعدم تكراره.",
+    # «ضبط» alone is restraint or exactness far more often than a seizure.
+    "ودعت الخارجية الأمريكية جميع الأطراف في اليمن إلى ضبط النفس.",
+    "وأكدت وزارة الداخلية أنها ستواصل ضبط الأمن في المحافظة، وذلك ما حدث بالضبط.",
 ])
 def test_no_event(pipeline, text):
     assert extract(pipeline, text) == []
@@ -40,3 +43,8 @@ def test_shooting_that_is_no_ceasefire_is_still_an_event(pipeline):
 def test_the_protest_against_strikes_is_the_only_event(pipeline):
     events = extract(pipeline, "وتظاهر مئات الأكراد في مدينة كولونيا الألمانية أمس تنديدا بالغارات التركية.")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_seizure_of_arms_is_still_disrupted_weapons_use(pipeline):
+    events = extract(pipeline, "وضبطت قوات الأمن أمس كميات من الأسلحة والذخائر في مدينة عدن.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
