@@ -106,8 +106,7 @@ def test_events_without_evidence_are_otherwise_the_same(keyed):
 
 
 def test_brief_map_rows_draw_the_same_features_as_events(keyed):
-    from rasd.serve.api import brief_feature_collection
-    from rasd.serve.geojson import BRIEF_FIELDS, events_to_feature_collection
+    from rasd.serve.geojson import BRIEF_FIELDS, brief_feature_collection, events_to_feature_collection
 
     keyed.add_articles([article(9)])
     keyed.save_extraction("art9", [event("art9", latitude=None, longitude=None, event_date=None)])

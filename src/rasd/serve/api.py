@@ -32,7 +32,7 @@ from rasd import __version__
 from rasd.errors import RasdError
 from rasd.model import EVENT_TYPES, Article, Event
 from rasd.serve import schemas
-from rasd.serve.geojson import BRIEF_FIELDS, events_to_feature_collection
+from rasd.serve.geojson import BRIEF_FIELDS, brief_feature_collection, events_to_feature_collection
 from rasd.serve.params import Sort, event_filter
 from rasd.store import EventFilter
 
@@ -150,7 +150,7 @@ def _add_api_routes(app: FastAPI) -> None:
                        properties: Annotated[Literal["full", "brief"], Query(
                            description="full: every field of spec §2; brief: what a map marker needs")] = "full",
                        ) -> JSONResponse:
-        if properties == "brief" and hasattr(store, "query_columns"):
+        if properties == "brief":
             # A marker needs ten columns: read only those, build no Event (thousands per map).
             rows = store.query_columns(f, (*BRIEF_FIELDS, "latitude", "longitude"),
                                        limit=limit, offset=offset, sort=sort)
@@ -242,15 +242,6 @@ def _event_spans(event: Event) -> dict[str, Any]:
             "sub_event_type": event.sub_event_type, "event_date": event.event_date,
             "location": event.location, "status": event.status,
             "evidence": [{"start": ev.start, "end": ev.end, "text": ev.text} for ev in event.evidence]}
-
-
-def brief_feature_collection(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Store.query_columns rows → the same FeatureCollection events_to_feature_collection(brief=True) makes."""
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": r["event_id"],
-         "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
-         "properties": {name: r[name] for name in BRIEF_FIELDS}}
-        for r in rows if r["latitude"] is not None and r["longitude"] is not None]}
 
 
 def _stats_rows(counts: dict[str, int]) -> list[dict[str, Any]]:

@@ -32,3 +32,12 @@ def event_feature(event: Event, brief: bool = False) -> dict[str, Any] | None:
 def events_to_feature_collection(events: Iterable[Event], brief: bool = False) -> dict[str, Any]:
     features = [f for f in (event_feature(e, brief) for e in events) if f is not None]
     return {"type": "FeatureCollection", "features": features}
+
+
+def brief_feature_collection(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Store.query_columns rows → the same FeatureCollection events_to_feature_collection(brief=True) makes."""
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": r["event_id"],
+         "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
+         "properties": {name: r[name] for name in BRIEF_FIELDS}}
+        for r in rows if r["latitude"] is not None and r["longitude"] is not None]}
