@@ -23,13 +23,16 @@ def extract(pipeline, text):
 
 @pytest.mark.parametrize("text", [
     # A ceasefire names the shooting it stops.
-    "ودعا زعيم الحزب الطرفين إلى الالتزام بوقف إطلاق النار في جنوب شرق تركيا.",
+    "ودعا زعيم الحزب أمس الطرفين في مدينة ديار بكر إلى الالتزام بوقف إطلاق النار.",
     "وأعلنت الأمم المتحدة أمس عن وقف لإطلاق النار في مدينة تعز لمدة أسبوع.",
-    # A protest or statement against violence is about the reaction to it.
+    # A statement against violence is about the reaction to it.
     "وقال بيان رئاسة الإقليم: ندين هذا القصف ونطالب الحكومة التركية بعدم تكراره.",
-    # «ضبط» alone is restraint or exactness far more often than a seizure.
-    "ودعت الخارجية الأمريكية جميع الأطراف في اليمن إلى ضبط النفس.",
-    "وأكدت وزارة الداخلية أنها ستواصل ضبط الأمن في المحافظة، وذلك ما حدث بالضبط.",
+    # «ضبط» alone is restraint, order or exactness far more often than a seizure.
+    "وأكد قائد الشرطة أمس في مدينة عدن أن قواته تعمل على ضبط الأمن في المدينة.",
+    "وقال المتحدث أمس إن ذلك ما حدث بالضبط في مدينة عدن.",
+    # Arms as goods made, smuggled or traded are not used.
+    "وقال مصدر أمني أمس إن التنظيم درب عناصره في مدينة المكلا على تصنيع المتفجرات واستعمالها.",
+    "وقالت الشرطة أمس إن عصابة في مدينة البصرة تعمل في تهريب الصواريخ عبر الحدود.",
 ])
 def test_no_event(pipeline, text):
     assert extract(pipeline, text) == []
@@ -41,10 +44,15 @@ def test_shooting_that_is_no_ceasefire_is_still_an_event(pipeline):
 
 
 def test_the_protest_against_strikes_is_the_only_event(pipeline):
-    events = extract(pipeline, "وتظاهر مئات الأكراد في مدينة كولونيا الألمانية أمس تنديدا بالغارات التركية.")
+    events = extract(pipeline, "وتظاهر مئات الأكراد أمس في مدينة كولونيا الألمانية تنديدا بالغارات التركية على القرى الكردية.")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
 
 
 def test_a_seizure_of_arms_is_still_disrupted_weapons_use(pipeline):
     events = extract(pipeline, "وضبطت قوات الأمن أمس كميات من الأسلحة والذخائر في مدينة عدن.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_explosives_that_went_off_are_still_an_explosion(pipeline):
+    events = extract(pipeline, "وانفجرت عبوة ناسفة أمس في سوق شعبي بمدينة بعقوبة ما أدى إلى مقتل ثلاثة أشخاص.")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
