@@ -33,6 +33,9 @@ def extract(pipeline, text):
     # Arms as goods made, smuggled or traded are not used.
     "وقال مصدر أمني أمس إن التنظيم درب عناصره في مدينة المكلا على تصنيع المتفجرات واستعمالها.",
     "وقالت الشرطة أمس إن عصابة في مدينة البصرة تعمل في تهريب الصواريخ عبر الحدود.",
+    # An inquiry into an attack refers back to it.
+    "وكشفت وزارة الداخلية أمس ملابسات التفجير الإرهابي في مسجد الإمام الصادق بمدينة الكويت.",
+    "وقال مصدر أمني أمس إن الشرطة في مدينة سوروتش بدأت التحقيق في الهجوم الانتحاري.",
 ])
 def test_no_event(pipeline, text):
     assert extract(pipeline, text) == []
@@ -56,3 +59,9 @@ def test_a_seizure_of_arms_is_still_disrupted_weapons_use(pipeline):
 def test_explosives_that_went_off_are_still_an_explosion(pipeline):
     events = extract(pipeline, "وانفجرت عبوة ناسفة أمس في سوق شعبي بمدينة بعقوبة ما أدى إلى مقتل ثلاثة أشخاص.")
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_arrest_of_suspects_is_the_only_event(pipeline):
+    events = extract(pipeline, "وقال مصدر أمني أمس إن الشرطة اعتقلت في مدينة سوروتش ثلاثة أشخاص "
+                               "يشتبه في تورطهم في الهجوم الانتحاري.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
