@@ -14,13 +14,13 @@ exactly one copy of every article.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.errors import RasdError
+from rasd.io.progress import ProgressLine
 from rasd.model import Article
 from rasd.scale.batches import DEFAULT_BATCH_SIZE, Batch, numbered_batches
 from rasd.scale.outcome import BatchOutcome
@@ -157,12 +157,18 @@ def ingest_on_engine(articles: Iterable[Article], *, db: str | None = None, parq
             summary.start_seconds = time.perf_counter() - started
             in_flight = max(2, 2 * summary.workers)
             batches = numbered_batches(articles, batch_size)
-            with _Progress(progress, summary) as bar:
+            with ProgressLine(progress, f"[bold]ingest on {summary.engine}[/] ({summary.workers} workers)",
+                              ("{task.fields[articles]:,} articles", "{task.fields[rate]:.1f}/s",
+                               "{task.fields[events]:,} events", "{task.fields[batches]:,} batches"),
+                              articles=0, rate=0.0, events=0, batches=0) as bar:
                 for outcome in _run(eng, batches, target, mode, store, pipeline, in_flight):
                     summary.add(outcome)
                     for message in outcome.problems:
                         problem(message)
-                    bar.update(time.perf_counter() - started)
+                    run = time.perf_counter() - started - summary.start_seconds
+                    bar.update(articles=summary.articles_read, events=summary.events_found,
+                               batches=summary.batches,
+                               rate=summary.articles_read / run if run > 0 else 0.0)
             summary.batches_seconds = time.perf_counter() - started - summary.start_seconds
             if not address:  # on a shared cluster other jobs' restarts are not ours
                 summary.workers_lost = _lost(eng, first_pids)
@@ -221,42 +227,3 @@ def _run(eng, batches: Iterator[Batch], target, mode: str, store, factory: str,
 
     for result in eng.run_streaming(extract_batch, tasks(), in_flight):
         yield save(store, target, prepared.pop(result.batch_id), result)
-
-
-class _Progress:
-    """One live line on stderr: articles, articles/s, events, batches, workers."""
-
-    def __init__(self, enabled: bool, summary: ScaleSummary):
-        self.enabled = enabled and sys.stderr is not None
-        self.summary = summary
-        self._progress = None
-        self._task = None
-
-    def __enter__(self) -> "_Progress":
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(), TextColumn(f"[bold]ingest on {self.summary.engine}[/] "
-                                            f"({self.summary.workers} workers)"),
-                TextColumn("{task.fields[articles]:,} articles"),
-                TextColumn("{task.fields[rate]:.1f}/s"),
-                TextColumn("{task.fields[events]:,} events"),
-                TextColumn("{task.fields[batches]:,} batches"),
-                TimeElapsedColumn(), console=Console(file=sys.stderr), transient=False)
-            self._progress.__enter__()
-            self._task = self._progress.add_task("ingest", total=None, articles=0, rate=0.0,
-                                                 events=0, batches=0)
-        return self
-
-    def update(self, elapsed: float) -> None:
-        if self._progress is not None:
-            s = self.summary
-            run = elapsed - s.start_seconds
-            self._progress.update(self._task, articles=s.articles_read, events=s.events_found,
-                                  batches=s.batches, rate=s.articles_read / run if run > 0 else 0.0)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.__exit__(*exc)

@@ -10,12 +10,12 @@ committed and finishes the rest, without duplicates.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from rasd.io.progress import ProgressLine
 from rasd.model import Article, Event
 from rasd.store.filters import EventFilter
 
@@ -65,7 +65,10 @@ def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress:
             on_problem(message)
 
     started = time.perf_counter()
-    with _Progress(progress) as bar:
+    with ProgressLine(progress, "[bold]ingest[/]",
+                      ("{task.fields[articles]:,} articles", "{task.fields[rate]:.1f} articles/s",
+                       "{task.fields[events]:,} events", "{task.fields[new]:,} new"),
+                      articles=0, rate=0.0, events=0, new=0) as bar:
         for batch in _batches(articles, batch_size):
             flags = store.add_articles(batch)
             summary.articles_read += len(batch)
@@ -86,7 +89,10 @@ def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress:
                                              replace=force)
             summary.articles_extracted += len(written)
             summary.events_found += sum(len(evs) for a, evs in results if a.id in written)
-            bar.update(summary, time.perf_counter() - started)
+            elapsed = time.perf_counter() - started
+            bar.update(articles=summary.articles_read, events=summary.events_found,
+                       new=summary.articles_new,
+                       rate=summary.articles_read / elapsed if elapsed > 0 else 0.0)
     if dedup:
         # Only the days holding events no dedup has seen are regrouped: this
         # ingest's, or those of an earlier ingest killed before its dedup.
@@ -109,40 +115,3 @@ def _local_extractor(pipeline, on_problem: Callable[[str], None] | None) -> Extr
         return out
 
     return extract
-
-
-class _Progress:
-    """A rich progress line on stderr: articles, articles/s, events found."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self._progress = None
-        self._task = None
-
-    def __enter__(self) -> "_Progress":
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(), TextColumn("[bold]ingest[/]"),
-                TextColumn("{task.fields[articles]:,} articles"),
-                TextColumn("{task.fields[rate]:.1f} articles/s"),
-                TextColumn("{task.fields[events]:,} events"),
-                TextColumn("{task.fields[new]:,} new"),
-                TimeElapsedColumn(),
-                console=Console(file=sys.stderr), transient=False)
-            self._progress.__enter__()
-            self._task = self._progress.add_task("ingest", total=None, articles=0, rate=0.0,
-                                                 events=0, new=0)
-        return self
-
-    def update(self, summary: "IngestSummary", elapsed: float) -> None:
-        if self._progress is not None:
-            rate = summary.articles_read / elapsed if elapsed > 0 else 0.0
-            self._progress.update(self._task, articles=summary.articles_read, rate=rate,
-                                  events=summary.events_found, new=summary.articles_new)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.__exit__(*exc)
