@@ -36,6 +36,10 @@ def extract(pipeline, text):
     # An inquiry into an attack refers back to it.
     "وكشفت وزارة الداخلية أمس ملابسات التفجير الإرهابي في مسجد الإمام الصادق بمدينة الكويت.",
     "وقال مصدر أمني أمس إن الشرطة في مدينة سوروتش بدأت التحقيق في الهجوم الانتحاري.",
+    # A habit of attacking is not one attack.
+    "وقال مصدر محلي أمس إن الطائرات من دون طيار تواصل طلعاتها اليومية التي تستهدف عناصر تنظيم القاعدة بمدينة المكلا.",
+    "وقال مصدر محلي أمس إن الطائرات الأمريكية تواصل الغارات اليومية على عناصر تنظيم القاعدة في مدينة المكلا.",
+    "وقال مصدر محلي أمس إن عناصر طالبان غالبا ما تستهدف نقاط التفتيش في ولاية لوغار.",
 ])
 def test_no_event(pipeline, text):
     assert extract(pipeline, text) == []
@@ -65,3 +69,8 @@ def test_arrest_of_suspects_is_the_only_event(pipeline):
     events = extract(pipeline, "وقال مصدر أمني أمس إن الشرطة اعتقلت في مدينة سوروتش ثلاثة أشخاص "
                                "يشتبه في تورطهم في الهجوم الانتحاري.")
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_strike_on_a_named_day_is_still_an_event(pipeline):
+    events = extract(pipeline, "وقتل خمسة مدنيين أمس في غارة جوية على مدينة المكلا.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
