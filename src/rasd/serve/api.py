@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -30,7 +31,7 @@ from fastapi.staticfiles import StaticFiles
 
 from rasd import __version__
 from rasd.errors import RasdError
-from rasd.model import EVENT_TYPES, Article, Event
+from rasd.model import EVENT_TYPES, Event
 from rasd.serve import schemas
 from rasd.serve.geojson import BRIEF_FIELDS, brief_feature_collection, events_to_feature_collection
 from rasd.serve.params import Sort, event_filter
@@ -169,11 +170,10 @@ def _add_api_routes(app: FastAPI) -> None:
         event = store.get_event(event_id)
         if event is None:
             raise HTTPException(404, f"no event with id {event_id!r}")
-        sources = []
-        for article_id in event.sources or [event.article_id]:
-            article = store.get_article(article_id)
-            sources.append(_article_summary(article) if article else
-                           {"id": article_id, "title": None, "published": None, "source": None, "url": None})
+        # One query for all sources, their texts left unread (a merged event may have dozens).
+        article_ids = event.sources or [event.article_id]
+        known = store.article_sources(article_ids)
+        sources = [_article_summary(article_id, **known.get(article_id, {})) for article_id in article_ids]
         return JSONResponse({"event": event.to_dict(), "sources": sources})
 
     @app.get("/api/articles/{article_id:path}", response_model=schemas.ArticleDetail, tags=["articles"],
@@ -185,7 +185,9 @@ def _add_api_routes(app: FastAPI) -> None:
         if article is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         events = store.events_of_article(article_id)
-        return JSONResponse({"article": {**_article_summary(article), "text": article.text},
+        summary = _article_summary(article.id, title=article.title, published=article.published,
+                                   source=article.source, url=article.url)
+        return JSONResponse({"article": {**summary, "text": article.text},
                              "events": [_event_spans(e) for e in events]})
 
     @app.get("/api/stats", response_model=schemas.Stats, tags=["stats"],
@@ -230,10 +232,11 @@ def _page_csp(tiles: str | None) -> str:
     return PAGE_CSP.replace("img-src 'self' data:", f"img-src 'self' data: {parts.scheme}://{host}")
 
 
-def _article_summary(article: Article) -> dict[str, Any]:
-    return {"id": article.id, "title": article.title,
-            "published": article.published.isoformat() if article.published else None,
-            "source": article.source, "url": article.url}
+def _article_summary(article_id: str, title: str | None = None, published: date | None = None,
+                     source: str | None = None, url: str | None = None) -> dict[str, Any]:
+    """An article without its text; all None but the id for an article the store lacks."""
+    return {"id": article_id, "title": title, "published": published.isoformat() if published else None,
+            "source": source, "url": url}
 
 
 def _event_spans(event: Event) -> dict[str, Any]:

@@ -691,15 +691,17 @@ class Store:
         }
 
     def article_sources(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """source name, url and published date of articles (for exports' source column)."""
+        """title, source name, url and published date of articles, without their text
+        (exports' source column, the API's list of an event's sources)."""
         out: dict[str, dict[str, Any]] = {}
         ids = list(dict.fromkeys(article_ids))
         with self.engine.connect() as conn:
             for chunk in _chunks(ids):
-                for r in conn.execute(select(t.articles.c.article_id, t.articles.c.source,
+                for r in conn.execute(select(t.articles.c.article_id, t.articles.c.title, t.articles.c.source,
                                              t.articles.c.url, t.articles.c.published)
                                       .where(t.articles.c.article_id.in_(chunk))):
-                    out[r.article_id] = {"source": r.source, "url": r.url, "published": r.published}
+                    out[r.article_id] = {"title": r.title, "source": r.source, "url": r.url,
+                                         "published": r.published}
         return out
 
     def ping(self) -> None:
