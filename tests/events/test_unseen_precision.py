@@ -40,6 +40,9 @@ def extract(pipeline, text):
     "وقال مصدر محلي أمس إن الطائرات من دون طيار تواصل طلعاتها اليومية التي تستهدف عناصر تنظيم القاعدة بمدينة المكلا.",
     "وقال مصدر محلي أمس إن الطائرات الأمريكية تواصل الغارات اليومية على عناصر تنظيم القاعدة في مدينة المكلا.",
     "وقال مصدر محلي أمس إن عناصر طالبان غالبا ما تستهدف نقاط التفتيش في ولاية لوغار.",
+    # «لقتال», «للقتال»: ل of purpose makes fighting an aim.
+    "وقال مسؤول كردي أمس في أربيل إن الاتفاق بين واشنطن وأنقرة يتعلق بنشر قوات لقتال تنظيم داعش في شمال سوريا.",
+    "وقال مصدر أمني أمس إن عشرات الشباب من مدينة بنزرت سافروا إلى ليبيا للقتال في صفوف التنظيم.",
 ])
 def test_no_event(pipeline, text):
     assert extract(pipeline, text) == []
@@ -74,3 +77,8 @@ def test_arrest_of_suspects_is_the_only_event(pipeline):
 def test_a_strike_on_a_named_day_is_still_an_event(pipeline):
     events = extract(pipeline, "وقتل خمسة مدنيين أمس في غارة جوية على مدينة المكلا.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_fighting_without_lam_of_purpose_is_still_a_clash(pipeline):
+    events = extract(pipeline, "ودار قتال عنيف أمس بين الجيش ومسلحي التنظيم في مدينة درنة.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

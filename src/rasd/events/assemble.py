@@ -171,9 +171,9 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
         if cancel:
             explain.setdefault("cancelled", []).append(f"{trig.text} ({cancel})")
             continue
-        if t.family == "territory" and trig.clitics.lstrip("وف").startswith("ل"):
-            # «لطرد المسلحين», «لاستعادة السيطرة على»: ل of purpose on a capture
-            # noun says what a side set out to do, not what it took.
+        if t.aim_with_lam and trig.clitics.lstrip("وف").startswith("ل"):
+            # «لطرد المسلحين», «لاستعادة السيطرة على», «لقتال داعش»: ل of purpose on a
+            # capture or fighting noun says what a side set out to do, not what it did.
             explain.setdefault("cancelled", []).append(f"{trig.text} (purpose)")
             continue
         sub, family = _resolve_family(t, s)

@@ -32,6 +32,9 @@ class Trigger:
     sub_event_type: str
     family: str
     strong: bool
+    # «لقتال داعش», «لطرد المسلحين»: with ل of purpose in front, this form
+    # names what a side set out to do, not what happened.
+    aim_with_lam: bool = False
 
     @property
     def event_type(self) -> str:
@@ -122,8 +125,9 @@ def _load(path: Path) -> Lexicon:
         if family not in FAMILIES:
             raise _bad(path, f"unknown family {family!r} for {sub!r}")
         strong = group.get("strength", "strong") == "strong"
+        aim = bool(group.get("aim_with_lam", family == "territory"))
         for form in group.get("forms") or []:
-            triggers.add(str(form), Trigger(str(form), sub, family, strong))
+            triggers.add(str(form), Trigger(str(form), sub, family, strong, aim))
             size += 1
 
     by_form: dict[str, list[Marker]] = {}
