@@ -82,3 +82,18 @@ def test_a_strike_on_a_named_day_is_still_an_event(pipeline):
 def test_fighting_without_lam_of_purpose_is_still_a_clash(pipeline):
     events = extract(pipeline, "ودار قتال عنيف أمس بين الجيش ومسلحي التنظيم في مدينة درنة.")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_generic_attack_at_the_bombing_place_is_the_bombing_told_again(pipeline):
+    events = extract(pipeline, "مقتل 13 في هجوم على فندق بمقديشو\n\n"
+                               "هاجمت حركة الشباب أمس فندقا يضم بعثات دبلوماسية في مقديشو مما أدى إلى مقتل 13 "
+                               "شخصا على الأقل. وقال مسؤول أمني إن سيارة مفخخة انفجرت أمس عند بوابة الفندق في مقديشو.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 13)]
+
+
+def test_an_attack_with_its_own_dead_stays_apart_from_the_bombing(pipeline):
+    events = extract(pipeline, "مقتل 17 في مقديشو\n\n"
+                               "هاجم مسلحون أمس نقطة تفتيش في مقديشو مما أدى إلى مقتل 4 جنود. وقال مسؤول أمني "
+                               "إن سيارة مفخخة انفجرت أمس قرب فندق في مقديشو ما أدى إلى مقتل 13 شخصا.")
+    assert sorted((e.event_type, e.fatalities) for e in events) == [
+        ("Battles", 4), ("Explosions/Remote violence", 13)]

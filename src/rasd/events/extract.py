@@ -414,8 +414,36 @@ class EventStage:
                 merged.append(e)
                 continue
             self._absorb(target, e)
+        merged = self._fold_generic_into_explosions(merged)
         merged.sort(key=lambda c: c.evidence[0])
         return merged
+
+    def _fold_generic_into_explosions(self, events: list[A.Candidate]) -> list[A.Candidate]:
+        """«هاجمت حركة الشباب فندقا في مقديشو ما أدى إلى مقتل 13» and «بعد انفجار
+        سيارة مفخخة» at the same place: a mention made only of generic attack or
+        killing words, at the place and within a day of a bombing or strike of
+        the article, is that bombing told again, not an attack of its own."""
+        # Places below country level only: a whole country holds many attacks.
+        remote = [e for e in events if e.event_type == "Explosions/Remote violence" and _place_key(e)
+                  and getattr(e.place, "admin1", None)]
+        if not remote:
+            return events
+        kept: list[A.Candidate] = []
+        for e in events:
+            target = None
+            if e.event_type in ("Battles", "Violence against civilians") and e.triggers and all(
+                    t.payload.family in ("attack", "kill") for t in e.triggers):
+                # Same toll (or none of its own): Kabul on 7 August 2015 had a bombing
+                # and, hours later, an attack on a base, each with its own dead.
+                target = next((r for r in remote if r.status == e.status and _place_key(r) == _place_key(e)
+                               and (e.killed in (0, r.killed) or not r.killed)
+                               and (not (r.own_date and e.own_date) or (
+                                   r.date and e.date and abs((r.date - e.date).days) <= 1))), None)
+            if target is None:
+                kept.append(e)
+            else:
+                self._absorb(target, e)
+        return kept
 
     @staticmethod
     def _absorb(target: A.Candidate, e: A.Candidate) -> None:
