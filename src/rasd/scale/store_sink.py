@@ -36,8 +36,9 @@ class StoreTarget:
 
     @property
     def is_postgres(self) -> bool:
-        return bool(self.db) and str(self.db).startswith(("postgresql://", "postgres://",
-                                                          "postgresql+psycopg://"))
+        from rasd.store.store import is_postgres_url
+
+        return is_postgres_url(self.db)
 
 
 def worker_store(db: str | None):

@@ -72,6 +72,11 @@ def _redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
+def is_postgres_url(db: str | os.PathLike[str] | None) -> bool:
+    """Whether open_store(db) opens PostgreSQL (a postgresql:// URL) rather than SQLite."""
+    return db is not None and str(db).startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
+
+
 def open_store(db: str | os.PathLike[str] | None = None) -> "Store":
     """None: SQLite file in the user data dir; a path or ':memory:': SQLite; a postgresql:// URL: PostgreSQL."""
     if db is None or str(db) == "":
@@ -79,7 +84,7 @@ def open_store(db: str | os.PathLike[str] | None = None) -> "Store":
         path.parent.mkdir(parents=True, exist_ok=True)
         return Store(_sqlite_engine(path), str(path))
     name = str(db)
-    if name.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+    if is_postgres_url(name):
         return Store(_postgres_engine(name), _redact(name))
     if name.startswith("sqlite:///"):
         name = name[len("sqlite:///"):]
