@@ -55,16 +55,12 @@ def worker_store(db: str | None):
 
 def prepare(store, target: StoreTarget, batch_id: int, articles: Sequence[Article]) -> tuple[BatchOutcome, list[Article]]:
     """Store the batch's new articles; return the counts so far and the articles left to extract."""
-    flags = store.add_articles(articles)
-    outcome = BatchOutcome(batch_id=batch_id, articles_read=len(articles), articles_new=sum(flags))
-    unique = list({a.id: a for a in articles}.values())
-    if target.force:
-        todo = unique
-    else:
-        left = set(store.not_extracted([a.id for a in unique], target.run_id))
-        todo = [a for a in unique if a.id in left]
-    outcome.articles_skipped = len(unique) - len(todo)
-    return outcome, todo
+    from rasd.store.ingest import store_batch_articles
+
+    plan = store_batch_articles(store, articles, target.run_id, target.force)
+    outcome = BatchOutcome(batch_id=batch_id, articles_read=len(articles), articles_new=plan.new)
+    outcome.articles_skipped = plan.skipped
+    return outcome, plan.todo
 
 
 def save(store, target: StoreTarget, outcome: BatchOutcome, result: BatchResult) -> BatchOutcome:

@@ -11,7 +11,8 @@ committed and finishes the rest, without duplicates.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -70,15 +71,12 @@ def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress:
                        "{task.fields[events]:,} events", "{task.fields[new]:,} new"),
                       articles=0, rate=0.0, events=0, new=0) as bar:
         for batch in _batches(articles, batch_size):
-            flags = store.add_articles(batch)
+            plan = store_batch_articles(store, batch, run_id, force)
+            todo = plan.todo
             summary.articles_read += len(batch)
-            summary.articles_new += sum(flags)
-            summary.articles_existing += len(batch) - sum(flags)
-            unique = list({a.id: a for a in batch}.values())
-            todo_ids = set(a.id for a in unique) if force else set(
-                store.not_extracted([a.id for a in unique], run_id))
-            todo = [a for a in unique if a.id in todo_ids]
-            summary.articles_skipped += len(unique) - len(todo)
+            summary.articles_new += plan.new
+            summary.articles_existing += len(batch) - plan.new
+            summary.articles_skipped += plan.skipped
             results = extractor(todo) if todo else []
             extracted_ids = {a.id for a, _ in results}
             for a in todo:
@@ -101,6 +99,27 @@ def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress:
             summary.events_after_dedup = store.count_events(EventFilter(run_id=run_id))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@dataclass(slots=True)
+class BatchPlan:
+    """A batch once its articles are stored: what this run still has to extract."""
+
+    new: int  # articles the store did not hold before
+    todo: list[Article]  # distinct articles to extract (all of them with force)
+    skipped: int  # distinct articles this run had already extracted
+
+
+def store_batch_articles(store: "Store", batch: Sequence[Article], run_id: str, force: bool) -> BatchPlan:
+    """Store a batch's new articles and plan its extraction (here and on engine workers)."""
+    flags = store.add_articles(batch)
+    unique = list({a.id: a for a in batch}.values())
+    if force:
+        todo = unique
+    else:
+        left = set(store.not_extracted([a.id for a in unique], run_id))
+        todo = [a for a in unique if a.id in left]
+    return BatchPlan(new=sum(flags), todo=todo, skipped=len(unique) - len(todo))
 
 
 def _local_extractor(pipeline, on_problem: Callable[[str], None] | None) -> Extractor:
