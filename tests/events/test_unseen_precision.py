@@ -43,6 +43,10 @@ def extract(pipeline, text):
     # «لقتال», «للقتال»: ل of purpose makes fighting an aim.
     "وقال مسؤول كردي أمس في أربيل إن الاتفاق بين واشنطن وأنقرة يتعلق بنشر قوات لقتال تنظيم داعش في شمال سوريا.",
     "وقال مصدر أمني أمس إن عشرات الشباب من مدينة بنزرت سافروا إلى ليبيا للقتال في صفوف التنظيم.",
+    # What is taken back or extracted, right after the word, is no territory.
+    "وقال مسؤول في الميناء أمس إن مطار عدن بدأ استعادة نشاطه الملاحي بعد هبوط أول طائرة مساعدات.",
+    "وقال مصدر في المقاومة أمس إن مقاتليها تمكنوا من استعادة جثث رفاقهم في جبهة صرواح.",
+    "وقال مصدر محلي أمس إن مسلحي الجماعة في مديرية زبيد حاولوا انتزاع اعترافات من المعتقلين.",
 ])
 def test_no_event(pipeline, text):
     assert extract(pipeline, text) == []
@@ -97,3 +101,8 @@ def test_an_attack_with_its_own_dead_stays_apart_from_the_bombing(pipeline):
                                "إن سيارة مفخخة انفجرت أمس قرب فندق في مقديشو ما أدى إلى مقتل 13 شخصا.")
     assert sorted((e.event_type, e.fatalities) for e in events) == [
         ("Battles", 4), ("Explosions/Remote violence", 13)]
+
+
+def test_territory_taken_back_is_still_an_event(pipeline):
+    events = extract(pipeline, "وقال مصدر عسكري أمس إن الجيش تمكن من استعادة السيطرة على بلدة بيجي.")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
