@@ -86,6 +86,9 @@ def test_errors_are_one_line(tmp_path, capsys):
     (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
     assert main(["ingest", str(tmp_path / "empty.jsonl"), "--db", db, "--no-progress"]) == 1
     assert "no article could be read" in capsys.readouterr().err
+    for size in ("0", "-1"):  # not "no article could be read", nor islice's traceback
+        assert main(["ingest", str(tmp_path / "empty.jsonl"), "--db", db, "--batch-size", size]) == 1
+        assert capsys.readouterr().err.strip() == f"rasd: error: --batch-size must be at least 1, not {size}"
     with pytest.raises(SystemExit) as exc:
         main(["events", "--db", db, "--bbox", "1,2,3"])
     assert exc.value.code == 2

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from rasd.errors import RasdError
 from rasd.io.progress import ProgressLine
 from rasd.model import Article, Event
 from rasd.store.filters import EventFilter
@@ -49,6 +50,8 @@ def ingest(store: "Store", articles: Iterable[Article], pipeline=None, progress:
     """
     from rasd.store.store import IngestSummary
 
+    if batch_size < 1:  # islice would raise on a negative size and read nothing on 0
+        raise RasdError(f"--batch-size must be at least 1, not {batch_size}")
     if extractor is None:
         if pipeline is None:
             from rasd.pipeline import Pipeline
