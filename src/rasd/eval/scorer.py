@@ -29,7 +29,6 @@ counts as current).
 
 from __future__ import annotations
 
-import math
 import re
 import statistics
 import unicodedata
@@ -37,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from rasd.geo import km_between
 from rasd.model import Event
 
 MAX_KM = 25.0  # spec §4: places within 25 km
@@ -168,19 +168,11 @@ def date_compatible(system_date: str | date | None, gold_date: str | date | None
     return None
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088  # mean Earth radius, km
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
-
-
 def distance_km(a: Event, b: Event) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
-    return haversine_km(float(a.latitude), float(a.longitude),  # type: ignore[arg-type]
-                        float(b.latitude), float(b.longitude))  # type: ignore[arg-type]
+    return km_between(float(a.latitude), float(a.longitude),  # type: ignore[arg-type]
+                      float(b.latitude), float(b.longitude))  # type: ignore[arg-type]
 
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s\-']+")

@@ -25,16 +25,15 @@ representative's evidence and notes, and every source. Everything here is pure
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from rasd.geo import km_between
 from rasd.model import Event
 
 MAX_DAYS_APART = 1
 MAX_KM_APART = 10.0
-EARTH_RADIUS_KM = 6371.0088
 # Types whose sub-types are different kinds of thing (an arrest and a defused
 # bomb; an abduction and a shooting), not different views of one thing (a
 # strike one paper calls shelling and another an air strike).
@@ -50,14 +49,6 @@ class DedupGroup:
     @property
     def merged(self) -> bool:
         return len(self.members) > 1
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _day(event: Event) -> date | None:
