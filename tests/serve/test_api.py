@@ -245,3 +245,14 @@ def test_ids_with_slashes_such_as_feed_urls_can_be_fetched(store, client):
     r = client.get("/api/articles/" + quote(url_id, safe=""))
     assert r.status_code == 200, r.text
     assert r.json()["article"]["id"] == url_id
+
+
+def test_the_documented_event_shape_is_the_one_to_dict_writes():
+    # schemas.EventOut restates Event for the OpenAPI document: a field added to
+    # Event.to_dict() (the one serialiser) must be documented too, and no other.
+    from rasd.model import Event
+    from rasd.serve.schemas import EventOut
+
+    event = Event(event_id="e", article_id="a", status="current", event_date=None, time_precision=3,
+                  event_type="Battles", sub_event_type="Armed clash")
+    assert list(EventOut.model_fields) == list(event.to_dict())
