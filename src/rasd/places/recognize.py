@@ -50,6 +50,8 @@ class PlaceMention:
     needs_context: bool = False       # a common word («حماة», «صور»): a place only in its country's news
     ordinary: bool = False            # unknown name that is an everyday word («منطقة آمنة»): kept
                                       # only if it starts a foreign name («حي سلطان بيلي»)
+    place_start: int = -1             # where the place as written begins: its head word or name,
+                                      # after any modifier or preposition («في محيط» «سجن الصناعة»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,7 @@ class PlaceRecognizer:
             if head is None and in_name_head is not None:
                 head = in_name_head
                 head_kinds = self.words.heads[in_name_head][0]
+            place_start = m_start
             if modifier is None:
                 modifier, m_start = self._modifier_before(norm, m_start, cue_by_end)
             candidates = self.gazetteer.lookup(key)
@@ -205,7 +208,8 @@ class PlaceRecognizer:
                 needs_context = False
             mentions.append(PlaceMention(m_start, m.end, norm[m_start:m.end], head, modifier, candidates,
                                          name=m.text, head_kinds=head_kinds, name_start=m.start,
-                                         name_end=m.end, needs_context=needs_context))
+                                         name_end=m.end, needs_context=needs_context,
+                                         place_start=place_start))
         mentions.extend(self._unknown_after_heads(norm, start, end, cues, names, used_heads, cue_by_end))
         mentions.sort(key=lambda x: x.start)
         return mentions
@@ -311,7 +315,8 @@ class PlaceRecognizer:
                 if kinds and kinds[0] in ("capital", "country_anaphor"):
                     modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
                     out.append(PlaceMention(m_start, cue.end, norm[m_start:cue.end], cue.text, modifier, [],
-                                            name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end))
+                                            name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end,
+                                            place_start=cue.start))
                 continue
             n_start, n_end = tok_starts[words[0]], tok_ends[words[-1]]
             after = first + len(words)
@@ -335,5 +340,6 @@ class PlaceRecognizer:
             modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
             out.append(PlaceMention(m_start, n_end, norm[m_start:n_end], cue.text, modifier or head_modifier,
                                     [], name=name, head_kinds=kinds, name_start=n_start, name_end=n_end,
-                                    next_word=next_word, next_end=next_end, ordinary=ordinary))
+                                    next_word=next_word, next_end=next_end, ordinary=ordinary,
+                                    place_start=cue.start))
         return out

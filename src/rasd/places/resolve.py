@@ -68,6 +68,7 @@ class ResolvedPlace:
     head: str | None = None
     modifier: str | None = None
     role: str = ""          # "dateline" for the place a report was filed from
+    place_start: int = -1   # start of the place as written, without modifier or preposition
     why: str = ""           # how the choice was made (shown by `rasd places`)
     candidates: list[tuple[Place, float]] = field(default_factory=list)
 
@@ -470,7 +471,7 @@ class PlaceResolver:
                 return self._make(m, place, point, prec, [], why)
             return ResolvedPlace(m.start, m.end, m.text, None, None, location_ar, None, None, 3,
                                  None, None, None, None, None, m.head, m.modifier,
-                                 why=why, candidates=[])
+                                 why=why, candidates=[], place_start=m.place_start)
         best = scored[0][0]
         if best.kind in ("admin2", "admin3") and m.modifier != "countryside" and not (
                 m.head_kinds and m.head_kinds[0].startswith("admin")):
@@ -544,7 +545,7 @@ class PlaceResolver:
         return ResolvedPlace(
             m.start, m.end, m.text, place, (place or point).name_en, m.text, point.lat, point.lon,
             precision, chain.country, chain.iso3, chain.admin1, chain.admin2, chain.admin3,
-            m.head, m.modifier, why=why, candidates=scored)
+            m.head, m.modifier, why=why, candidates=scored, place_start=m.place_start)
 
     # ------------------------------------------------------------ convenience
     def resolve_text(self, text: str) -> tuple[list[ResolvedPlace], PlaceContext, str]:

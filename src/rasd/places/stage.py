@@ -61,8 +61,11 @@ class PlacesStage:
         dateline = None
         for r in resolver.resolve(mentions, ctx, doc.norm):
             start, end = doc.to_original(r.start, r.end)
-            r.location_ar = doc.text[start:end]
-            doc.mentions.append(Mention(kind="place", start=start, end=end, text=r.location_ar, value=r,
+            # location_ar is the place as the article wrote it: «سجن الصناعة», not
+            # «في محيط سجن الصناعة» (the modifier stays in the mention's span).
+            name_start = doc.norm_map[r.place_start] if r.start <= r.place_start < r.end else start
+            r.location_ar = doc.text[name_start:end]
+            doc.mentions.append(Mention(kind="place", start=start, end=end, text=doc.text[start:end], value=r,
                                         sentence=doc.sentence_index(start), source="places"))
             if r.role == "dateline":
                 dateline = r
