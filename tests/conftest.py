@@ -1,7 +1,8 @@
 """A fresh PostgreSQL schema per test when DATABASE_URL is set (.ci/postgres.sh starts one).
 
-Same recipe as tests/store/conftest.py (search_path=<schema>,public so PostGIS
-types resolve); without DATABASE_URL the PostgreSQL variants skip, loudly.
+Shared by the store and scale tests. Each test gets its own schema
+(search_path=<schema>,public so PostGIS types resolve), dropped afterwards.
+Without DATABASE_URL the PostgreSQL variants skip, loudly.
 """
 
 from __future__ import annotations
@@ -15,18 +16,19 @@ from urllib.parse import quote
 import pytest
 
 PG_URL = os.environ.get("DATABASE_URL", "")
-NO_PG = ("PostgreSQL scale tests SKIPPED: DATABASE_URL is not set "
+NO_PG = ("PostgreSQL tests SKIPPED: DATABASE_URL is not set "
          "(source .ci/postgres.sh to start PostgreSQL+PostGIS on loopback)")
 
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL whose tables live in a fresh schema of their own."""
     if not PG_URL:
         warnings.warn(NO_PG)
         pytest.skip(NO_PG)
     from sqlalchemy import create_engine, text
 
-    schema = "s_" + uuid.uuid4().hex[:12]
+    schema = "t_" + uuid.uuid4().hex[:12]
     admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
