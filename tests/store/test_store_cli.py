@@ -93,3 +93,8 @@ def test_errors_are_one_line(tmp_path, capsys):
         main(["events", "--db", db, "--bbox", "1,2,3"])
     assert exc.value.code == 2
     assert "minlon,minlat,maxlon,maxlat" in capsys.readouterr().err
+    for option in ("--limit", "--offset"):  # not quietly read as 0
+        with pytest.raises(SystemExit) as exc:
+            main(["events", "--db", db, option, "-3"])
+        assert exc.value.code == 2
+        assert f"argument {option}: '-3' is not a whole number of 0 or more" in capsys.readouterr().err

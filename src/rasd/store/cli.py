@@ -29,6 +29,17 @@ def _date_arg(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _count_arg(value: str) -> int:
+    """A whole number, 0 or more (--limit, --offset): the store would quietly read -3 as 0."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 0 or more")
+    return number
+
+
 def _bbox_arg(value: str) -> tuple[float, float, float, float]:
     try:
         parts = tuple(float(v) for v in value.split(","))
@@ -222,8 +233,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", help=DB_HELP)
     _add_filters(p)
     p.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=_count_arg, default=50)
+    p.add_argument("--offset", type=_count_arg, default=0)
     p.add_argument("--sort", default="-event_date", help="field, '-' prefix for descending (default -event_date)")
     p.add_argument("--runs", action="store_true", help="list the extraction runs (newest first) instead")
     p.set_defaults(func=cmd_events)
