@@ -53,15 +53,16 @@ def _contains(column, value: str) -> ColumnElement[bool]:
 
 
 def _any_contains(table: Table, key: str, fields: tuple[str, ...], value: str) -> ColumnElement[bool]:
-    """`value` in any of `fields`, any case: one LIKE on the folded joined key where the table has it."""
-    if key in table.c and SEP not in value:
+    """`value` in any of `fields`, any case: one LIKE on their folded joined key (a value holding
+    the key's separator could match across two fields there, so it is looked for field by field)."""
+    if SEP not in value:
         return table.c[key].contains(value.lower(), autoescape=True)
     return or_(*(_contains(table.c[name], value) for name in fields))
 
 
 def where_clause(table: Table, f: EventFilter,
                  country_by: tuple[str, ...] = ("name", "iso3")) -> list[ColumnElement[bool]]:
-    """Conditions on a table with the event columns (events or merged_events).
+    """Conditions on merged_events (its event columns and the folded keys of migration 0003).
 
     country_by: which of the country filter's two readings (English name, ISO3
     code) to test; the store drops one that matches no row, so that the other
@@ -82,17 +83,12 @@ def where_clause(table: Table, f: EventFilter,
         if minlon > maxlon or minlat > maxlat:
             raise StoreError(f"bbox: minimum above maximum in {f.bbox!r} (give minlon,minlat,maxlon,maxlat)")
         conds += [c.latitude.between(minlat, maxlat), c.longitude.between(minlon, maxlon)]
-    keyed = "country_key" in c  # merged_events has folded keys (migration 0003); events has not
     if f.country:
         value = f.country.strip()
-        if keyed:
-            tests = {"name": c.country_key == value.lower(), "iso3": c.iso3_key == value.upper()}
-            conds.append(or_(*(tests[k] for k in country_by)))
-        else:
-            conds.append(or_(func.lower(c.country) == value.lower(), func.upper(c.iso3) == value.upper()))
+        tests = {"name": c.country_key == value.lower(), "iso3": c.iso3_key == value.upper()}
+        conds.append(or_(*(tests[k] for k in country_by)))
     if f.admin1:
-        value = f.admin1.strip().lower()
-        conds.append(c.admin1_key == value if keyed else func.lower(c.admin1) == value)
+        conds.append(c.admin1_key == f.admin1.strip().lower())
     if f.event_type:
         conds.append(c.event_type == f.event_type)
     if f.sub_event_type:
