@@ -47,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import base_articles, shared_dir  # noqa: E402
 
 from rasd.text.casualties import find_casualties  # noqa: E402
+from rasd.text.dates import find_dates  # noqa: E402
 from rasd.text.normalize import normalize  # noqa: E402
 from rasd.text.numbers import find_numbers  # noqa: E402
 from rasd.text.segment import split_clauses, split_sentences  # noqa: E402
@@ -151,13 +152,8 @@ def main() -> None:
         "numbers": lambda: [find_numbers(n) for n in norms],
         "casualties": lambda: [find_casualties(n) for n in norms],
     }
-    try:
-        from rasd.text.dates import find_dates
-
-        dated = [(n, a.published) for n, a in zip(norms, articles)]
-        parts["dates"] = lambda: [find_dates(n, p) for n, p in dated]
-    except ImportError:
-        pass
+    dated = [(n, a.published) for n, a in zip(norms, articles)]
+    parts["dates"] = lambda: [find_dates(n, p) for n, p in dated]
 
     def layer() -> None:
         for t in texts:
