@@ -44,15 +44,15 @@ def add_ingest_options(p: argparse.ArgumentParser) -> None:
 
 
 def run_ingest(args: argparse.Namespace, articles) -> int:
-    """`rasd ingest` on an engine: the store CLI calls this when --engine is set."""
+    """`rasd ingest` on an engine: the store CLI calls this when --engine is set (args: its options)."""
     from rasd.scale.ingest import ingest_on_engine
 
     if args.parquet and args.db:
         raise RasdError("ingest: give either --db or --parquet, not both")
-    if args.parquet and getattr(args, "reextract", False):
+    if args.parquet and args.reextract:
         raise RasdError("ingest: --reextract reads articles from a database; it does not go with --parquet")
-    if getattr(args, "reextract", False):
-        articles = _with_stored(articles, args.db, bool(getattr(args, "paths", None)))
+    if args.reextract:
+        articles = _with_stored(articles, args.db, bool(args.paths))
 
     def on_problem(message: str) -> None:
         print(f"rasd: warning: {message}", file=sys.stderr)
@@ -60,12 +60,12 @@ def run_ingest(args: argparse.Namespace, articles) -> int:
     summary = ingest_on_engine(
         articles, db=args.db, parquet=args.parquet, engine=args.engine, address=args.address,
         workers=args.workers, batch_size=args.batch_size, pipeline=args.pipeline,
-        force=bool(getattr(args, "force", False)), dedup=not getattr(args, "no_dedup", False),
-        write_on=args.write_on, progress=not getattr(args, "no_progress", False),
+        force=args.force, dedup=not args.no_dedup,
+        write_on=args.write_on, progress=not args.no_progress,
         on_problem=on_problem)
     print("rasd ingest: done\n  " + "\n  ".join(summary.lines()), file=sys.stderr)
     if summary.articles_read == 0:
-        raise RasdError(f"{' '.join(getattr(args, 'paths', []) or []) or args.db or args.parquet}: "
+        raise RasdError(f"{' '.join(args.paths) or args.db or args.parquet}: "
                         "no article could be read")
     return 0
 
