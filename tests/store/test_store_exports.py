@@ -126,3 +126,14 @@ def test_cli_export_to_stdout(exported):
                               capture_output=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert check(done.stdout), fmt
+
+
+def test_an_output_that_cannot_be_written_is_one_line_naming_it(exported, tmp_path, capsys):
+    from rasd.cli import main
+
+    for fmt in ("acled-csv", "parquet"):
+        for target, problem in ((tmp_path / "no" / "such" / "out", "No such file or directory"),
+                                (tmp_path, "Is a directory")):
+            assert main(["export", "--db", exported, "--format", fmt, "-o", str(target)]) == 1
+            assert capsys.readouterr().err.strip() == \
+                f"rasd: error: {target}: cannot write the export ({problem})"

@@ -247,14 +247,18 @@ def write_events(events: Iterable[Event], fmt: str, out: str | None = None,
     """Write events in one of FORMATS to the file `out`, or to standard output."""
     if fmt not in FORMATS:
         raise RasdError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        if out is None:
-            if sys.stdout.isatty():
-                raise RasdError("Parquet is binary: give -o FILE.parquet or redirect standard output")
-            return write_parquet(events, sys.stdout.buffer)
-        return write_parquet(events, out)
-    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+    if fmt == "parquet" and not out and sys.stdout.isatty():
+        raise RasdError("Parquet is binary: give -o FILE.parquet or redirect standard output")
+    if not out:
+        stream = sys.stdout.buffer if fmt == "parquet" else sys.stdout
+    else:
+        try:
+            stream = (open(out, "wb") if fmt == "parquet" else open(out, "w", encoding="utf-8", newline=""))
+        except OSError as exc:  # a missing folder, a folder given as the file, no permission
+            raise RasdError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
     try:
+        if fmt == "parquet":
+            return write_parquet(events, stream)
         if fmt == "acled-csv":
             return write_acled_csv(events, stream, source_names)
         if fmt == "geojson":
