@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter, not_
 from typing import Generic, Iterable, Sequence, TypeVar, overload
 
 from rasd.text.normalize import normalize_word
@@ -432,15 +432,19 @@ class PhraseMatcher(Generic[T]):
             known.clear()
         # Most words start no phrase: look every word up at C speed (map,
         # compress) and loop in Python only over the few that do. Words not
-        # seen before get their readings first.
+        # seen before are learnt first, also at C speed (set difference, one
+        # set test of each word's reading keys against the trie root); only
+        # those that can start a phrase get their readings built in Python.
         firsts = list(map(known.get, texts))
         if None in firsts:
-            for i in [i for i, f in enumerate(firsts) if f is None]:
-                word = texts[i]
-                f = known.get(word)
-                if f is None:
-                    f = known[word] = self._first_readings(word)
-                firsts[i] = f
+            new = list(set(compress(texts, map(is_, firsts, repeat(None)))))
+            can_start = map(not_, map(self._root.keys().isdisjoint,
+                                      map(_reading_keys, new, repeat(self.article_optional))))
+            starting = list(compress(new, can_start))
+            known.update(dict.fromkeys(new, ()))
+            for word in starting:
+                known[word] = self._first_readings(word)
+            firsts = list(map(known.get, texts))
         for i in compress(range(n), firsts):
             # Every phrase that starts at word i, by its last word: the most
             # literal reading (fewest clitic letters) for each length.
