@@ -66,3 +66,10 @@ def test_allies_are_forces_on_one_side():
     assert d.allied("Military Forces of Iraq", "International Coalition")  # both for the government
     assert not d.allied("Hezbollah", "Military Forces of Israel")
     assert not d.allied("Islamic State", "Military Forces of Iraq")
+
+
+def test_the_east_kurdistan_defence_units_are_pjaks_armed_wing():
+    # «وحدات حماية شرق كردستان» (YRK) is the full name of PJAK's armed wing; the
+    # short «وحدات شرق كردستان» alone left the full name unrecognised.
+    assert names("هجوم نفذه مقاتلو وحدات حماية شرق كردستان على معسكر للحرس الثوري") == [
+        "PJAK: Kurdistan Free Life Party", "Military Forces of Iran"]
