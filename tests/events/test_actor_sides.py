@@ -1,56 +1,21 @@
 """Who acted on whom (spec §1, §3): the sentence's own actors by role first,
 then the article's sides — and state forces named near a bomb are its target."""
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from fake_places import iraqi_place, pipeline_with_places
 
-from rasd.events.extract import EventStage
-from rasd.model import Article, Mention
-from rasd.pipeline import Pipeline, finalize_stage, normalize_stage, segment_stage
-from rasd.text.normalize import normalize_word
+from rasd.model import Article
 
 
-@dataclass
-class FakePlace:
-    """The fields of rasd.places' ResolvedPlace that assembly reads."""
-
-    start: int
-    end: int
-    text: str
-    location: str
-    location_ar: str
-    latitude: float
-    longitude: float
-    geo_precision: int
-    country: str
-    iso3: str
-    admin1: str
-    admin2: str | None = None
-    admin3: str | None = None
-
-
-PLACES = {"الرمادي": ("Ramadi", "Al-Anbar", 33.42, 43.30), "بغداد": ("Baghdad", "Baghdad", 33.31, 44.36)}
-
-
-def fake_places(doc):
-    for ar, (en, admin1, lat, lon) in PLACES.items():
-        key = normalize_word(ar)
-        start = doc.norm.find(key)
-        while start >= 0:
-            end = start + len(key)
-            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, 1, "Iraq", "IRQ", admin1)
-            s, e = doc.norm_map[start], doc.norm_map[end]
-            doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
-            start = doc.norm.find(key, end)
-    return doc
+PLACES = {"الرمادي": iraqi_place("Ramadi", "Al-Anbar", 33.42, 43.30),
+          "بغداد": iraqi_place("Baghdad", "Baghdad", 33.31, 44.36)}
 
 
 @pytest.fixture(scope="module")
 def pipeline():
-    return Pipeline([("normalize", normalize_stage), ("segment", segment_stage),
-                     ("places", fake_places), ("events", EventStage()), ("finalize", finalize_stage)])
+    return pipeline_with_places(PLACES)
 
 
 def bombings(pipeline, text):

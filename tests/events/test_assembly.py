@@ -1,64 +1,28 @@
 """Assembly rules of spec §1 with a stand-in places stage: splitting by place,
 dividing a shared toll, merging mentions of one event, folding follow-ups."""
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from fake_places import iraqi_place, pipeline_with_places
 
 from rasd.events.assemble import split_count
-from rasd.events.extract import EventStage
-from rasd.model import Article, Mention
-from rasd.pipeline import Pipeline, finalize_stage, normalize_stage, segment_stage
+from rasd.model import Article
 
 
-@dataclass
-class FakePlace:
-    """The fields of rasd.places' ResolvedPlace that assembly reads."""
-
-    start: int
-    end: int
-    text: str
-    location: str
-    location_ar: str
-    latitude: float
-    longitude: float
-    geo_precision: int
-    country: str
-    iso3: str
-    admin1: str
-    admin2: str | None = None
-    admin3: str | None = None
-
-
-PLACES = {  # a tiny gazetteer: Arabic name -> (English, admin1, country, iso3, lat, lon)
-    "الفلاحات": ("Al-Falahat", "Al-Anbar", "Iraq", "IRQ", 33.35, 43.70),
-    "صبيحات": ("Subaihat", "Al-Anbar", "Iraq", "IRQ", 33.33, 43.85),
-    "الرمادي": ("Ramadi", "Al-Anbar", "Iraq", "IRQ", 33.42, 43.30),
-    "بغداد": ("Baghdad", "Baghdad", "Iraq", "IRQ", 33.31, 44.36),
-    "البصرة": ("Basra", "Al-Basrah", "Iraq", "IRQ", 30.51, 47.78),
-    "الأنبار": ("Al-Anbar", "Al-Anbar", "Iraq", "IRQ", 33.0, 42.5, 3),  # a province: precision 3
+PLACES = {  # a tiny gazetteer
+    "الفلاحات": iraqi_place("Al-Falahat", "Al-Anbar", 33.35, 43.70),
+    "صبيحات": iraqi_place("Subaihat", "Al-Anbar", 33.33, 43.85),
+    "الرمادي": iraqi_place("Ramadi", "Al-Anbar", 33.42, 43.30),
+    "بغداد": iraqi_place("Baghdad", "Baghdad", 33.31, 44.36),
+    "البصرة": iraqi_place("Basra", "Al-Basrah", 30.51, 47.78),
+    "الأنبار": iraqi_place("Al-Anbar", "Al-Anbar", 33.0, 42.5, precision=3),  # a province
 }
-
-
-def fake_places(doc):
-    for ar, (en, admin1, country, iso3, lat, lon, *precision) in PLACES.items():
-        from rasd.text.normalize import normalize_word
-        key = normalize_word(ar)
-        start = doc.norm.find(key)
-        while start >= 0:
-            end = start + len(key)
-            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, (precision or [1])[0], country, iso3, admin1)
-            s, e = doc.norm_map[start], doc.norm_map[end]
-            doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
-            start = doc.norm.find(key, end)
-    return doc
 
 
 @pytest.fixture(scope="module")
 def pipeline():
-    return Pipeline([("normalize", normalize_stage), ("segment", segment_stage),
-                     ("places", fake_places), ("events", EventStage()), ("finalize", finalize_stage)])
+    return pipeline_with_places(PLACES)
 
 
 def extract(pipeline, text, published=date(2015, 8, 2)):

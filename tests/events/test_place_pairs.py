@@ -1,52 +1,20 @@
 """Spec §1: one event per place — also when a dual head («منطقتي X وY») names two
 places the gazetteer does not know, hanging on a town it does."""
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from fake_places import iraqi_place, pipeline_with_places
 
-from rasd.events.extract import EventStage
 from rasd.events.lexicon import load_lexicon
 from rasd.events.pairs import find_pairs
-from rasd.model import Article, Mention
-from rasd.pipeline import Pipeline, finalize_stage, normalize_stage, segment_stage
-from rasd.text.normalize import normalize, normalize_word
-
-
-@dataclass
-class FakePlace:
-    start: int
-    end: int
-    text: str
-    location: str
-    location_ar: str
-    latitude: float
-    longitude: float
-    geo_precision: int
-    country: str
-    iso3: str
-    admin1: str
-    admin2: str | None = None
-    admin3: str | None = None
-
-
-def only_ramadi(doc):
-    key = normalize_word("الرمادي")
-    start = doc.norm.find(key)
-    while start >= 0:
-        end = start + len(key)
-        p = FakePlace(start, end, doc.norm[start:end], "Ramadi", "الرمادي", 33.42, 43.30, 1, "Iraq", "IRQ", "Al-Anbar")
-        s, e = doc.norm_map[start], doc.norm_map[end]
-        doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
-        start = doc.norm.find(key, end)
-    return doc
+from rasd.model import Article
+from rasd.text.normalize import normalize
 
 
 @pytest.fixture(scope="module")
 def pipeline():
-    return Pipeline([("normalize", normalize_stage), ("segment", segment_stage),
-                     ("places", only_ramadi), ("events", EventStage()), ("finalize", finalize_stage)])
+    return pipeline_with_places({"الرمادي": iraqi_place("Ramadi", "Al-Anbar", 33.42, 43.30)})
 
 
 def pairs(text):

@@ -1,63 +1,25 @@
 """Spec §1 fatalities: tolls belong to the event they count, «بينهم» adds
 nothing and names no event of its own."""
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from fake_places import UNKNOWN, iraqi_place, pipeline_with_places
 
-from rasd.events.extract import EventStage
-from rasd.model import Article, Mention
-from rasd.pipeline import Pipeline, finalize_stage, normalize_stage, segment_stage
-from rasd.text.normalize import normalize_word
+from rasd.model import Article
 
 
-@dataclass
-class FakePlace:
-    start: int
-    end: int
-    text: str
-    location: str
-    location_ar: str
-    latitude: float
-    longitude: float
-    geo_precision: int
-    country: str
-    iso3: str
-    admin1: str
-    admin2: str | None = None
-    admin3: str | None = None
-
-
-PLACES = {"الرمادي": ("Ramadi", 33.42, 43.30), "الفلوجة": ("Fallujah", 33.35, 43.78),
-          "بغداد": ("Baghdad", 33.31, 44.36)}
-ADMIN1 = {"Baghdad": "Baghdad"}
-
-
-def fake_places(doc):
-    # A place no gazetteer knows: found in the text, resolved to nothing.
-    key = normalize_word("تكساس")
-    start = doc.norm.find(key)
-    if start >= 0:
-        s, e = doc.norm_map[start], doc.norm_map[start + len(key)]
-        p = FakePlace(start, start + len(key), key, None, "تكساس", None, None, 3, None, None, None)
-        doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
-    for ar, (en, lat, lon) in PLACES.items():
-        key = normalize_word(ar)
-        start = doc.norm.find(key)
-        while start >= 0:
-            end = start + len(key)
-            p = FakePlace(start, end, doc.norm[start:end], en, ar, lat, lon, 1, "Iraq", "IRQ", ADMIN1.get(en, "Al-Anbar"))
-            s, e = doc.norm_map[start], doc.norm_map[end]
-            doc.mentions.append(Mention("place", s, e, doc.text[s:e], p))
-            start = doc.norm.find(key, end)
-    return doc
+PLACES = {
+    "تكساس": UNKNOWN,
+    "الرمادي": iraqi_place("Ramadi", "Al-Anbar", 33.42, 43.30),
+    "الفلوجة": iraqi_place("Fallujah", "Al-Anbar", 33.35, 43.78),
+    "بغداد": iraqi_place("Baghdad", "Baghdad", 33.31, 44.36),
+}
 
 
 @pytest.fixture(scope="module")
 def pipeline():
-    return Pipeline([("normalize", normalize_stage), ("segment", segment_stage),
-                     ("places", fake_places), ("events", EventStage()), ("finalize", finalize_stage)])
+    return pipeline_with_places(PLACES)
 
 
 def extract(pipeline, text):
