@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_, itemgetter, not_
+from itertools import compress
+from operator import itemgetter
 from typing import Generic, Iterable, Sequence, TypeVar, overload
 
 from rasd.text.normalize import normalize_word
@@ -122,10 +122,8 @@ def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
     first.
     """
     out: list[tuple[int, str, str]] = [(0, word, "")]
-    # A clitic written apart from a quoted word: ل"داعش / ال"داعش. (Most
-    # words have no quote: three C-speed `in` tests skip the per-letter loop.)
-    has_quote = '"' in word or "'" in word or "`" in word
-    for i, ch in enumerate(word if has_quote else ""):
+    # A clitic written apart from a quoted word: ل"داعش / ال"داعش.
+    for i, ch in enumerate(word):
         if ch in _QUOTES:
             head, body = word[:i], word[i + 1 :].lstrip("\"'`")
             if body and head in _CHAIN_SET:
@@ -167,17 +165,10 @@ def _readings(word: str, article_optional: bool) -> tuple[tuple[int, str, str, b
     return tuple(out)
 
 
-@lru_cache(maxsize=400_000)
-def _reading_keys(word: str, article_optional: bool) -> frozenset[str]:
-    """The non-empty trie keys of _readings(word, article_optional)."""
-    return frozenset(key for _, key, _, _ in _readings(word, article_optional) if key)
-
-
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> tuple[str, str]:
     """Conservative (stem, clitics) of one word: see Token."""
-    has_quote = '"' in word or "'" in word or "`" in word  # most have none: skip the loop
-    for i, ch in enumerate(word if has_quote else ""):
+    for i, ch in enumerate(word):
         if ch in _QUOTES:
             head, body = word[:i], word[i + 1 :].lstrip("\"'`")
             if body and head in _CHAIN_SET:
@@ -408,11 +399,6 @@ class PhraseMatcher(Generic[T]):
     def _first_readings(self, word: str) -> tuple[tuple[int, str, bool, dict], ...]:
         """The readings of a word that start a phrase, with their trie nodes."""
         children = self._root
-        # Most words start no phrase: one C-speed set test over the lookup
-        # keys of all readings (cached per word, shared by every matcher)
-        # before building anything.
-        if children.keys().isdisjoint(_reading_keys(word, self.article_optional)):
-            return ()
         return tuple(
             (offset, clitics, has_article, children[key])
             for offset, key, clitics, has_article in _readings(word, self.article_optional)
@@ -432,19 +418,15 @@ class PhraseMatcher(Generic[T]):
             known.clear()
         # Most words start no phrase: look every word up at C speed (map,
         # compress) and loop in Python only over the few that do. Words not
-        # seen before are learnt first, also at C speed (set difference, one
-        # set test of each word's reading keys against the trie root); only
-        # those that can start a phrase get their readings built in Python.
+        # seen before get their readings first.
         firsts = list(map(known.get, texts))
         if None in firsts:
-            new = list(set(compress(texts, map(is_, firsts, repeat(None)))))
-            can_start = map(not_, map(self._root.keys().isdisjoint,
-                                      map(_reading_keys, new, repeat(self.article_optional))))
-            starting = list(compress(new, can_start))
-            known.update(dict.fromkeys(new, ()))
-            for word in starting:
-                known[word] = self._first_readings(word)
-            firsts = list(map(known.get, texts))
+            for i in [i for i, f in enumerate(firsts) if f is None]:
+                word = texts[i]
+                f = known.get(word)
+                if f is None:
+                    f = known[word] = self._first_readings(word)
+                firsts[i] = f
         for i in compress(range(n), firsts):
             # Every phrase that starts at word i, by its last word: the most
             # literal reading (fewest clitic letters) for each length.
