@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -94,10 +95,13 @@ class Place:
         return self.kind in ADMIN_KINDS
 
 
+@lru_cache(maxsize=100_000)
 def match_key(name: str) -> str:
     """The look-up key of an Arabic name: normalised, article of the first word dropped.
 
     Mirrors PhraseMatcher's optional article, so «الحسكة» and «حسكة» share a key.
+    Cached: recognition and resolution ask for the same few names over and
+    over (~90 calls per article).
     """
     words = normalize_word(name).split()
     if words and words[0].startswith("ال") and len(words[0]) > 3:
