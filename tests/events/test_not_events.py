@@ -11,11 +11,6 @@ from rasd.pipeline import Pipeline
 PUB = date(2015, 8, 6)
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
-
 def extract(pipeline, text):
     return pipeline.extract(Article(id="t", text=text, published=PUB))
 

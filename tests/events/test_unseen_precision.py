@@ -7,14 +7,8 @@ from datetime import date
 import pytest
 
 from rasd.model import Article
-from rasd.pipeline import Pipeline
 
 PUB = date(2015, 8, 9)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
 
 
 def extract(pipeline, text):
