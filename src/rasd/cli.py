@@ -7,7 +7,6 @@ user are RasdError and become one line on stderr with a non-zero exit.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 

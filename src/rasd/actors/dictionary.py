@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 
+from rasd.datafiles import data_path, read_yaml
 from rasd.errors import RasdError
 from rasd.text.tokens import PhraseMatcher
 
@@ -120,7 +119,7 @@ class ActorDictionary:
 
 
 def _default_path() -> Path:
-    return Path(str(resources.files("rasd") / "data" / "actors.yaml"))
+    return data_path("actors.yaml")
 
 
 def _bad(path: Path, detail: str) -> RasdError:
@@ -140,12 +139,7 @@ def _load_default() -> ActorDictionary:
 
 
 def _load(path: Path) -> ActorDictionary:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as exc:
-        raise RasdError(f"{path}: cannot read the actor dictionary ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise _bad(path, str(exc).splitlines()[0]) from None
+    data = read_yaml(path, "actor dictionary")
     if not isinstance(data, dict) or "actors" not in data:
         raise _bad(path, "no 'actors' list")
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 
+from rasd.datafiles import data_path, read_yaml
 from rasd.errors import RasdError
 from rasd.model import SUB_EVENT_TO_TYPE
 from rasd.text.normalize import normalize_word
@@ -87,7 +86,7 @@ class Lexicon:
 
 
 def _default_path() -> Path:
-    return Path(str(resources.files("rasd") / "data" / "event_lexicon.yaml"))
+    return data_path("event_lexicon.yaml")
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -106,12 +105,7 @@ def _bad(path: Path, detail: str) -> RasdError:
 
 
 def _load(path: Path) -> Lexicon:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as exc:
-        raise RasdError(f"{path}: cannot read the event lexicon ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise _bad(path, str(exc).splitlines()[0]) from None
+    data = read_yaml(path, "event lexicon")
     if not isinstance(data, dict) or not data.get("triggers"):
         raise _bad(path, "no 'triggers' list")
 

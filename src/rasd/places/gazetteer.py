@@ -13,9 +13,9 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from rasd.datafiles import data_path
 from rasd.errors import RasdError
 from rasd.text.normalize import normalize_word
 
@@ -110,7 +110,7 @@ def match_key(name: str) -> str:
 
 
 def default_path() -> Path:
-    return Path(str(resources.files("rasd") / "data" / "gazetteer.sqlite"))
+    return data_path("gazetteer.sqlite")
 
 
 class Gazetteer:

@@ -17,10 +17,9 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 
+from rasd.datafiles import data_path, read_yaml
 from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
 from rasd.text.normalize import normalize_word
 from rasd.text.tokens import PhraseMatcher, word_spans
@@ -69,9 +68,7 @@ class PlaceWords:
 
 @lru_cache(maxsize=4)
 def load_place_words(path: str | None = None) -> PlaceWords:
-    text = (open(path, encoding="utf-8").read() if path else
-            (resources.files("rasd") / "data" / "place_words.yaml").read_text(encoding="utf-8"))
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: faster start-up
+    data = read_yaml(path or data_path("place_words.yaml"), "place words")
     heads: dict[str, tuple[tuple[str, ...], str | None, bool]] = {}
     for item in data["heads"]:
         for word in item["words"]:

@@ -28,7 +28,8 @@ from functools import lru_cache
 from itertools import repeat
 
 from rasd.text.normalize import normalize_word
-from rasd.text.numbers import NumberMention, _load_yaml, find_numbers, person_nouns
+from rasd.datafiles import data_path, read_yaml
+from rasd.text.numbers import NumberMention, find_numbers, person_nouns
 from rasd.text.tokens import PhraseMatcher, Token, TokenView, word_spans
 
 KINDS = ("killed", "injured", "arrested", "kidnapped", "displaced")
@@ -93,7 +94,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = _load_yaml("casualties_ar.yaml")
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
     anchors: PhraseMatcher[tuple[_Anchor, ...]] = PhraseMatcher()
 
     def add(phrase: str, anchor: _Anchor) -> None:
@@ -146,7 +147,7 @@ def _lexicon() -> _Lexicon:
 def _month_names() -> list[str]:
     """Month names from the dates layer's calendar (calendar_ar.yaml), if present."""
     try:
-        data = _load_yaml("calendar_ar.yaml")
+        data = read_yaml(data_path("calendar_ar.yaml"), "calendar words")
     except OSError:
         return []
     names: list[str] = []

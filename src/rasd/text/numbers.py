@@ -17,8 +17,8 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
-import yaml
 
+from rasd.datafiles import data_path, read_yaml
 from rasd.text.normalize import normalize_word
 from rasd.text.tokens import CLITIC_CHAINS, PhraseMatch, PhraseMatcher, word_spans
 
@@ -79,18 +79,9 @@ class PersonNouns:
     construct_heads: frozenset[str]
 
 
-# libyaml's loader when PyYAML has it: the same data, ~10x faster to read.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _load_yaml(name: str) -> dict:
-    with open(_DATA / name, encoding="utf-8") as f:
-        return yaml.load(f, Loader=_YAML_LOADER)
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _NumberLexicon:
-    data = _load_yaml("numbers_ar.yaml")
+    data = read_yaml(data_path("numbers_ar.yaml"), "number words")
     words: dict[str, list[_Word]] = {}
 
     def put(word: str, entry: _Word) -> None:
@@ -133,7 +124,7 @@ def _lexicon() -> _NumberLexicon:
 @lru_cache(maxsize=1)
 def person_nouns() -> PersonNouns:
     """The person nouns, loaded once (shared with rasd.text.casualties)."""
-    data = _load_yaml("persons_ar.yaml")
+    data = read_yaml(data_path("persons_ar.yaml"), "person nouns")
     singular: set[str] = set()
     duals: dict[str, str] = {}
 

@@ -23,8 +23,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from rasd.datafiles import read_yaml
 from rasd.model import Span
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "segment_ar.yaml"
@@ -62,8 +62,7 @@ _DATELINE = re.compile(
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], re.Pattern[str]]:
-    with open(_DATA, encoding="utf-8") as f:
-        data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = read_yaml(_DATA, "sentence-splitting words")
     abbreviations = frozenset(str(w).rstrip(".") for w in data["abbreviations"])
     markers = sorted({m for w in data["list_markers"] for m in _alef_variants(w)}, key=len, reverse=True)
     pattern = re.compile(

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 
+from rasd.datafiles import data_path, read_yaml
 from rasd.text.normalize import normalize_word
 
 
@@ -60,10 +59,7 @@ def norm_phrase(phrase: str) -> str:
 @lru_cache(maxsize=1)
 def load_calendar_words() -> CalendarWords:
     """Read src/rasd/data/calendar_ar.yaml once per process."""
-    raw: dict[str, Any] = yaml.load(
-        resources.files("rasd").joinpath("data", "calendar_ar.yaml").read_text(encoding="utf-8"),
-        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),  # libyaml: 10x faster start-up
-    )
+    raw: dict[str, Any] = read_yaml(data_path("calendar_ar.yaml"), "calendar words")
 
     def table(entries: list[dict[str, Any]], key: str) -> dict[str, int]:
         return {norm_phrase(n): int(e[key]) for e in entries for n in e["names"]}
