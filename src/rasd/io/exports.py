@@ -166,12 +166,16 @@ def write_acled_csv(events: Iterable[Event], out: TextIO, source_names: SourceNa
     return count
 
 
-def geojson_feature(event: Event) -> dict[str, Any]:
+def geojson_feature(event: Event, properties: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One RFC 7946 Feature: a Point in (lon, lat) order, or null geometry when the event has no coordinates.
+
+    `properties` defaults to the whole event; the coordinates stay in the
+    properties too, so a reader of the export alone sees every field."""
     geometry = None
     if event.latitude is not None and event.longitude is not None:
         geometry = {"type": "Point", "coordinates": [event.longitude, event.latitude]}
     return {"type": "Feature", "id": event.event_id, "geometry": geometry,
-            "properties": event.to_dict()}
+            "properties": event.to_dict() if properties is None else properties}
 
 
 def write_geojson(events: Iterable[Event], out: TextIO) -> int:

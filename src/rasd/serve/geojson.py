@@ -1,10 +1,15 @@
-"""Events → GeoJSON (RFC 7946): one Point feature per event that has coordinates."""
+"""Events → GeoJSON map layers (RFC 7946) for the API: one Point feature per event that has coordinates.
+
+A map layer holds only what can be drawn, so events without coordinates are
+left out here; the file export (`rasd export --format geojson`) keeps them with
+null geometry. Both build each feature with `rasd.io.exports.geojson_feature`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
+from rasd.io.exports import geojson_feature
 from rasd.model import Event
 
 
@@ -24,9 +29,7 @@ def event_feature(event: Event, brief: bool = False) -> dict[str, Any] | None:
         # Coordinates live in the geometry (lon, lat order per RFC 7946), not twice.
         properties.pop("latitude")
         properties.pop("longitude")
-    return {"type": "Feature", "id": event.event_id,
-            "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
-            "properties": properties}
+    return geojson_feature(event, properties)
 
 
 def events_to_feature_collection(events: Iterable[Event], brief: bool = False) -> dict[str, Any]:

@@ -104,6 +104,10 @@ def open_store(db: str | os.PathLike[str] | None = None) -> "Store":
     return Store(_sqlite_engine(path), name)
 
 
+# Execution option that marks a connection's transactions as writes (see _on_begin).
+_WRITE_OPTION = "rasd_write"
+
+
 def _sqlite_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 60})
     _sqlite_pragmas(engine, wal=True)
@@ -113,6 +117,10 @@ def _sqlite_engine(path: Path) -> Engine:
 def _sqlite_pragmas(engine: Engine, wal: bool) -> None:
     @sa_event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+        # The sqlite3 module's own transaction handling begins DEFERRED
+        # transactions behind SQLAlchemy's back; take that over (SQLAlchemy's
+        # documented pysqlite recipe) so that `_on_begin` decides how each begins.
+        dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         if wal:
             # WAL: readers (rasd serve) never block the writer (rasd ingest), and a
@@ -128,6 +136,16 @@ def _sqlite_pragmas(engine: Engine, wal: bool) -> None:
         cursor.execute("PRAGMA mmap_size=1073741824")
         cursor.execute("PRAGMA cache_size=-16384")
         cursor.close()
+
+    @sa_event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # A write transaction takes the write lock when it begins. A DEFERRED one
+        # reads first and upgrades later, and in WAL mode an upgrade that meets
+        # another writer's commit fails at once with "database is locked"
+        # (SQLITE_BUSY_SNAPSHOT) instead of waiting out the busy timeout: two
+        # `rasd ingest` runs on one file could then fail. Reads stay DEFERRED so
+        # that `rasd serve` never waits for an ingest.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE_OPTION) else "BEGIN")
 
 
 def _postgres_engine(url: str) -> Engine:
@@ -259,7 +277,7 @@ class Store:
         if run_id in self._known_runs:
             return run_id
         identity = parse_run_id(run_id)
-        with self.engine.begin() as conn:
+        with self.engine.execution_options(**{_WRITE_OPTION: True}).begin() as conn:
             conn.execute(self._insert_ignore(t.runs), {
                 "run_id": run_id, "rasd_version": identity.rasd_version,
                 "data_version": identity.data_version, "created_at": _utcnow()})
@@ -764,7 +782,7 @@ class _WriteTransaction:
 
     def __enter__(self) -> Connection:
         try:
-            self._ctx = self.store.engine.begin()
+            self._ctx = self.store.engine.execution_options(**{_WRITE_OPTION: True}).begin()
             return self._ctx.__enter__()
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.store.name}: cannot write ({_first_line(exc)})") from None
