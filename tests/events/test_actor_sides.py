@@ -87,3 +87,21 @@ def test_detainees_of_a_named_group_recaptured_are_that_group(pipeline):
         "وتمكن الجيش العراقي أمس من إلقاء القبض على 40 من معتقلي تنظيم داعش الفارين من سجن الرمادي.")))
     [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
     assert (arrest.actor1, arrest.actor2) == ("Military Forces of Iraq", "Islamic State")
+
+
+def test_a_claim_for_a_bombing_does_not_make_the_group_the_author_of_other_attacks(pipeline):
+    events = pipeline.extract(Article(id="t", published=date(2015, 8, 2), text=(
+        "هجمات على الشرطة العراقية\n\n"
+        "انفجرت عبوة ناسفة أمس بدورية للشرطة العراقية في الرمادي. "
+        "وأعلن تنظيم داعش مسؤوليته عن التفجير في بيان. "
+        "وقتل شرطيان ومسلح يوم الخميس في اشتباك بمدينة بغداد.")))
+    [bomb] = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    [clash] = [e for e in events if e.event_type == "Battles"]
+    assert bomb.actor1 == "Islamic State"
+    assert clash.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_claim_told_as_the_group_s_record_names_no_bomber(pipeline):
+    [e] = bombings(pipeline, "انفجرت عبوة ناسفة أمس بدورية للشرطة العراقية في الرمادي. "
+                             "وسبق لتنظيم داعش أن أعلن مسؤوليته عن هجمات على الشرطة.")
+    assert e.actor1 == "Unidentified Armed Group (Iraq)"

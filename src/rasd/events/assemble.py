@@ -97,6 +97,11 @@ class Context:
     # («أعلنت X مسؤوليتها», «تبنى X»): the first choice for an attack whose
     # own sentence names no attacker.
     claimants: list[str] = field(default_factory=list)
+    # For a claimant whose claims name only bombings («مسؤوليتها عن التفجير»):
+    # the event types its claims cover. Other attacks of the article whose
+    # sentences name no attacker stay unattributed (ACLED codes a perpetrator
+    # only where the report gives one).
+    claimed_types: dict[str, frozenset[str]] = field(default_factory=dict)
     # Words that say those arrested are suspected militants («مشتبه به»).
     suspects: re.Pattern[str] | None = None
 
@@ -393,7 +398,8 @@ def _claimed_attacker(cand: Candidate, ctx: Context, why: list[str]) -> None:
         return
     if cand.event_type not in _VIOLENT_TYPES:
         return
-    claimant = next((n for n in ctx.claimants if n != cand.actor2 and n not in cand.assoc2), None)
+    claimant = next((n for n in ctx.claimants if n != cand.actor2 and n not in cand.assoc2
+                     and cand.event_type in ctx.claimed_types.get(n, _VIOLENT_TYPES)), None)
     if claimant:
         why.append(f"actor1 {claimant!r}: the group that claimed an attack in the article")
         cand.actor1 = claimant
@@ -515,8 +521,11 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
         return
     # Sides from the article's context must belong where the event happened: a
     # group of another country (settlers in a Libya item) is another story.
+    # A group known only for claiming bombings is not inferred as the side of
+    # the article's other events (see Context.claimed_types).
     armed = [n for n, _ in ctx.actor_counts.most_common() if d.info(n).kind not in NON_ARMED_KINDS
-             and (country is None or d.info(n).country in (None, country) or d.info(n).kind == "external")]
+             and (country is None or d.info(n).country in (None, country) or d.info(n).kind == "external")
+             and etype in ctx.claimed_types.get(n, (etype,))]
     if cand.actor1 is None:
         a2_info = d.info(cand.actor2) if cand.actor2 else None
         pool = armed
@@ -733,9 +742,9 @@ def article_context(facts: ArticleFacts, dictionary: ActorDictionary, published:
         name = dictionary.resolve(m.entry, country, topic)
         if name:
             counts[name] += 1
-    claimants = _claimants(facts, dictionary, country, topic)
+    claimants, claimed_types = _claimants(facts, dictionary, country, topic)
     return Context(published, dictionary, country, topic, counts, dateline_place, story_date, story_precision,
-                   claimants)
+                   claimants, claimed_types)
 
 
 # Words that say a side claimed an attack («أعلنت ... مسؤوليتها», «تبنى»), normalised,
@@ -745,26 +754,44 @@ _CLAIM = re.compile(r"(?<!\w)(?:مسووليه|مسووليت|تبنت|تبني|
 _NO_CLAIM = re.compile(r"(?<!\w)(?:لم|ولم|نفت|نفي|ونفت|ونفي|تنفي|ينفي)(?!\w)")
 
 
+# What a claim names: a bombing («عن التفجير», «العبوة», «السيارة المفخخة»)
+# or any attack («عن الهجوم», «العملية»), normalised, at the start of a word.
+_CLAIMED_BOMBING = re.compile(r"(?<!\w)(?:[وبل]?ال)?(?:تفجير|انفجار|عبوه|مفخخ|انتحاري|ناسف)")
+_CLAIMED_ANY = re.compile(r"(?<!\w)(?:[وبل]?ال)?(?:هجوم|هجمات|عمليه|اعتداء|اغتيال|استهداف|قصف|اطلاق)")
+# A claim told as the group's record («وسبق للجماعة أن أعلنت مسؤوليتها عن
+# هجمات»): about earlier attacks, not the ones the article reports.
+_PAST_CLAIM = re.compile(r"(?<!\w)(?:سبق|وسبق|سابقا|سابقه)(?!\w)")
+_BOMBINGS = frozenset({"Explosions/Remote violence"})
+
+
 def _claimants(facts: ArticleFacts, dictionary: ActorDictionary, country: str | None,
-               topic: str | None) -> list[str]:
-    """Non-state armed groups named in a sentence that says an attack was claimed."""
+               topic: str | None) -> tuple[list[str], dict[str, frozenset[str]]]:
+    """Non-state armed groups named in a sentence that says an attack was claimed,
+    and, for those whose claims name only bombings, that they cover explosions only."""
     out: list[str] = []
+    types: dict[str, frozenset[str]] = {}
     if not _CLAIM.search(facts.norm):
-        return out
+        return out, types
     for s in facts.sentences:
         if not s.actors:
             continue
-        if not _CLAIM.search(s.text) or _NO_CLAIM.search(s.text):
+        if not _CLAIM.search(s.text) or _NO_CLAIM.search(s.text) or _PAST_CLAIM.search(s.text):
             continue
+        bombing_only = bool(_CLAIMED_BOMBING.search(s.text)) and not _CLAIMED_ANY.search(s.text)
         for m in s.actors:
             name = dictionary.resolve(m.entry, country, topic)
-            if not name or name in out:
+            if not name:
                 continue
             info = dictionary.info(name)
             if info.kind in NON_ARMED_KINDS or info.kind == "state" or info.pro_government:
                 continue
-            out.append(name)
-    return out
+            if name not in out:
+                out.append(name)
+                if bombing_only:
+                    types[name] = _BOMBINGS
+            elif not bombing_only:
+                types.pop(name, None)  # another claim names any attack
+    return out, types
 
 
 # The title and lead tell the main event: how many reporting sentences to read.
