@@ -222,3 +222,29 @@ def test_metadata_of_odd_types_becomes_text(tmp_path):
     (tmp_path / "m.jsonl").write_text(jsonl([{"id": 42, "title": 7, "source": ["x"], "url": "", "text": ARABIC}]))
     (article,), _ = read_all(tmp_path / "m.jsonl")
     assert (article.id, article.title, article.source, article.url) == ("42", "7", "['x']", None)
+
+
+# ---------------------------------------------------------------- field names of other corpora
+def test_a_crawl_that_calls_the_text_content_and_keeps_the_title_apart_is_read(tmp_path):
+    # SaudiNewsNet, news-please and many APIs: {"title", "content", "date"}.
+    (tmp_path / "a.jsonl").write_text(jsonl([
+        {"id": "x", "title": "قصف على الحسكة", "content": ARABIC, "date": "2015-08-02"}]), encoding="utf-8")
+    [article], problems = read_all(tmp_path / "a.jsonl")
+    assert problems == []
+    assert article.text == "قصف على الحسكة\n\n" + ARABIC  # the headline is read first, as in HTML
+    assert article.title == "قصف على الحسكة"
+    assert article.published == date(2015, 8, 2)
+
+
+def test_a_title_the_text_already_starts_with_is_not_repeated(tmp_path):
+    (tmp_path / "a.jsonl").write_text(jsonl([
+        {"title": "قصف على الحسكة", "text": "قصف على الحسكة\n\n" + ARABIC}]), encoding="utf-8")
+    [article], _ = read_all(tmp_path / "a.jsonl")
+    assert article.text.count("قصف على الحسكة") == 1
+
+
+def test_a_record_with_no_text_under_any_known_name_says_which_names_were_looked_for(tmp_path):
+    (tmp_path / "a.jsonl").write_text(jsonl([{"title": "x", "article_body": ARABIC}]), encoding="utf-8")
+    articles, [problem] = read_all(tmp_path / "a.jsonl")
+    assert articles == []
+    assert problem.startswith(f"{tmp_path / 'a.jsonl'}:1: ") and "no 'text', 'content' or 'body' field" in problem

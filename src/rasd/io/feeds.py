@@ -35,7 +35,6 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 KNOWN_SUFFIXES = JSONL_SUFFIXES + FEED_SUFFIXES + TEXT_SUFFIXES
-TEXT_FIELDS = ("text", "content", "body")
 
 
 @dataclass(slots=True)
@@ -147,11 +146,6 @@ def _looks_like_feed(path: Path) -> bool:
 
 
 def _remap(record: dict[str, Any], options: ReadOptions) -> dict[str, Any]:
-    if not isinstance(record.get("text"), str):
-        for key in TEXT_FIELDS[1:]:
-            if isinstance(record.get(key), str):
-                record = {**record, "text": record[key]}
-                break
     if options.date_field and options.date_field in record:
         record = {**record, "published": record[options.date_field]}
     return record

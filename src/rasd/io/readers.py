@@ -99,18 +99,32 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
+# Where a JSON record keeps an article's text and its publication date, in the
+# order they are looked for: common names in crawls and news APIs. A crawl
+# date (`date_extracted`) is not a publication date: `rasd ingest --date-field`
+# takes one when the user says so.
+TEXT_FIELDS = ("text", "content", "body")
+DATE_FIELDS = ("published", "date", "published_at", "pubDate", "datePublished", "date_published")
+
+
 def article_from_record(
     record: dict[str, Any], where: str, line: int, published: date | None,
     on_problem: ProblemHandler, max_chars: int,
 ) -> Article | None:
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    text = next((v for v in (record.get(k) for k in TEXT_FIELDS) if isinstance(v, str) and v.strip()), None)
+    if text is None:
         on_problem(errors.E_JSON_FIELD.format(path=where, line=line))
         return None
+    title = _optional_str(record.get("title"))
+    if title and title.strip() and not text.lstrip().startswith(title.strip()):
+        # The headline is part of the report (it often carries the toll and the
+        # day): read it first, as an HTML page's title is and as the dev corpus
+        # stores articles. Evidence offsets count from this combined text.
+        text = f"{title.strip()}\n\n{text}"
     if len(text) > max_chars:
         on_problem(errors.E_TOO_BIG.format(path=f"{where}:{line}", size=len(text), limit=max_chars))
         return None
-    raw_date = record.get("published")
+    raw_date = next((record[k] for k in DATE_FIELDS if record.get(k) not in (None, "")), None)
     pub = parse_date(raw_date)
     if raw_date not in (None, "") and pub is None:
         on_problem(errors.E_BAD_DATE.format(path=where, line=line, value=raw_date))
@@ -120,7 +134,7 @@ def article_from_record(
     return Article(
         id=str(article_id),
         text=text,
-        title=_optional_str(record.get("title")),
+        title=title,
         published=pub or published,
         source=_optional_str(record.get("source")),
         url=_optional_str(record.get("url")),
