@@ -46,6 +46,11 @@ def _optional(module: str, name: str) -> Any:
     return getattr(mod, name, None)
 
 
+# An article of at most this many sentences (besides a dateline) is a news
+# brief: read as a report even when it names no source and no recent day.
+_BRIEF_SENTENCES = 2
+
+
 class EventStage:
     """Document → Document with doc.events filled (evidence in original offsets)."""
 
@@ -104,12 +109,18 @@ class EventStage:
                 (t.start, t.end) for t in s.triggers]
             s.places = [p for p in s.places if not any(a < p.end and p.start < b for a, b in taken)]
         self._drop_unsupported_places(facts, doc.norm)
-        if lex.column is not None and any(lex.column.search(s.text) for s in facts.sentences[:_HEAD_SENTENCES]):
+        column = lex.column is not None and any(lex.column.search(s.text) for s in facts.sentences[:_HEAD_SENTENCES])
+        if column:
             facts.news_signals = 0  # «تناول الكاتب في مقاله»: a column about the news, not a report
         for s in facts.sentences[:4]:
             raw = doc.text[s.orig_start:s.orig_end]
             if _DATELINE.match(raw.strip()) and not s.triggers:
                 s.is_dateline = True
+        if not column and sum(1 for s in facts.sentences if not s.is_dateline) <= _BRIEF_SENTENCES:
+            # A news brief or a single sentence handed over alone: too short to
+            # be a column or an analysis, whose genre the commentary test in
+            # `assemble` judges from the whole article. Its events are reported.
+            facts.news_signals += 1
         return facts
 
     def _drop_unsupported_places(self, facts: ArticleFacts, norm: str) -> None:
