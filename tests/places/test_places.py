@@ -354,3 +354,20 @@ def test_location_ar_drops_prepositions_and_modifiers_but_keeps_the_head_word():
     written = {m.value.location_ar for m in doc.mentions_of("place")}
     assert "سجن الصناعة" in written and "حي الزهور" in written
     assert not any(w.startswith(("في ", "على ")) for w in written)
+
+
+@pytest.mark.parametrize("sentence, fragment, kind, iso3, admin1", [
+    ("استعادت القوات العراقية السيطرة على ناحية الصقلاوية شمال غرب الفلوجة.", "الصقلاوية", "town", "IRQ",
+     "Al-Anbar"),
+    ("أعلن الحشد الشعبي تطهير منطقة جرف الصخر شمال بابل.", "جرف الصخر", "town", "IRQ", "Babil"),
+    ("دخلت القوات العراقية بلدة قره قوش جنوب شرق الموصل.", "قره قوش", "town", "IRQ", "Ninewa"),
+    ("سيطر مسلحو القاعدة على مدينة شقرة الساحلية في محافظة أبين.", "شقرة", "town", "YEM", "Abyan"),
+    ("فك الجيش الحصار عن مطار كويرس العسكري في ريف حلب الشرقي.", "كويرس", "airport", "SYR", "Aleppo"),
+    ("سيطرت القوات على قاعدة الوطية الجوية غرب طرابلس.", "الوطية", "base", "LBY", "An Nuqat al Khams"),
+    ("اقتحمت قوات الاحتلال مخيم نور شمس شرق طولكرم.", "نور شمس", "camp", "PSE", "West Bank"),
+    ("اندلعت اشتباكات في مخيم نهر البارد شمالي لبنان.", "نهر البارد", "camp", "LBN", "Ash Shimal"),
+])
+def test_curated_front_line_towns_camps_and_air_bases(resolver, sentence, fragment, kind, iso3, admin1):
+    site = find(places(resolver, sentence)[0], fragment)
+    assert (site.place.kind, site.iso3, site.admin1) == (kind, iso3, admin1)
+    assert site.geo_precision == 1
