@@ -371,3 +371,45 @@ def test_curated_front_line_towns_camps_and_air_bases(resolver, sentence, fragme
     site = find(places(resolver, sentence)[0], fragment)
     assert (site.place.kind, site.iso3, site.admin1) == (kind, iso3, admin1)
     assert site.geo_precision == 1
+
+
+# ---------------------------------------------------------------- anaphors
+def test_the_province_alone_refers_back_to_the_province_named_last(resolver):
+    text = ("شنت طائرات التحالف غارات على مواقع للحوثيين في محافظة مأرب. وقتل ثلاثة مسلحين في جبهة "
+            "الكسارة غرب المحافظة، كما دمرت غارة أخرى عربة في الجبهة ذاتها.")
+    resolved, _ = places(resolver, text)
+    front = find(resolved, "الكسارة")
+    assert (front.iso3, front.admin1) == ("YEM", "Marib")
+    province = find(resolved, "المحافظة")
+    assert province.place.kind == "admin1" and province.admin1 == "Marib" and province.role == "anaphor"
+
+
+def test_the_city_alone_refers_back_to_the_last_city_not_to_a_town_named_after_it(resolver):
+    text = ("تعز- سبأ\nقصفت الميليشيات أحياء مدينة تعز، وسقطت قذائف على منطقة الدمنة. "
+            "وتستمر المواجهات في عدة جبهات قتالية في المدينة.")
+    city = find(places(resolver, text)[0], "المدينة")
+    assert city.place.kind == "city" and city.admin1 == "Taiz" and city.geo_precision == 1
+
+
+def test_the_city_with_no_city_named_before_is_no_place(resolver):
+    resolved, _ = places(resolver, "وسقطت قذيفة وسط المدينة.")
+    assert not [r for r in resolved if "المدينة" in r.location_ar]
+
+
+def test_a_name_that_begins_with_the_city_is_still_a_name(resolver):
+    medina = find(places(resolver, "وصل الحجاج إلى المدينة المنورة.")[0], "المنورة")
+    assert medina.iso3 == "SAU" and medina.role != "anaphor"
+
+
+def test_an_unknown_name_repeated_without_its_container_stays_where_it_was_placed(resolver):
+    text = ("قتل مسلحون في جبهة الكسارة شمال غربي محافظة مأرب. وفي تعز قصفت الميليشيات الأحياء السكنية. "
+            "وتجددت الاشتباكات في جبهة الكسارة مساء أمس.")
+    again = [r for r in places(resolver, text)[0] if "الكسارة" in r.location_ar]
+    assert len(again) == 2 and {r.admin1 for r in again} == {"Marib"}
+
+
+def test_a_castle_named_like_a_foreign_capital_is_no_evidence_of_its_country(resolver):
+    text = "تعز- سبأ\nتعرضت أحياء المدينة القديمة لقصف مدفعي من قلعة القاهرة التي يتمركز فيها الحوثيون."
+    resolved, ctx = places(resolver, text)
+    assert "EGY" not in ctx.countries
+    assert find(resolved, "القاهرة").iso3 != "EGY"

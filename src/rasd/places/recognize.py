@@ -28,6 +28,11 @@ from rasd.text.tokens import PhraseMatcher, word_spans
 # least this strong: an admin unit, a curated site, or a town this large.
 BARE_MIN_POPULATION = 10_000
 _GAP = frozenset(" \t\"'`()")
+# Head words that stand for a place on their own: «العاصمة» (the article's capital), «البلاد»
+# (its country), «المحافظة» and «المدينة» (the province or the city named last).
+STANDALONE = ("capital", "country_anaphor", "admin1_anaphor", "city_anaphor")
+# Of those, the ones that refer back and never govern a name: «المدينة المنورة» is a name.
+ANAPHORS = ("admin1_anaphor", "city_anaphor")
 
 
 @dataclass(slots=True)
@@ -247,7 +252,7 @@ class PlaceRecognizer:
 
     def _head_inside(self, name: str) -> str | None:
         first = name.split(" ", 1)[0]
-        if " " in name and first in self.words.heads:
+        if " " in name and first in self.words.heads and self.words.heads[first][0][0] not in ANAPHORS:
             return first
         return None
 
@@ -260,13 +265,14 @@ class PlaceRecognizer:
         if cue.payload[0] != "head":
             return False
         definite = cue.text.startswith("ال") or cue.clitics.endswith("لل")
-        return not definite or self.words.heads[cue.payload[1]][0][0] in ("capital", "country_anaphor")
+        return not definite or self.words.heads[cue.payload[1]][0][0] in STANDALONE
 
     def _head_before(self, norm, start, cue_by_end, used_heads):
         """(head, kinds, modifier from the head, new start) of the head word right before a name."""
         for gap in range(0, 4):
             cue = cue_by_end.get(start - gap)
-            if cue is not None and self._adjacent(norm, cue.end, start) and self._is_head(cue):
+            if cue is not None and self._adjacent(norm, cue.end, start) and self._is_head(cue) \
+                    and self.words.heads[cue.payload[1]][0][0] not in ANAPHORS:
                 kinds, modifier, _site = self.words.heads[cue.payload[1]]
                 used_heads.add(cue.start)
                 return cue.text, kinds, modifier, cue.start
@@ -291,6 +297,14 @@ class PlaceRecognizer:
             if not self._is_head(cue) or cue.start in used_heads:
                 continue
             kinds, head_modifier, _site = self.words.heads[cue.payload[1]]
+            if kinds[0] in ANAPHORS:
+                if any(s <= cue.start < e for s, e in taken):
+                    continue  # part of a name: «المدينة المنورة»
+                modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
+                out.append(PlaceMention(m_start, cue.end, norm[m_start:cue.end], cue.text, modifier, [],
+                                        name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end,
+                                        place_start=cue.start))
+                continue
             # The text's tokens are cached by the matcher's scan: no new tokenisation.
             first = bisect_left(tok_starts, cue.end)
             words: list[int] = []  # token indexes of the name
@@ -309,7 +323,7 @@ class PlaceRecognizer:
                 if w not in self.words.name_starts or len(words) >= 3:
                     break
             if not words:
-                if kinds and kinds[0] in ("capital", "country_anaphor"):
+                if kinds and kinds[0] in STANDALONE:
                     modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
                     out.append(PlaceMention(m_start, cue.end, norm[m_start:cue.end], cue.text, modifier, [],
                                             name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end,

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.places import translit
-from rasd.places.gazetteer import Gazetteer, Place, match_key
+from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
 from rasd.places.index_cache import load_or_build
-from rasd.places.recognize import PlaceMention, PlaceRecognizer, prior
+from rasd.places.recognize import ANAPHORS, PlaceMention, PlaceRecognizer, prior
 from rasd.places.translit import arabic_skeleton, latin_skeleton
 from rasd.text.normalize import normalize
 
@@ -31,6 +31,9 @@ _VICINITY = frozenset({"near", "outskirts", "countryside"})
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
              "west": 270, "northwest": 315}
 _POINT_KINDS = frozenset({"city", "town", "village"})
+# What facility head words («سجن», «مطار», «قلعة») name.
+_FACILITIES = frozenset({"landmark", "prison", "base", "airport", "camp", "square", "bridge", "dam", "field",
+                         "port", "crossing"})
 # A dateline: a place at the start of a line, then a dash or an opening bracket
 # («الحسكة- نورث برس», «بغداد (رويترز)»).
 _DATELINE_AFTER = re.compile(r"\s*[-–—:(/\"]")
@@ -174,6 +177,9 @@ class PlaceResolver:
         for m in mentions:
             if m.needs_context:
                 continue
+            if m.head_kinds and m.head_kinds[0] in _FACILITIES \
+                    and not any(p.kind in m.head_kinds for p in m.candidates):
+                continue  # «قلعة القاهرة» in Taiz: a castle, not evidence of Egypt
             countries = {p.iso3 for p in m.candidates if p.iso3}
             if len(countries) == 1:
                 iso3 = countries.pop()
@@ -245,9 +251,16 @@ class PlaceResolver:
                     admin1_votes[(p.iso3, p.admin1)] += 0.5
         out = []
         chosen: list[Place | None] = [s[0][0] if s else None for s in first]
+        # «جنوب غربي المحافظة», «وسط المدينة»: the province or city named last.
+        referents = {i: self._referent(m, chosen[:i]) for i, m in enumerate(mentions)
+                     if m.head_kinds and m.head_kinds[0] in ANAPHORS and not m.name}
+        for i, place in referents.items():
+            chosen[i] = place
         # Pass 2: with containers and the other places' provinces (outer places first).
         for i in sorted(range(len(mentions)), key=lambda k: -k):
             m = mentions[i]
+            if i in referents:
+                continue
             votes = Counter(admin1_votes)
             if first[i]:
                 p = first[i][0][0]
@@ -267,15 +280,52 @@ class PlaceResolver:
             out.append((i, scored, container))
         out.sort(key=lambda t: t[0])
         resolved = []
+        for i, place in referents.items():
+            if place is not None:
+                m = mentions[i]
+                r = self._make(m, place, place, self._precision(m, place), [],
+                               f"«{m.head}» refers back to the last {place.kind} named, {place.name_en}")
+                r.role = "anaphor"
+                resolved.append(r)
+        # An unknown name placed by its container («جبهة الجفينة جنوب غربي المحافظة») is the
+        # same place when the article names it again without one.
+        placed_by_container: dict[str, Place] = {}
         for i, scored, container in out:
-            if mentions[i].ordinary and not scored \
-                    and self._transliterated(mentions[i], container, ctx) is None:
+            m = mentions[i]
+            if m.ordinary and not scored and self._transliterated(m, container, ctx) is None:
                 continue  # «منطقة آمنة», «جبهات القتال»: not a place
-            r = self._finish(mentions[i], scored, container, ctx)
+            if not scored and m.name:
+                key = match_key(m.name)
+                if container is not None:
+                    placed_by_container.setdefault(key, container)
+                else:
+                    container = placed_by_container.get(key)
+            r = self._finish(m, scored, container, ctx)
             if ctx.dateline_span == (mentions[i].start, mentions[i].end):
                 r.role = "dateline"
             resolved.append(r)
+        resolved.sort(key=lambda r: r.start)
         return resolved
+
+    def _referent(self, m: PlaceMention, before: list[Place | None]) -> Place | None:
+        """The place an anaphoric head word refers back to: for «المحافظة» the province of
+        the last place named in a province; for «المدينة» the last city named (a town if
+        none), for «البلدة» the last town or village (a city if none)."""
+        named = [p for p in reversed(before) if p is not None and p.kind != "country"]
+        if m.head_kinds[0] == "admin1_anaphor":
+            for p in named:
+                if p.kind == "admin1":
+                    return p
+                if p.admin1 and (p.kind in ADMIN_KINDS or p.kind in _POINT_KINDS):
+                    return self.gazetteer.admin_unit(p.iso3, p.admin1)
+            return None
+        head = match_key(m.head or "")
+        first = ("town", "village") if head == match_key("البلدة") else ("city",)
+        for kinds in (first, tuple(_POINT_KINDS)):
+            for p in named:
+                if p.kind in kinds:
+                    return p
+        return None
 
     def _demonym_after(self, norm: str, end: int) -> str | None:
         """The country of a demonym right after a name («الطيبة اللبنانية» → LBN)."""
@@ -574,7 +624,7 @@ class PlaceResolver:
         if resolved:
             # The phrase names its place first; what follows locates it («X غرب حديثة»).
             return resolved[0]
-        places = [r for r in (article_places or []) if r.resolved and r.role != "dateline"
+        places = [r for r in (article_places or []) if r.resolved and r.role not in ("dateline", "anaphor")
                   and r.place is not None and r.place.kind != "country"]
         if places:
             counts = Counter(r.place.id for r in places)
