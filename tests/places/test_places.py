@@ -413,3 +413,20 @@ def test_a_castle_named_like_a_foreign_capital_is_no_evidence_of_its_country(res
     resolved, ctx = places(resolver, text)
     assert "EGY" not in ctx.countries
     assert find(resolved, "القاهرة").iso3 != "EGY"
+
+
+# ---------------------------------------------------------------- spelling variants
+def test_a_village_spelled_with_another_long_vowel_is_found_in_the_articles_country(resolver):
+    text = "الخليل- وفا\nنصبت قوات الاحتلال حاجزا عسكريا على مدخل بلدة بيت أمر شمال الخليل."
+    village = find(places(resolver, text)[0], "بيت أمر")
+    assert village.location == "Bayt Ummar" and village.iso3 == "PSE" and village.geo_precision == 2
+
+
+def test_a_spelling_variant_is_not_sought_abroad_nor_across_a_final_letter(resolver):
+    # «بلودان» (Syria) is not Buldan, Turkey, though both skeletons read b-l-d-n.
+    text = "دمشق- سانا\nقصفت الطائرات بلدة بلودان في ريف دمشق."
+    bloudan = find(places(resolver, text)[0], "بلودان")
+    assert bloudan.iso3 != "TUR"
+    # «زبدين» is not «الزبداني»: the words end differently.
+    text = "دمشق- سانا\nدارت اشتباكات في بلدة زبدين بالغوطة الشرقية."
+    assert find(places(resolver, text)[0], "زبدين").location != "Az Zabadani"

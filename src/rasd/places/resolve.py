@@ -44,6 +44,8 @@ TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR", "SDN", "SSD", "SO
 _NON_ARABIC_NAMES = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR"})
 # Countries whose districts GeoNames names only in Latin script (مديرية أرحب → Arhab).
 DISTRICTS_BY_SOUND = frozenset({"YEM", "SAU", "SDN", "SOM", "LBY", "EGY", "JOR"})
+# What a name spelled with other long vowels may be matched to (villages, towns, districts).
+_SPELLING_KINDS = frozenset({"city", "town", "village", "admin2", "admin3", "neighbourhood"})
 # A town abroad is meant without other evidence of its country only if this big.
 _FOREIGN_MIN_POPULATION = 100_000
 # How far a container may follow its mention («X بالحسكة», «X، شمال شرقي سوريا»).
@@ -153,6 +155,29 @@ def _latin_ids(gazetteer: Gazetteer) -> dict[str, list[str]]:
     return index
 
 
+def spelling_skeleton(key: str) -> str:
+    """A name key without the long vowels inside its words: «بيت امر» and «بيت اومر»,
+    «مكيراس» and «ميكراس» meet. Arabic spells the long vowels inside village names freely
+    (و/ي/ا written or not); the first and last letter of each word are kept («زبدين» is not
+    «الزبداني»)."""
+    return " ".join(w if len(w) < 3 else w[0] + "".join(c for c in w[1:-1] if c not in "اوىي") + w[-1]
+                    for w in key.split())
+
+
+def _spelling_ids(gazetteer: Gazetteer) -> dict[str, list[list[str]]]:
+    """Spelling skeleton -> [place id, name key] of the populated places and districts with a
+    name of that skeleton."""
+    index: dict[str, list[list[str]]] = {}
+    for key, ids in gazetteer.names_ar.items():
+        sk = spelling_skeleton(key)
+        if len(sk.replace(" ", "")) < 4:
+            continue
+        for pid in ids:
+            if gazetteer.places[pid].kind in _SPELLING_KINDS:
+                index.setdefault(sk, []).append([pid, key])
+    return index
+
+
 class PlaceResolver:
     """Recognise and resolve places; holds the gazetteer and the name trie (load once)."""
 
@@ -161,6 +186,7 @@ class PlaceResolver:
         self.recognizer = PlaceRecognizer(self.gazetteer)
         self.words = self.recognizer.words
         self._latin: dict[str, list[Place]] | None = None
+        self._spelling: dict[str, list[tuple[Place, str]]] | None = None
         self._demonym_iso3 = {match_key(f): iso3 for f, iso3 in self.gazetteer.demonyms.items()}
 
     # ------------------------------------------------------------ recognise
@@ -427,6 +453,11 @@ class PlaceResolver:
             country = self.gazetteer.admin_unit(ctx.top_country(), None)
             if country is not None:
                 return country, 3, f"«{m.head}»: the article's country, {country.name_en}"
+        variant = self._spelled_otherwise(m, container, ctx)
+        if variant is not None:
+            return variant, self._precision(m, variant), (
+                f"«{m.name}» is spelled «{variant.name_ar}» in the gazetteer (long vowels differ): "
+                f"{variant.name_en} ({variant.admin1}, {variant.iso3})")
         guess = self._transliterated(m, container, ctx)
         if guess is not None:
             return guess, self._precision(m, guess), (
@@ -451,6 +482,41 @@ class PlaceResolver:
                     return unit, 3, (f"«{m.name}» is in no gazetteer; placed at the article's province, "
                                      f"{unit.name_en}")
         return None, 3, f"«{m.name}» is in no gazetteer and nothing known contains it"
+
+    def _spelled_otherwise(self, m: PlaceMention, container: Place | None,
+                           ctx: PlaceContext) -> Place | None:
+        """A place of the article's main country whose Arabic name differs from the unknown name
+        only in long vowels («بلدة بيت أمر» ~ «بيت أومر»). Only after a head word that names a
+        populated place or district, and only one candidate (or one inside the container)."""
+        if not m.name or not m.head_kinds or m.ordinary:
+            return None
+        wanted = set(m.head_kinds) & _SPELLING_KINDS
+        if not wanted:
+            return None
+        key = match_key(m.name)
+        if key in self.gazetteer.common or key in self.words.common_words:
+            return None
+        # The article's main country, whose names are Arabic words: a Persian or Turkish
+        # spelling of another country's village is not the same name. One long vowel apart.
+        top = ctx.top_country()
+        pool = list({p.id: p for p, name in self._spelling_index().get(spelling_skeleton(key), ())
+                     if p.iso3 == top and p.iso3 not in _NON_ARABIC_NAMES and p.kind in wanted
+                     and abs(len(name) - len(key)) <= 1}.values())
+        if container is not None:
+            pool = [p for p in pool if within(p, container) or km(p, container) <= 60]
+        if len({p.iso3 for p in pool}) != 1:
+            return None
+        towns = [p for p in pool if p.kind in _POINT_KINDS] or pool
+        return max(towns, key=lambda p: (ctx.admin1s.get((p.iso3, p.admin1), 0), p.population or 0))
+
+    def _spelling_index(self) -> dict[str, list[tuple[Place, str]]]:
+        if self._spelling is None:
+            recipe = Path(__file__).read_text(encoding="utf-8")
+            ids = load_or_build(self.gazetteer.path, "spelling-index", recipe,
+                                lambda: _spelling_ids(self.gazetteer))
+            places = self.gazetteer.places
+            self._spelling = {sk: [(places[i], key) for i, key in pairs] for sk, pairs in ids.items()}
+        return self._spelling
 
     def _transliterated(self, m: PlaceMention, container: Place | None, ctx: PlaceContext) -> Place | None:
         """A town of the article's countries whose Latin name sounds like the unknown name."""
@@ -517,7 +583,8 @@ class PlaceResolver:
             point, prec, why = self._unknown_point(m, container, ctx)
             if point is not None:
                 place = point if ((m.head_kinds and m.head_kinds[0] in ("capital", "country_anaphor")
-                                   and not m.name) or "transliteration" in why) else None
+                                   and not m.name) or "transliteration" in why
+                                  or "long vowels differ" in why) else None
                 return self._make(m, place, point, prec, [], why)
             return ResolvedPlace(m.start, m.end, m.text, None, None, location_ar, None, None, 3,
                                  None, None, None, None, None, m.head, m.modifier,
