@@ -430,3 +430,17 @@ def test_a_spelling_variant_is_not_sought_abroad_nor_across_a_final_letter(resol
     # «زبدين» is not «الزبداني»: the words end differently.
     text = "دمشق- سانا\nدارت اشتباكات في بلدة زبدين بالغوطة الشرقية."
     assert find(places(resolver, text)[0], "زبدين").location != "Az Zabadani"
+
+
+def test_saudi_border_governorates_by_their_arabic_and_former_names(resolver):
+    text = "جازان- واس\nسقطت مقذوفات أطلقت من الأراضي اليمنية على محافظة الطوال وقرى محافظة الخوبة."
+    resolved, _ = places(resolver, text)
+    assert (find(resolved, "الطوال").location, find(resolved, "الطوال").admin1) == ("At-Tuwal", "Jazan")
+    assert (find(resolved, "الخوبة").location, find(resolved, "الخوبة").admin1) == ("Al Harth", "Jazan")
+
+
+def test_a_land_border_post_is_a_crossing_head_word(resolver):
+    # A crossing is not the governorate it is named after: with no point of its own it
+    # goes to the area named with it, not to a point.
+    post = find(places(resolver, "أغلقت السلطات منفذ الطوال في منطقة جازان أمام المسافرين.")[0], "منفذ")
+    assert post.head == "منفذ" and post.admin1 == "Jazan" and post.geo_precision >= 2
