@@ -444,3 +444,16 @@ def test_a_land_border_post_is_a_crossing_head_word(resolver):
     # goes to the area named with it, not to a point.
     post = find(places(resolver, "أغلقت السلطات منفذ الطوال في منطقة جازان أمام المسافرين.")[0], "منفذ")
     assert post.head == "منفذ" and post.admin1 == "Jazan" and post.geo_precision >= 2
+
+
+def test_places_joined_by_and_share_the_container_named_after_them(resolver):
+    text = "عدن- سبأ\nاستعادت المقاومة الشعبية معسكري الجرباء ووادي الحسيني في محافظة لحج شمالي عدن."
+    resolved, _ = places(resolver, text)
+    camp, valley = find(resolved, "الجرباء"), find(resolved, "الحسيني")
+    assert camp.head == "معسكري"  # the dual of «معسكر» is a head word too
+    assert camp.admin1 == valley.admin1 == "Lahij"
+
+
+def test_a_shared_container_does_not_pull_a_known_place_out_of_its_own_province(resolver):
+    text = "بغداد- رويترز\nاستهدفت غارات مدينة الفلوجة وناحية العظيم في محافظة ديالى."
+    assert find(places(resolver, text)[0], "الفلوجة").admin1 == "Al-Anbar"

@@ -294,6 +294,13 @@ class PlaceResolver:
                     votes[(p.iso3, p.admin1)] -= 0.5
             link = containers.get(i)
             container = chosen[link[0]] if link else None
+            if link and link[1] == "and":
+                # The shared container places an unknown name, or picks among homonyms
+                # only when one of them lies in it.
+                if container is not None and m.candidates \
+                        and not any(within(p, container) for p in m.candidates):
+                    container = None
+                link = (link[0], "in")
             scored = self._score(m, ctx, container, votes, link[1] if link else "in")
             scored = self._fit_head(m, scored, ctx)
             if container is not None and link and link[1] == "in" and m.head \
@@ -374,7 +381,7 @@ class PlaceResolver:
         return [p for p in m.candidates if p.iso3 in elsewhere or _stands_alone(p)]
 
     def _containers(self, mentions: list[PlaceMention], norm: str) -> dict[int, tuple[int, str]]:
-        """mention index -> (index of the mention that contains or locates it, "in" | "near").
+        """mention index -> (index of the mention that contains or locates it, "in" | "near" | "and").
 
         «X بالحسكة», «X التابعة لديالى» are "in"; «X غرب حديثة», «X قرب الطبقة» are "near".
         """
@@ -393,6 +400,14 @@ class PlaceResolver:
                 links[i] = (i + 1, "near" if near else "in")
             elif words and words[0] == "," and b.modifier in _DIRECTIONS and len(words) <= 2:
                 links[i] = (i + 1, "in")
+        # «معسكري لبوزة ووادي عطان في محافظة لحج», «قريتي X وY بريف حلب»: places joined by
+        # «و» share the container named after the last of them.
+        for i in range(len(mentions) - 2, -1, -1):
+            if i in links or (i + 1) not in links or links[i + 1][1] == "near":
+                continue
+            between = norm[mentions[i].end:mentions[i + 1].start].replace(" ", "").replace(",", "")
+            if between == "و":
+                links[i] = (links[i + 1][0], "and")
         return links
 
     def _score(self, m: PlaceMention, ctx: PlaceContext, container: Place | None,
