@@ -457,3 +457,21 @@ def test_places_joined_by_and_share_the_container_named_after_them(resolver):
 def test_a_shared_container_does_not_pull_a_known_place_out_of_its_own_province(resolver):
     text = "بغداد- رويترز\nاستهدفت غارات مدينة الفلوجة وناحية العظيم في محافظة ديالى."
     assert find(places(resolver, text)[0], "الفلوجة").admin1 == "Al-Anbar"
+
+
+def test_the_capital_with_a_demonym_is_that_countrys_capital(resolver):
+    text = "قتل 44 شخصا في سلسلة هجمات هزت العاصمة الأفغانية، ووقع انفجار آخر في العاصمة السورية."
+    resolved, _ = places(resolver, text)
+    kabul = [r for r in resolved if "الأفغانية" in r.location_ar][0]
+    damascus = [r for r in resolved if "السورية" in r.location_ar][0]
+    assert (kabul.location, kabul.iso3, kabul.geo_precision) == ("Kabul", "AFG", 1)
+    assert (damascus.location, damascus.iso3) == ("Damascus", "SYR")
+
+
+def test_an_unknown_name_is_not_put_in_a_province_of_another_country_than_the_articles(resolver):
+    # One stray Iranian town (its name read inside a person's name) gives the article its only
+    # province; an unknown camp near Kabul must not be placed there.
+    text = ("كابول- أ ف ب\nقتل جنود في هجوم على كابول وهاجم مسلحون كابول مجددا. وقال براين تريبس "
+            "إن المسلحين هاجموا معسكر كامب انتيغريتي.")
+    resolved, _ = places(resolver, text)
+    assert all(r.iso3 != "IRN" for r in resolved if "كامب" in r.location_ar)

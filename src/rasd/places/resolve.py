@@ -464,6 +464,11 @@ class PlaceResolver:
             cap = self.gazetteer.capital(ctx.top_country())
             if cap is not None:
                 return cap, 1, f"«{m.head}» alone: the capital of the article's country, {cap.name_en}"
+        if m.head_kinds and m.head_kinds[0] == "capital" and match_key(m.name) in self._demonym_iso3:
+            # «العاصمة الأفغانية», «العاصمة اليمنية»: the capital of the country the adjective names.
+            cap = self.gazetteer.capital(self._demonym_iso3[match_key(m.name)])
+            if cap is not None:
+                return cap, 1, f"«{m.head} {m.name}»: the capital of that country, {cap.name_en}"
         if m.head_kinds and m.head_kinds[0] == "country_anaphor":
             country = self.gazetteer.admin_unit(ctx.top_country(), None)
             if country is not None:
@@ -489,9 +494,13 @@ class PlaceResolver:
                 prec = 2
             return container, prec, (f"«{m.name}» is in no gazetteer; placed at {container.name_en}, "
                                      f"which contains it")
-        if ctx.admin1s:
-            (iso3, admin1), weight = ctx.admin1s.most_common(1)[0]
-            if weight >= 0.5 * sum(ctx.admin1s.values()):
+        # The article's province: of its main country only (a stray town abroad, «راين» read in
+        # «براين», must not place the unknown names of a Kabul report in Kerman).
+        top = ctx.top_country()
+        home = Counter({k: w for k, w in ctx.admin1s.items() if k[0] == top})
+        if home:
+            (iso3, admin1), weight = home.most_common(1)[0]
+            if weight >= 0.5 * sum(home.values()):
                 unit = self.gazetteer.admin_unit(iso3, admin1)
                 if unit is not None:
                     return unit, 3, (f"«{m.name}» is in no gazetteer; placed at the article's province, "
@@ -598,7 +607,7 @@ class PlaceResolver:
             point, prec, why = self._unknown_point(m, container, ctx)
             if point is not None:
                 place = point if ((m.head_kinds and m.head_kinds[0] in ("capital", "country_anaphor")
-                                   and not m.name) or "transliteration" in why
+                                   and (not m.name or "the capital of" in why)) or "transliteration" in why
                                   or "long vowels differ" in why) else None
                 return self._make(m, place, point, prec, [], why)
             return ResolvedPlace(m.start, m.end, m.text, None, None, location_ar, None, None, 3,
