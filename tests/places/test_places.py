@@ -366,6 +366,11 @@ def test_location_ar_drops_prepositions_and_modifiers_but_keeps_the_head_word():
     ("سيطرت القوات على قاعدة الوطية الجوية غرب طرابلس.", "الوطية", "base", "LBY", "An Nuqat al Khams"),
     ("اقتحمت قوات الاحتلال مخيم نور شمس شرق طولكرم.", "نور شمس", "camp", "PSE", "West Bank"),
     ("اندلعت اشتباكات في مخيم نهر البارد شمالي لبنان.", "نهر البارد", "camp", "LBN", "Ash Shimal"),
+    ("سقطت صواريخ كاتيوشا على قاعدة بلد الجوية شمال بغداد.", "بلد", "base", "IRQ", "Salah Al-Din"),
+    ("استهدفت صواريخ معسكر التاجي شمال العاصمة بغداد.", "التاجي", "base", "IRQ", "Baghdad"),
+    ("وصلت تعزيزات أمريكية إلى قاعدة القيارة الجوية جنوب الموصل.", "القيارة", "base", "IRQ", "Ninewa"),
+    ("دوت انفجارات في محيط مطار المزة العسكري غرب دمشق.", "المزة", "airport", "SYR", "Damascus"),
+    ("أغلقت سلطات الاحتلال معبر بيت حانون شمال قطاع غزة.", "بيت حانون", "crossing", "PSE", "Gaza Strip"),
 ])
 def test_curated_front_line_towns_camps_and_air_bases(resolver, sentence, fragment, kind, iso3, admin1):
     site = find(places(resolver, sentence)[0], fragment)
