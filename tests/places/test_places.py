@@ -480,3 +480,23 @@ def test_an_unknown_name_is_not_put_in_a_province_of_another_country_than_the_ar
             "إن المسلحين هاجموا معسكر كامب انتيغريتي.")
     resolved, _ = places(resolver, text)
     assert all(r.iso3 != "IRN" for r in resolved if "كامب" in r.location_ar)
+
+
+def test_a_known_name_that_begins_a_longer_unknown_one_is_not_a_far_homonym(resolver):
+    # «عقبة» alone is Aqaba (Jordan); «مخيم عقبة جبر» in a Jericho report is the camp by Jericho.
+    text = "أريحا- وفا\nاقتحمت قوات الاحتلال مخيم عقبة جبر جنوب أريحا فجر اليوم."
+    camp = find(places(resolver, text)[0], "عقبة")
+    assert camp.location_ar.endswith("عقبة جبر")
+    assert camp.iso3 == "PSE" and camp.admin1 == "West Bank"
+
+
+def test_a_name_of_the_articles_country_keeps_its_reading_before_a_following_word(resolver):
+    text = "حلب- سانا\nقصفت الطائرات مدينة حلب الشهباء."
+    aleppo = find(places(resolver, text)[0], "مدينة حلب")
+    assert aleppo.location_ar == "مدينة حلب" and aleppo.location == "Aleppo"
+
+
+def test_the_camp_of_a_city_is_placed_at_that_city(resolver):
+    text = "غزة- وفا\nاستشهد شاب في قصف على مخيم خان يونس جنوب القطاع."
+    camp = find(places(resolver, text)[0], "خان يونس")
+    assert (camp.location, camp.geo_precision) == ("Khan Yunis", 1)

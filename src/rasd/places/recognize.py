@@ -165,6 +165,7 @@ class PlaceRecognizer:
         cues = [h for h in hits if h.payload[0] in ("head", "mod")]
         self._last = (norm, [(h.text, h.payload[1]) for h in hits if h.payload[0] == "demonym"])
         cue_by_end = {c.end: c for c in cues}
+        name_hits = {h.start for h in names} | {c.start for c in cues}
         mentions: list[PlaceMention] = []
         used_heads: set[int] = set()
         for m in names:
@@ -208,13 +209,38 @@ class PlaceRecognizer:
                     continue
             else:
                 needs_context = False
-            mentions.append(PlaceMention(m_start, m.end, norm[m_start:m.end], head, modifier, candidates,
-                                         name=m.text, head_kinds=head_kinds, name_start=m.start,
-                                         name_end=m.end, needs_context=needs_context,
-                                         place_start=place_start))
+            mention = PlaceMention(m_start, m.end, norm[m_start:m.end], head, modifier, candidates,
+                                   name=m.text, head_kinds=head_kinds, name_start=m.start,
+                                   name_end=m.end, needs_context=needs_context, place_start=place_start)
+            if head is not None:
+                # «مخيم عقبة جبر»: a known name may be the first word of a longer unknown one;
+                # the resolver decides, with the article's countries, which reading it is.
+                mention.next_word, mention.next_end = self._word_after_name(norm, m.end, name_hits)
+            mentions.append(mention)
         mentions.extend(self._unknown_after_heads(norm, start, end, cues, names, used_heads, cue_by_end))
         mentions.sort(key=lambda x: x.start)
         return mentions
+
+    def _word_after_name(self, norm: str, end: int, taken: set[int]) -> tuple[str, int]:
+        """The word right after a name, if it could continue the name: not a stop word, head,
+        modifier, number, demonym, everyday word of news or the start of another name."""
+        i = end
+        if norm[i:i + 1] != " ":
+            return "", -1
+        i += 1
+        j = i
+        while j < len(norm) and not norm[j].isspace() and norm[j] not in _GAP and norm[j] not in ".,،؛:«»":
+            j += 1
+        w = norm[i:j]
+        key = match_key(w)
+        if (len(w) < 3 or i in taken or w.startswith("و") or w in self.words.name_stops
+                or w in self.words.heads or w in self.words.modifiers or w.isdigit()
+                or key in self.gazetteer.frequent or key in self.words.common_words
+                or key in self.gazetteer.names_ar or w in self.gazetteer.demonyms
+                or (w.startswith("ال") and w.endswith("يه")) or self._clitic_plus_word(w)
+                or w.startswith(("بال", "لل", "كال"))):
+            return "", -1
+        return w, j
 
     def _clitic_plus_word(self, surface: str) -> bool:
         """Does the written word read as proclitic + an ordinary word («بحركة» = ب + حركة)?"""

@@ -263,6 +263,13 @@ class PlaceResolver:
                 if not fitting and not m.head_kinds:
                     continue  # a bare name that only a far foreign homonym would explain
                 m.candidates = fitting
+            if m.head and m.next_word and m.candidates and ctx.countries and not any(
+                    p.iso3 in ctx.countries for p in m.candidates):
+                # «مخيم عقبة جبر» in a Jericho report is not a camp at Aqaba (Jordan): the
+                # known name is the first word of an unknown one, placed by what is named beside it.
+                m.text, m.name = m.text + " " + m.next_word, m.name + " " + m.next_word
+                m.end = m.name_end = m.next_end
+                m.candidates, m.next_word, m.next_end = [], "", -1
             kept.append(m)
         mentions = kept
         containers = self._containers(mentions, norm) if norm is not None else {}
