@@ -488,6 +488,7 @@ def test_a_known_name_that_begins_a_longer_unknown_one_is_not_a_far_homonym(reso
     camp = find(places(resolver, text)[0], "عقبة")
     assert camp.location_ar.endswith("عقبة جبر")
     assert camp.iso3 == "PSE" and camp.admin1 == "West Bank"
+    assert camp.geo_precision == 2  # beside Jericho («جنوب أريحا»), not in it
 
 
 def test_a_name_of_the_articles_country_keeps_its_reading_before_a_following_word(resolver):
@@ -500,3 +501,9 @@ def test_the_camp_of_a_city_is_placed_at_that_city(resolver):
     text = "غزة- وفا\nاستشهد شاب في قصف على مخيم خان يونس جنوب القطاع."
     camp = find(places(resolver, text)[0], "خان يونس")
     assert (camp.location, camp.geo_precision) == ("Khan Yunis", 1)
+
+
+def test_an_unknown_site_near_a_town_is_at_precision_2(resolver):
+    text = "الموصل- رويترز\nشنت طائرة مسيرة هجوما بالقرب من سجن الكسارة في مدينة تلعفر."
+    prison = find(places(resolver, text)[0], "الكسارة")
+    assert prison.admin1 == "Ninewa" and prison.geo_precision == 2

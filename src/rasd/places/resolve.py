@@ -341,6 +341,12 @@ class PlaceResolver:
                 else:
                     container = placed_by_container.get(key)
             r = self._finish(m, scored, container, ctx)
+            if not scored and container is not None and containers.get(i, (0, ""))[1] == "near" \
+                    and r.geo_precision < 2 and r.latitude is not None:
+                # «مخيم عقبة جبر جنوب أريحا»: an unknown site beside a town, not in it (spec §1: near
+                # a place is precision 2).
+                r.geo_precision = 2
+                r.why = r.why.replace("which contains it", "which it lies near")
             if ctx.dateline_span == (mentions[i].start, mentions[i].end):
                 r.role = "dateline"
             resolved.append(r)
@@ -495,7 +501,8 @@ class PlaceResolver:
                         for k in m.head_kinds[:1])
             if container.kind in ("country", "admin1"):
                 prec = 3
-            elif container.kind in _POINT_KINDS and small:
+            elif container.kind in _POINT_KINDS and small and m.modifier not in _DIRECTIONS \
+                    and m.modifier not in _VICINITY:
                 prec = 1
             else:
                 prec = 2
