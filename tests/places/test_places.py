@@ -371,6 +371,8 @@ def test_location_ar_drops_prepositions_and_modifiers_but_keeps_the_head_word():
     ("وصلت تعزيزات أمريكية إلى قاعدة القيارة الجوية جنوب الموصل.", "القيارة", "base", "IRQ", "Ninewa"),
     ("دوت انفجارات في محيط مطار المزة العسكري غرب دمشق.", "المزة", "airport", "SYR", "Damascus"),
     ("أغلقت سلطات الاحتلال معبر بيت حانون شمال قطاع غزة.", "بيت حانون", "crossing", "PSE", "Gaza Strip"),
+    ("استهدفت قذائف مطار بنينة الدولي شرق بنغازي.", "بنينة", "airport", "LBY", "Banghazi"),
+    ("أعلن الجيش الليبي السيطرة على قاعدة معطن السارة جنوب الكفرة.", "السارة", "base", "LBY", "Kufra"),
 ])
 def test_curated_front_line_towns_camps_and_air_bases(resolver, sentence, fragment, kind, iso3, admin1):
     site = find(places(resolver, sentence)[0], fragment)
