@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from rasd.places.resolve import PlaceResolver  # noqa: E402
+from rasd.text.normalize import normalize  # noqa: E402
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
@@ -45,6 +46,16 @@ def loose(name: str | None) -> str:
     return re.sub(r"(.)\1+", r"\1", name)
 
 
+def in_text(phrase: str, text: str, places, offsets):
+    """The first place resolved inside the phrase's first occurrence in the article, if any."""
+    at = text.find(phrase) if phrase.strip() else -1
+    if at < 0:
+        return None
+    inside = [r for r in places if r.resolved and r.role != "anaphor"
+              and at <= offsets[r.start] and offsets[r.end] <= at + len(phrase)]
+    return min(inside, key=lambda r: r.start) if inside else None
+
+
 def admin1_names(resolver: PlaceResolver, place) -> set[str]:
     """The chosen admin1 and its English aliases from the gazetteer."""
     names = {loose(place.admin1)}
@@ -61,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--gazetteer", type=Path, default=None,
                     help="another gazetteer file (e.g. one built without the curated list)")
+    ap.add_argument("--in-text", action="store_true",
+                    help="where the gold phrase occurs in the article, take the place resolved there "
+                         "(with its containers and neighbours, as the pipeline does) instead of "
+                         "resolving the phrase alone")
     args = ap.parse_args(argv)
 
     articles = {}
@@ -79,11 +94,15 @@ def main(argv: list[str] | None = None) -> int:
             article = articles[gold["id"]]
             text = (article.get("title") or "") + "\n\n" + article["text"]
             places, ctx, _ = resolver.resolve_text(text)
+            offsets = normalize(text)[1] if args.in_text else None
             for ev in gold["events"]:
                 if ev.get("latitude") is None:
                     continue
                 n += 1
-                r = resolver.resolve_phrase(ev.get("location_ar") or "", ctx, places)
+                phrase = ev.get("location_ar") or ""
+                r = in_text(phrase, text, places, offsets) if args.in_text else None
+                if r is None:
+                    r = resolver.resolve_phrase(phrase, ctx, places)
                 if r is None:
                     dist = float("inf")
                 else:

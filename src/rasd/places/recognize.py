@@ -28,6 +28,11 @@ from rasd.text.tokens import PhraseMatcher, word_spans
 # least this strong: an admin unit, a curated site, or a town this large.
 BARE_MIN_POPULATION = 10_000
 _GAP = frozenset(" \t\"'`()")
+# Head words that stand for a place on their own: «العاصمة» (the article's capital), «البلاد»
+# (its country), «المحافظة» and «المدينة» (the province or the city named last).
+STANDALONE = ("capital", "country_anaphor", "admin1_anaphor", "city_anaphor")
+# Of those, the ones that refer back and never govern a name: «المدينة المنورة» is a name.
+ANAPHORS = ("admin1_anaphor", "city_anaphor")
 
 
 @dataclass(slots=True)
@@ -160,6 +165,7 @@ class PlaceRecognizer:
         cues = [h for h in hits if h.payload[0] in ("head", "mod")]
         self._last = (norm, [(h.text, h.payload[1]) for h in hits if h.payload[0] == "demonym"])
         cue_by_end = {c.end: c for c in cues}
+        name_hits = {h.start for h in names} | {c.start for c in cues}
         mentions: list[PlaceMention] = []
         used_heads: set[int] = set()
         for m in names:
@@ -203,13 +209,38 @@ class PlaceRecognizer:
                     continue
             else:
                 needs_context = False
-            mentions.append(PlaceMention(m_start, m.end, norm[m_start:m.end], head, modifier, candidates,
-                                         name=m.text, head_kinds=head_kinds, name_start=m.start,
-                                         name_end=m.end, needs_context=needs_context,
-                                         place_start=place_start))
+            mention = PlaceMention(m_start, m.end, norm[m_start:m.end], head, modifier, candidates,
+                                   name=m.text, head_kinds=head_kinds, name_start=m.start,
+                                   name_end=m.end, needs_context=needs_context, place_start=place_start)
+            if head is not None:
+                # «مخيم عقبة جبر»: a known name may be the first word of a longer unknown one;
+                # the resolver decides, with the article's countries, which reading it is.
+                mention.next_word, mention.next_end = self._word_after_name(norm, m.end, name_hits)
+            mentions.append(mention)
         mentions.extend(self._unknown_after_heads(norm, start, end, cues, names, used_heads, cue_by_end))
         mentions.sort(key=lambda x: x.start)
         return mentions
+
+    def _word_after_name(self, norm: str, end: int, taken: set[int]) -> tuple[str, int]:
+        """The word right after a name, if it could continue the name: not a stop word, head,
+        modifier, number, demonym, everyday word of news or the start of another name."""
+        i = end
+        if norm[i:i + 1] != " ":
+            return "", -1
+        i += 1
+        j = i
+        while j < len(norm) and not norm[j].isspace() and norm[j] not in _GAP and norm[j] not in ".,،؛:«»":
+            j += 1
+        w = norm[i:j]
+        key = match_key(w)
+        if (len(w) < 3 or i in taken or w.startswith("و") or w in self.words.name_stops
+                or w in self.words.heads or w in self.words.modifiers or w.isdigit()
+                or key in self.gazetteer.frequent or key in self.words.common_words
+                or key in self.gazetteer.names_ar or w in self.gazetteer.demonyms
+                or (w.startswith("ال") and w.endswith("يه")) or self._clitic_plus_word(w)
+                or w.startswith(("بال", "لل", "كال"))):
+            return "", -1
+        return w, j
 
     def _clitic_plus_word(self, surface: str) -> bool:
         """Does the written word read as proclitic + an ordinary word («بحركة» = ب + حركة)?"""
@@ -247,7 +278,7 @@ class PlaceRecognizer:
 
     def _head_inside(self, name: str) -> str | None:
         first = name.split(" ", 1)[0]
-        if " " in name and first in self.words.heads:
+        if " " in name and first in self.words.heads and self.words.heads[first][0][0] not in ANAPHORS:
             return first
         return None
 
@@ -260,13 +291,14 @@ class PlaceRecognizer:
         if cue.payload[0] != "head":
             return False
         definite = cue.text.startswith("ال") or cue.clitics.endswith("لل")
-        return not definite or self.words.heads[cue.payload[1]][0][0] in ("capital", "country_anaphor")
+        return not definite or self.words.heads[cue.payload[1]][0][0] in STANDALONE
 
     def _head_before(self, norm, start, cue_by_end, used_heads):
         """(head, kinds, modifier from the head, new start) of the head word right before a name."""
         for gap in range(0, 4):
             cue = cue_by_end.get(start - gap)
-            if cue is not None and self._adjacent(norm, cue.end, start) and self._is_head(cue):
+            if cue is not None and self._adjacent(norm, cue.end, start) and self._is_head(cue) \
+                    and self.words.heads[cue.payload[1]][0][0] not in ANAPHORS:
                 kinds, modifier, _site = self.words.heads[cue.payload[1]]
                 used_heads.add(cue.start)
                 return cue.text, kinds, modifier, cue.start
@@ -291,6 +323,14 @@ class PlaceRecognizer:
             if not self._is_head(cue) or cue.start in used_heads:
                 continue
             kinds, head_modifier, _site = self.words.heads[cue.payload[1]]
+            if kinds[0] in ANAPHORS:
+                if any(s <= cue.start < e for s, e in taken):
+                    continue  # part of a name: «المدينة المنورة»
+                modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
+                out.append(PlaceMention(m_start, cue.end, norm[m_start:cue.end], cue.text, modifier, [],
+                                        name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end,
+                                        place_start=cue.start))
+                continue
             # The text's tokens are cached by the matcher's scan: no new tokenisation.
             first = bisect_left(tok_starts, cue.end)
             words: list[int] = []  # token indexes of the name
@@ -309,7 +349,7 @@ class PlaceRecognizer:
                 if w not in self.words.name_starts or len(words) >= 3:
                     break
             if not words:
-                if kinds and kinds[0] in ("capital", "country_anaphor"):
+                if kinds and kinds[0] in STANDALONE:
                     modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
                     out.append(PlaceMention(m_start, cue.end, norm[m_start:cue.end], cue.text, modifier, [],
                                             name="", head_kinds=kinds, name_start=cue.end, name_end=cue.end,

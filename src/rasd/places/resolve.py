@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.places import translit
-from rasd.places.gazetteer import Gazetteer, Place, match_key
+from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
 from rasd.places.index_cache import load_or_build
-from rasd.places.recognize import PlaceMention, PlaceRecognizer, prior
+from rasd.places.recognize import ANAPHORS, PlaceMention, PlaceRecognizer, prior
 from rasd.places.translit import arabic_skeleton, latin_skeleton
 from rasd.text.normalize import normalize
 
@@ -31,6 +31,9 @@ _VICINITY = frozenset({"near", "outskirts", "countryside"})
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
              "west": 270, "northwest": 315}
 _POINT_KINDS = frozenset({"city", "town", "village"})
+# What facility head words («سجن», «مطار», «قلعة») name.
+_FACILITIES = frozenset({"landmark", "prison", "base", "airport", "camp", "square", "bridge", "dam", "field",
+                         "port", "crossing"})
 # A dateline: a place at the start of a line, then a dash or an opening bracket
 # («الحسكة- نورث برس», «بغداد (رويترز)»).
 _DATELINE_AFTER = re.compile(r"\s*[-–—:(/\"]")
@@ -41,6 +44,8 @@ TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR", "SDN", "SSD", "SO
 _NON_ARABIC_NAMES = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR"})
 # Countries whose districts GeoNames names only in Latin script (مديرية أرحب → Arhab).
 DISTRICTS_BY_SOUND = frozenset({"YEM", "SAU", "SDN", "SOM", "LBY", "EGY", "JOR"})
+# What a name spelled with other long vowels may be matched to (villages, towns, districts).
+_SPELLING_KINDS = frozenset({"city", "town", "village", "admin2", "admin3", "neighbourhood"})
 # A town abroad is meant without other evidence of its country only if this big.
 _FOREIGN_MIN_POPULATION = 100_000
 # How far a container may follow its mention («X بالحسكة», «X، شمال شرقي سوريا»).
@@ -150,6 +155,29 @@ def _latin_ids(gazetteer: Gazetteer) -> dict[str, list[str]]:
     return index
 
 
+def spelling_skeleton(key: str) -> str:
+    """A name key without the long vowels inside its words: «بيت امر» and «بيت اومر»,
+    «مكيراس» and «ميكراس» meet. Arabic spells the long vowels inside village names freely
+    (و/ي/ا written or not); the first and last letter of each word are kept («زبدين» is not
+    «الزبداني»)."""
+    return " ".join(w if len(w) < 3 else w[0] + "".join(c for c in w[1:-1] if c not in "اوىي") + w[-1]
+                    for w in key.split())
+
+
+def _spelling_ids(gazetteer: Gazetteer) -> dict[str, list[list[str]]]:
+    """Spelling skeleton -> [place id, name key] of the populated places and districts with a
+    name of that skeleton."""
+    index: dict[str, list[list[str]]] = {}
+    for key, ids in gazetteer.names_ar.items():
+        sk = spelling_skeleton(key)
+        if len(sk.replace(" ", "")) < 4:
+            continue
+        for pid in ids:
+            if gazetteer.places[pid].kind in _SPELLING_KINDS:
+                index.setdefault(sk, []).append([pid, key])
+    return index
+
+
 class PlaceResolver:
     """Recognise and resolve places; holds the gazetteer and the name trie (load once)."""
 
@@ -158,6 +186,7 @@ class PlaceResolver:
         self.recognizer = PlaceRecognizer(self.gazetteer)
         self.words = self.recognizer.words
         self._latin: dict[str, list[Place]] | None = None
+        self._spelling: dict[str, list[tuple[Place, str]]] | None = None
         self._demonym_iso3 = {match_key(f): iso3 for f, iso3 in self.gazetteer.demonyms.items()}
 
     # ------------------------------------------------------------ recognise
@@ -174,6 +203,9 @@ class PlaceResolver:
         for m in mentions:
             if m.needs_context:
                 continue
+            if m.head_kinds and m.head_kinds[0] in _FACILITIES \
+                    and not any(p.kind in m.head_kinds for p in m.candidates):
+                continue  # «قلعة القاهرة» in Taiz: a castle, not evidence of Egypt
             countries = {p.iso3 for p in m.candidates if p.iso3}
             if len(countries) == 1:
                 iso3 = countries.pop()
@@ -231,6 +263,13 @@ class PlaceResolver:
                 if not fitting and not m.head_kinds:
                     continue  # a bare name that only a far foreign homonym would explain
                 m.candidates = fitting
+            if m.head and m.next_word and m.candidates and ctx.countries and not any(
+                    p.iso3 in ctx.countries for p in m.candidates):
+                # «مخيم عقبة جبر» in a Jericho report is not a camp at Aqaba (Jordan): the
+                # known name is the first word of an unknown one, placed by what is named beside it.
+                m.text, m.name = m.text + " " + m.next_word, m.name + " " + m.next_word
+                m.end = m.name_end = m.next_end
+                m.candidates, m.next_word, m.next_end = [], "", -1
             kept.append(m)
         mentions = kept
         containers = self._containers(mentions, norm) if norm is not None else {}
@@ -245,9 +284,16 @@ class PlaceResolver:
                     admin1_votes[(p.iso3, p.admin1)] += 0.5
         out = []
         chosen: list[Place | None] = [s[0][0] if s else None for s in first]
+        # «جنوب غربي المحافظة», «وسط المدينة»: the province or city named last.
+        referents = {i: self._referent(m, chosen[:i]) for i, m in enumerate(mentions)
+                     if m.head_kinds and m.head_kinds[0] in ANAPHORS and not m.name}
+        for i, place in referents.items():
+            chosen[i] = place
         # Pass 2: with containers and the other places' provinces (outer places first).
         for i in sorted(range(len(mentions)), key=lambda k: -k):
             m = mentions[i]
+            if i in referents:
+                continue
             votes = Counter(admin1_votes)
             if first[i]:
                 p = first[i][0][0]
@@ -255,6 +301,13 @@ class PlaceResolver:
                     votes[(p.iso3, p.admin1)] -= 0.5
             link = containers.get(i)
             container = chosen[link[0]] if link else None
+            if link and link[1] == "and":
+                # The shared container places an unknown name, or picks among homonyms
+                # only when one of them lies in it.
+                if container is not None and m.candidates \
+                        and not any(within(p, container) for p in m.candidates):
+                    container = None
+                link = (link[0], "in")
             scored = self._score(m, ctx, container, votes, link[1] if link else "in")
             scored = self._fit_head(m, scored, ctx)
             if container is not None and link and link[1] == "in" and m.head \
@@ -267,15 +320,58 @@ class PlaceResolver:
             out.append((i, scored, container))
         out.sort(key=lambda t: t[0])
         resolved = []
+        for i, place in referents.items():
+            if place is not None:
+                m = mentions[i]
+                r = self._make(m, place, place, self._precision(m, place), [],
+                               f"«{m.head}» refers back to the last {place.kind} named, {place.name_en}")
+                r.role = "anaphor"
+                resolved.append(r)
+        # An unknown name placed by its container («جبهة الجفينة جنوب غربي المحافظة») is the
+        # same place when the article names it again without one.
+        placed_by_container: dict[str, Place] = {}
         for i, scored, container in out:
-            if mentions[i].ordinary and not scored \
-                    and self._transliterated(mentions[i], container, ctx) is None:
+            m = mentions[i]
+            if m.ordinary and not scored and self._transliterated(m, container, ctx) is None:
                 continue  # «منطقة آمنة», «جبهات القتال»: not a place
-            r = self._finish(mentions[i], scored, container, ctx)
+            if not scored and m.name:
+                key = match_key(m.name)
+                if container is not None:
+                    placed_by_container.setdefault(key, container)
+                else:
+                    container = placed_by_container.get(key)
+            r = self._finish(m, scored, container, ctx)
+            if not scored and container is not None and containers.get(i, (0, ""))[1] == "near" \
+                    and r.geo_precision < 2 and r.latitude is not None:
+                # «مخيم عقبة جبر جنوب أريحا»: an unknown site beside a town, not in it (spec §1: near
+                # a place is precision 2).
+                r.geo_precision = 2
+                r.why = r.why.replace("which contains it", "which it lies near")
             if ctx.dateline_span == (mentions[i].start, mentions[i].end):
                 r.role = "dateline"
             resolved.append(r)
+        resolved.sort(key=lambda r: r.start)
         return resolved
+
+    def _referent(self, m: PlaceMention, before: list[Place | None]) -> Place | None:
+        """The place an anaphoric head word refers back to: for «المحافظة» the province of
+        the last place named in a province; for «المدينة» the last city named (a town if
+        none), for «البلدة» the last town or village (a city if none)."""
+        named = [p for p in reversed(before) if p is not None and p.kind != "country"]
+        if m.head_kinds[0] == "admin1_anaphor":
+            for p in named:
+                if p.kind == "admin1":
+                    return p
+                if p.admin1 and (p.kind in ADMIN_KINDS or p.kind in _POINT_KINDS):
+                    return self.gazetteer.admin_unit(p.iso3, p.admin1)
+            return None
+        head = match_key(m.head or "")
+        first = ("town", "village") if head == match_key("البلدة") else ("city",)
+        for kinds in (first, tuple(_POINT_KINDS)):
+            for p in named:
+                if p.kind in kinds:
+                    return p
+        return None
 
     def _demonym_after(self, norm: str, end: int) -> str | None:
         """The country of a demonym right after a name («الطيبة اللبنانية» → LBN)."""
@@ -298,7 +394,7 @@ class PlaceResolver:
         return [p for p in m.candidates if p.iso3 in elsewhere or _stands_alone(p)]
 
     def _containers(self, mentions: list[PlaceMention], norm: str) -> dict[int, tuple[int, str]]:
-        """mention index -> (index of the mention that contains or locates it, "in" | "near").
+        """mention index -> (index of the mention that contains or locates it, "in" | "near" | "and").
 
         «X بالحسكة», «X التابعة لديالى» are "in"; «X غرب حديثة», «X قرب الطبقة» are "near".
         """
@@ -317,6 +413,14 @@ class PlaceResolver:
                 links[i] = (i + 1, "near" if near else "in")
             elif words and words[0] == "," and b.modifier in _DIRECTIONS and len(words) <= 2:
                 links[i] = (i + 1, "in")
+        # «معسكري لبوزة ووادي عطان في محافظة لحج», «قريتي X وY بريف حلب»: places joined by
+        # «و» share the container named after the last of them.
+        for i in range(len(mentions) - 2, -1, -1):
+            if i in links or (i + 1) not in links or links[i + 1][1] == "near":
+                continue
+            between = norm[mentions[i].end:mentions[i + 1].start].replace(" ", "").replace(",", "")
+            if between == "و":
+                links[i] = (links[i + 1][0], "and")
         return links
 
     def _score(self, m: PlaceMention, ctx: PlaceContext, container: Place | None,
@@ -373,10 +477,20 @@ class PlaceResolver:
             cap = self.gazetteer.capital(ctx.top_country())
             if cap is not None:
                 return cap, 1, f"«{m.head}» alone: the capital of the article's country, {cap.name_en}"
+        if m.head_kinds and m.head_kinds[0] == "capital" and match_key(m.name) in self._demonym_iso3:
+            # «العاصمة الأفغانية», «العاصمة اليمنية»: the capital of the country the adjective names.
+            cap = self.gazetteer.capital(self._demonym_iso3[match_key(m.name)])
+            if cap is not None:
+                return cap, 1, f"«{m.head} {m.name}»: the capital of that country, {cap.name_en}"
         if m.head_kinds and m.head_kinds[0] == "country_anaphor":
             country = self.gazetteer.admin_unit(ctx.top_country(), None)
             if country is not None:
                 return country, 3, f"«{m.head}»: the article's country, {country.name_en}"
+        variant = self._spelled_otherwise(m, container, ctx)
+        if variant is not None:
+            return variant, self._precision(m, variant), (
+                f"«{m.name}» is spelled «{variant.name_ar}» in the gazetteer (long vowels differ): "
+                f"{variant.name_en} ({variant.admin1}, {variant.iso3})")
         guess = self._transliterated(m, container, ctx)
         if guess is not None:
             return guess, self._precision(m, guess), (
@@ -387,20 +501,60 @@ class PlaceResolver:
                         for k in m.head_kinds[:1])
             if container.kind in ("country", "admin1"):
                 prec = 3
-            elif container.kind in _POINT_KINDS and small:
+            elif container.kind in _POINT_KINDS and small and m.modifier not in _DIRECTIONS \
+                    and m.modifier not in _VICINITY:
                 prec = 1
             else:
                 prec = 2
             return container, prec, (f"«{m.name}» is in no gazetteer; placed at {container.name_en}, "
                                      f"which contains it")
-        if ctx.admin1s:
-            (iso3, admin1), weight = ctx.admin1s.most_common(1)[0]
-            if weight >= 0.5 * sum(ctx.admin1s.values()):
+        # The article's province: of its main country only (a stray town abroad, «راين» read in
+        # «براين», must not place the unknown names of a Kabul report in Kerman).
+        top = ctx.top_country()
+        home = Counter({k: w for k, w in ctx.admin1s.items() if k[0] == top})
+        if home:
+            (iso3, admin1), weight = home.most_common(1)[0]
+            if weight >= 0.5 * sum(home.values()):
                 unit = self.gazetteer.admin_unit(iso3, admin1)
                 if unit is not None:
                     return unit, 3, (f"«{m.name}» is in no gazetteer; placed at the article's province, "
                                      f"{unit.name_en}")
         return None, 3, f"«{m.name}» is in no gazetteer and nothing known contains it"
+
+    def _spelled_otherwise(self, m: PlaceMention, container: Place | None,
+                           ctx: PlaceContext) -> Place | None:
+        """A place of the article's main country whose Arabic name differs from the unknown name
+        only in long vowels («بلدة بيت أمر» ~ «بيت أومر»). Only after a head word that names a
+        populated place or district, and only one candidate (or one inside the container)."""
+        if not m.name or not m.head_kinds or m.ordinary:
+            return None
+        wanted = set(m.head_kinds) & _SPELLING_KINDS
+        if not wanted:
+            return None
+        key = match_key(m.name)
+        if key in self.gazetteer.common or key in self.words.common_words:
+            return None
+        # The article's main country, whose names are Arabic words: a Persian or Turkish
+        # spelling of another country's village is not the same name. One long vowel apart.
+        top = ctx.top_country()
+        pool = list({p.id: p for p, name in self._spelling_index().get(spelling_skeleton(key), ())
+                     if p.iso3 == top and p.iso3 not in _NON_ARABIC_NAMES and p.kind in wanted
+                     and abs(len(name) - len(key)) <= 1}.values())
+        if container is not None:
+            pool = [p for p in pool if within(p, container) or km(p, container) <= 60]
+        if len({p.iso3 for p in pool}) != 1:
+            return None
+        towns = [p for p in pool if p.kind in _POINT_KINDS] or pool
+        return max(towns, key=lambda p: (ctx.admin1s.get((p.iso3, p.admin1), 0), p.population or 0))
+
+    def _spelling_index(self) -> dict[str, list[tuple[Place, str]]]:
+        if self._spelling is None:
+            recipe = Path(__file__).read_text(encoding="utf-8")
+            ids = load_or_build(self.gazetteer.path, "spelling-index", recipe,
+                                lambda: _spelling_ids(self.gazetteer))
+            places = self.gazetteer.places
+            self._spelling = {sk: [(places[i], key) for i, key in pairs] for sk, pairs in ids.items()}
+        return self._spelling
 
     def _transliterated(self, m: PlaceMention, container: Place | None, ctx: PlaceContext) -> Place | None:
         """A town of the article's countries whose Latin name sounds like the unknown name."""
@@ -467,7 +621,8 @@ class PlaceResolver:
             point, prec, why = self._unknown_point(m, container, ctx)
             if point is not None:
                 place = point if ((m.head_kinds and m.head_kinds[0] in ("capital", "country_anaphor")
-                                   and not m.name) or "transliteration" in why) else None
+                                   and (not m.name or "the capital of" in why)) or "transliteration" in why
+                                  or "long vowels differ" in why) else None
                 return self._make(m, place, point, prec, [], why)
             return ResolvedPlace(m.start, m.end, m.text, None, None, location_ar, None, None, 3,
                                  None, None, None, None, None, m.head, m.modifier,
@@ -574,7 +729,7 @@ class PlaceResolver:
         if resolved:
             # The phrase names its place first; what follows locates it («X غرب حديثة»).
             return resolved[0]
-        places = [r for r in (article_places or []) if r.resolved and r.role != "dateline"
+        places = [r for r in (article_places or []) if r.resolved and r.role not in ("dateline", "anaphor")
                   and r.place is not None and r.place.kind != "country"]
         if places:
             counts = Counter(r.place.id for r in places)

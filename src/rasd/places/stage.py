@@ -60,6 +60,10 @@ class PlacesStage:
         ctx = resolver.context(doc.norm, mentions)
         dateline = None
         for r in resolver.resolve(mentions, ctx, doc.norm):
+            if r.role == "anaphor":
+                # «المدينة», «المحافظة» locate the places named beside them; as the place of
+                # an event they add nothing to the place the events layer inherits.
+                continue
             start, end = doc.to_original(r.start, r.end)
             # location_ar is the place as the article wrote it: «سجن الصناعة», not
             # «في محيط سجن الصناعة» (the modifier stays in the mention's span).
