@@ -152,6 +152,14 @@ def test_common_word_after_a_head_is_a_place(resolver):
     assert find(resolved, "النصر").admin1 == "Al-Hasakeh"
 
 
+def test_a_neighbourhood_placed_by_a_bearing_from_a_city_is_in_that_city(resolver):
+    # «العامرية» is also a district of al-Anbar, 50 km away: not a part of Baghdad.
+    resolved, _ = places(resolver, "اعتقلت القوات العراقية خمسة مطلوبين في حي العامرية غربي بغداد.")
+    amiriya = find(resolved, "العامرية")
+    assert (amiriya.location, amiriya.admin1) == ("Baghdad", "Baghdad")
+    assert "no place of that name lies there" in amiriya.why
+
+
 # ---------------------------------------------------------------- context
 def test_dateline_is_context_and_marked(resolver):
     resolved, ctx = places(resolver, "الحسكة- نورث برس\nقتل شخص في حي الزهور.")

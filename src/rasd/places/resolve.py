@@ -115,6 +115,11 @@ def _stands_alone(p: Place) -> bool:
             or (p.kind == "city" and (p.population or 0) >= _FOREIGN_MIN_POPULATION))
 
 
+# How far from a city's point one of its neighbourhoods may lie (Baghdad's
+# outer districts are ~20 km from its centre).
+_NEIGHBOURHOOD_REACH_KM = 25.0
+
+
 def km(a: Place, b: Place) -> float:
     p = math.pi / 180
     h = (math.sin((b.lat - a.lat) * p / 2) ** 2
@@ -310,8 +315,13 @@ class PlaceResolver:
                 link = (link[0], "in")
             scored = self._score(m, ctx, container, votes, link[1] if link else "in")
             scored = self._fit_head(m, scored, ctx)
-            if container is not None and link and link[1] == "in" and m.head \
-                    and not any(within(p, container) for p, _ in scored):
+            # «حي العامرية غربي بغداد»: a neighbourhood placed by a bearing from a
+            # city lies in that city's part, as «في» would say.
+            inside = link is not None and (link[1] == "in" or (
+                link[1] == "near" and bool(m.head_kinds) and m.head_kinds[0] == "neighbourhood"))
+            if container is not None and inside and m.head \
+                    and not any(within(p, container) or km(p, container) <= _NEIGHBOURHOOD_REACH_KM
+                                for p, _ in scored):
                 # «حي النصر في الحسكة» when al-Hasakah has no known al-Nasr: an unknown
                 # neighbourhood of al-Hasakah, not the al-Nasr of another city.
                 scored = []
@@ -506,7 +516,8 @@ class PlaceResolver:
                 prec = 1
             else:
                 prec = 2
-            return container, prec, (f"«{m.name}» is in no gazetteer; placed at {container.name_en}, "
+            known = ": no place of that name lies there" if m.candidates else " is in no gazetteer"
+            return container, prec, (f"«{m.name}»{known}; placed at {container.name_en}, "
                                      f"which contains it")
         # The article's province: of its main country only (a stray town abroad, «راين» read in
         # «براين», must not place the unknown names of a Kabul report in Kerman).
