@@ -180,3 +180,29 @@ def test_an_attack_and_a_clash_each_with_its_own_town_are_two_events(pipeline):
             "واشتباك بمدينة البصرة جنوب البلاد.")
     events = extract(pipeline, text)
     assert sorted(e.location for e in events if e.event_type == "Battles") == ["Basra", "Ramadi"]
+
+
+def test_a_day_that_dates_the_statement_is_not_the_day_of_the_event_it_reports(pipeline):
+    # «أعلن الجيش اليوم أن ...»: today is when the army spoke, not when the
+    # attack was; with no day of its own it takes the story's day, yesterday.
+    text = ("العراق: أعلن الجيش العراقي اليوم (الأحد) أن ثلاثة جنود قتلوا في هجوم لتنظيم داعش على الرمادي.\n\n"
+            "وفي البصرة اعتقلت الشرطة العراقية أمس عشرة مطلوبين.")
+    [attack] = [e for e in extract(pipeline, text) if e.location == "Ramadi"]
+    assert (attack.event_date, attack.time_precision) == ("2015-08-01", 1)
+    assert attack.status == "current"
+
+
+def test_an_event_with_only_the_statement_s_day_takes_that_day_at_week_precision(pipeline):
+    # The event happened on the day of the statement or before it.
+    text = "العراق: قال مصدر أمني أمس إن مسلحين هاجموا قوات الجيش العراقي في البصرة."
+    events = extract(pipeline, text, published=date(2015, 8, 3))
+    assert [(e.event_date, e.time_precision) for e in events] == [("2015-08-02", 2)]
+
+
+def test_a_day_in_a_sentence_of_background_does_not_date_the_story(pipeline):
+    # «يشار إلى أن ...» recalls earlier arrests for the reader; the bombing in
+    # Basra names no day, so it keeps the publication day at week precision.
+    text = ("العراق: انفجرت سيارة مفخخة في البصرة ما أسفر عن مقتل ثلاثة مدنيين.\n\n"
+            "يشار إلى أن الشرطة العراقية اعتقلت عشرة مطلوبين في بغداد في 28 يوليو الماضي.")
+    basra = next(e for e in extract(pipeline, text) if e.location == "Basra")
+    assert (basra.event_date, basra.time_precision) == ("2015-08-02", 2)

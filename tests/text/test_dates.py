@@ -372,3 +372,50 @@ def test_any_text_gives_well_formed_mentions(text: str, published: date | None) 
         if m.end_date is not None:
             assert m.date is not None and m.end_date >= m.date
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("وقال المرصد السوري لحقوق الإنسان أمس إن غارات استهدفت المدينة", "امس"),
+        ("أعلنت وزارة الداخلية اليوم (الاثنين)، أن قوات الأمن اعتقلت خمسة", "اليوم (الاثنين)"),
+        ("قال مسؤولون أمنيون الأحد: إن مسلحين هاجموا نقطة تفتيش", "الاحد"),
+        ("وأكدت مصادر محلية في محافظة تعز، جنوبي اليمن، اليوم الجمعة أن المقاومة", "اليوم الجمعه"),
+    ],
+)
+def test_a_day_between_a_verb_of_saying_and_its_clause_dates_the_statement(text: str, phrase: str) -> None:
+    [m] = [m for m in _one(text, date(2015, 8, 10)) if m.text == phrase]
+    assert m.report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المرصد إن القوات سيطرت أمس على القرية",  # inside the reported clause
+        "قتل خمسة أشخاص أمس، وقال مصدر إن الهجوم",  # before the verb
+        "وقالت الشرطة أمس في بيان نشرته على موقعها الرسمي في الإنترنت بعد ساعات من وقوع الهجوم إن",  # too far
+        "شنت الطائرات أمس غارات على مواقع التنظيم",  # no verb of saying
+    ],
+)
+def test_a_day_of_the_reported_events_is_not_a_statement_s_day(text: str) -> None:
+    [m] = [m for m in _one(text, date(2015, 8, 10)) if m.text == "امس"]
+    assert not m.report
+
+
+def test_wire_copy_s_last_night_is_the_night_before_the_statement() -> None:
+    # A Monday paper prints Sunday's wire story: «قالوا الأحد ... الليلة الماضية»
+    # is Saturday night; a day named by its weekday keeps its day.
+    text = "قال مسؤولون الأحد إن مسلحين هاجموا موقعا للجيش الليلة الماضية وقتلوا جنديا أمس السبت."
+    by_text = {m.text: m for m in _one(text, date(2015, 8, 10))}
+    assert by_text["الليله الماضيه"].date == date(2015, 8, 8)
+    assert by_text["امس السبت"].date == date(2015, 8, 8)
+    # Said today: the night before publication.
+    (_, night) = _one("قال مسؤولون اليوم إن مسلحين هاجموا موقعا للجيش الليلة الماضية.", date(2015, 8, 10))
+    assert night.date == date(2015, 8, 9)
+
+
+def test_a_day_in_a_sentence_of_background_is_marked_recap() -> None:
+    text = "اندلعت اشتباكات أمس. يشار إلى أن القوات سيطرت على المدينة في 3 أغسطس الجاري."
+    by_text = {m.text: m for m in _one(text, date(2015, 8, 7))}
+    assert by_text["3 اغسطس الجاري"].recap
+    assert not by_text["امس"].recap

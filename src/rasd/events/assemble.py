@@ -638,20 +638,28 @@ def place_groups(facts: ArticleFacts, s: Sentence) -> list[Any]:
 def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
     s = cand.sentence
     dated = [d for d in s.dates if getattr(d, "date", None) is not None]
-    if dated:
+    # A date that modifies a verb of saying («وقال المرصد أمس إن ...») dates
+    # the statement: the events reported in its clause happened that day or
+    # before, so it is only a bound on their day.
+    own = [d for d in dated if not getattr(d, "report", False)]
+    said = min((d.date for d in dated if getattr(d, "report", False)), default=None)
+    if own:
         anchor = cand.anchor.start
         # The most precise date of the sentence («في 26 يونيو» over «في شهر رمضان»),
         # then the nearest to the trigger, preferring one before it.
-        best = min(dated, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
+        best = min(own, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
         cand.date_rule = f"«{best.text}» in the sentence"
         # A day fronted at the head of the sentence («وفي الخامس والعشرين من الشهر
         # الفائت، قال ... إن ... اعتقلت») frames all of it.
         fronted = facts.word_index(best.start) - facts.word_index(s.start) <= 3
         cand.date_words = 0 if fronted else abs(facts.word_index(best.start) - facts.word_index(anchor))
-    elif ctx.story_date is not None:
+    elif ctx.story_date is not None and (said is None or ctx.story_date <= said):
         cand.date, cand.precision = ctx.story_date, ctx.story_precision
         cand.date_rule = "no date of its own: the day of the article's main event (spec §1)"
+    elif said is not None:
+        cand.date, cand.precision = said, 2
+        cand.date_rule = "no date of its own: the day of the statement that reports it, precision 2"
     elif ctx.published is not None:
         cand.date, cand.precision = ctx.published, 2
         cand.date_rule = "no date of its own: publication day, precision 2"
@@ -776,29 +784,44 @@ def _story_date(facts: ArticleFacts, published: date | None,
     """The day of the article's main event: the first day named in the title or
     lead next to an event word («... أمس الأحد في هجوم ...»), when it lies in the
     week before publication (an older day there is a recalled event, not the
-    story's). None when the lead names no such day."""
+    story's). The day of a statement («أعلن الحلف اليوم أن ...») and a day in a
+    sentence of background («يشار إلى أن ...») are not the event's; when the
+    lead has only a statement's day, that day bounds the story (precision 2).
+    None when the lead names no such day."""
     if published is None:
         return None, 2
+
+    def recent(d: Any) -> bool:
+        day = getattr(d, "date", None)
+        return day is not None and timedelta(0) <= published - day <= timedelta(days=CURRENT_DAYS)
+
+    def the_event_s(d: Any) -> bool:
+        return not getattr(d, "report", False) and not getattr(d, "recap", False)
+
     seen = 0
+    said: date | None = None
     for s in facts.sentences:
         if s.is_dateline or not s.triggers:
             continue
         if ongoing is not None and not any(getattr(d, "date", None) for d in s.dates) and ongoing.search(s.text):
             return published, 1  # «ما تزال الاشتباكات مستمرة»: the story is today's
         for d in sorted(s.dates, key=lambda d: d.start):
-            day = getattr(d, "date", None)
-            if day is not None and d.precision == 1 and timedelta(0) <= published - day <= timedelta(days=CURRENT_DAYS):
-                return day, 1
+            if d.precision == 1 and recent(d):
+                if the_event_s(d):
+                    return d.date, 1
+                if said is None and getattr(d, "report", False):
+                    said = d.date
         seen += 1
         if seen >= _LEAD_SENTENCES:
             break
     # A lead with no day: the day the article's reporting sentences name most
     # often (a daily's «أمس» repeated through a round-up), when one does.
     days = Counter(d.date for s in facts.sentences if s.triggers and not s.is_dateline for d in s.dates
-                   if getattr(d, "date", None) is not None and d.precision == 1
-                   and timedelta(0) <= published - d.date <= timedelta(days=CURRENT_DAYS))
+                   if d.precision == 1 and recent(d) and the_event_s(d))
     if days:
         (day, n), = days.most_common(1)
         if n >= 2:
             return day, 1
+    if said is not None:
+        return said, 2
     return None, 2

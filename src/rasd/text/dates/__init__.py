@@ -44,6 +44,13 @@ How the date is chosen (spec §1, ACLED time_precision):
 - With no publication date, absolute dates still resolve and relative ones
   get date None (relative=True): a date is never invented.
 
+Which clause a date belongs to (rasd.text.dates.report): a date between a
+verb of saying and its clause («وقال المرصد أمس إن ...») is marked `report`
+(it dates the statement, not the events reported); in wire copy dated by a
+weekday before publication («قال مسؤولون الأحد إن ... الليلة الماضية») the
+relative days of the clause count from that weekday; a date in a sentence
+opening with a formula of background («يشار إلى أن») is marked `recap`.
+
 Words that are dates only in context are checked: «صلاة الجمعة», «عين اليوم»
 and «ل(اليوم)» (newspapers), «الطرفين الاثنين» (the two), «2/ صفر» (a score),
 «إب» (the Yemeni city), «مارس» (a verb), a bare 2014 that is a count.
@@ -59,6 +66,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from rasd.text.dates.grammar import compiled_grammar
+from rasd.text.dates.report import dates_a_report, in_recap, reanchor_reported_days
 from rasd.text.dates.resolve import Resolver
 from rasd.text.dates.words import CalendarWords, load_calendar_words
 
@@ -77,6 +85,12 @@ class DateMention:
     relative: bool  # resolved against the publication day
     end_date: date | None = None  # last day when the text names several days
     rule: str = ""  # which grammar rule matched (for --explain)
+    # The date modifies a verb of saying («وقال المرصد أمس إن ...»): it dates
+    # the statement, not the events reported in its clause (dates.report).
+    report: bool = False
+    # The sentence opens with a formula of background («يشار إلى أن»): the
+    # day is context, not the day of the story.
+    recap: bool = False
 
 
 _SINCE = re.compile(r"(?<!\w)(?:و|ف)?منذ\s*$")
@@ -126,5 +140,6 @@ def find_dates(norm: str, published: date | None, start: int = 0, end: int | Non
             # «منذ 2011», «منذ أبريل الماضي»: a span still going on at publication.
             result.end_date = published
         found.append(DateMention(s, e, norm[s:e], result.date, result.precision,
-                                 result.relative, result.end_date, rule))
-    return found
+                                 result.relative, result.end_date, rule,
+                                 dates_a_report(norm, s, e, grammar.words), in_recap(norm, s, grammar.words)))
+    return reanchor_reported_days(norm, found, published, grammar.words)

@@ -50,6 +50,10 @@ class CalendarWords:
     relative_days: dict[str, int]  # «أمس» -> -1, «أول من أمس» -> -2
     relative_days_need_context: frozenset[str]
     approximators: tuple[str, ...]  # «نحو», «أكثر من»
+    report_verbs: frozenset[str] = frozenset()  # «قال», «أعلنت»: a date right after dates the statement
+    report_complements: frozenset[str] = frozenset()  # «أن», «إن»: the reported clause begins
+    report_reach_words: int = 10  # words from the verb to its date (the speaker)
+    recap_openers: tuple[str, ...] = ()  # «يشار إلى أن»: a sentence of background
 
 
 def norm_phrase(phrase: str) -> str:
@@ -123,4 +127,8 @@ def load_calendar_words() -> CalendarWords:
         relative_days={norm_phrase(w): int(v) for v, ws in raw["relative_days"].items() for w in ws},
         relative_days_need_context=frozenset(norm_phrase(w) for w in raw["relative_days_need_context"]),
         approximators=tuple(norm_phrase(w) for w in raw["approximators"]),
+        report_verbs=frozenset(norm_phrase(w) for w in raw.get("report_verbs", [])),
+        report_complements=frozenset(norm_phrase(w) for w in raw.get("report_complements", [])),
+        report_reach_words=int(raw.get("report_reach_words", 10)),
+        recap_openers=tuple(norm_phrase(w) for w in raw.get("recap_openers", [])),
     )
