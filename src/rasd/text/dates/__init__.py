@@ -39,8 +39,8 @@ How the date is chosen (spec §1, ACLED time_precision):
   When the weekday disagrees we trust the weekday (the journalist wrote it;
   `published` is often a print or crawl day one off) and take the most
   recent Friday before publication. «اليوم السبت» likewise.
-- «ليل الخميس الجمعة», «مساء السبت - الأحد»: an overnight span is dated on
-  the day it ends in.
+- «ليل الخميس الجمعة»: an overnight span is dated on the day it ends in;
+  «مساء السبت - الأحد» on the first (the evening is before midnight).
 - With no publication date, absolute dates still resolve and relative ones
   get date None (relative=True): a date is never invented.
 

@@ -400,12 +400,15 @@ class Resolver:
             last_day = _weekday_on_or_before(self.pub, last)
         if wd2 is None:
             return Resolved(last_day - self._eve(g), 1, True)
+        tod = self._key(g("tod") or "")
         overnight = wd2 == wd1 % 7 + 1 and (
-            g("conn") in (None, "-", "/") or self._key(g("tod") or "") in ("ليل", "ليله", "مساء", "منتصف ليل")
+            g("conn") in (None, "-", "/") or tod in ("ليل", "ليله", "مساء", "منتصف ليل")
         )
         if overnight:
-            # «ليل الخميس الجمعة»: the night that ends on the second day.
-            return Resolved(last_day, 1, True)
+            # «ليل الخميس الجمعة»: the night that ends on the second day; but
+            # «مساء السبت - الأحد» names the evening, which is before midnight,
+            # so the first day.
+            return Resolved(last_day - timedelta(days=1) if tod == "مساء" else last_day, 1, True)
         first_day = last_day - timedelta(days=(wd2 - wd1) % 7)
         return Resolved(first_day, 2, True, last_day)
 
