@@ -206,3 +206,10 @@ def test_a_day_in_a_sentence_of_background_does_not_date_the_story(pipeline):
             "يشار إلى أن الشرطة العراقية اعتقلت عشرة مطلوبين في بغداد في 28 يوليو الماضي.")
     basra = next(e for e in extract(pipeline, text) if e.location == "Basra")
     assert (basra.event_date, basra.time_precision) == ("2015-08-02", 2)
+
+
+def test_an_event_told_only_through_an_old_statement_is_background(pipeline):
+    # «أعلنت ... في مايو الماضي أن ...»: what was announced in May happened by May.
+    text = "العراق: وأعلنت وزارة الداخلية العراقية في مايو الماضي أن الشرطة اعتقلت عشرة مطلوبين في البصرة."
+    [arrest] = extract(pipeline, text)
+    assert (arrest.status, arrest.event_date, arrest.time_precision) == ("background", "2015-05-15", 3)

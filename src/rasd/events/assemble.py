@@ -642,7 +642,8 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
     # the statement: the events reported in its clause happened that day or
     # before, so it is only a bound on their day.
     own = [d for d in dated if not getattr(d, "report", False)]
-    said = min((d.date for d in dated if getattr(d, "report", False)), default=None)
+    statement = min((d for d in dated if getattr(d, "report", False)), key=lambda d: d.date, default=None)
+    said = statement.date if statement is not None else None
     if own:
         anchor = cand.anchor.start
         # The most precise date of the sentence («في 26 يونيو» over «في شهر رمضان»),
@@ -657,9 +658,12 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
     elif ctx.story_date is not None and (said is None or ctx.story_date <= said):
         cand.date, cand.precision = ctx.story_date, ctx.story_precision
         cand.date_rule = "no date of its own: the day of the article's main event (spec §1)"
-    elif said is not None:
-        cand.date, cand.precision = said, 2
-        cand.date_rule = "no date of its own: the day of the statement that reports it, precision 2"
+    elif statement is not None:
+        cand.date, cand.precision = statement.date, max(2, statement.precision)
+        cand.date_rule = f"no date of its own: «{statement.text}», the day of the statement that reports it"
+        # A statement older than the news window reports an older event.
+        old = ctx.published is not None and statement.date < ctx.published - timedelta(days=CURRENT_DAYS)
+        cand.own_date = old
     elif ctx.published is not None:
         cand.date, cand.precision = ctx.published, 2
         cand.date_rule = "no date of its own: publication day, precision 2"
@@ -816,8 +820,9 @@ def _story_date(facts: ArticleFacts, published: date | None,
             break
     # A lead with no day: the day the article's reporting sentences name most
     # often (a daily's «أمس» repeated through a round-up), when one does.
+    # A statement's day counts here: a round-up's «وقال المرصد أمس إن» reports that day's news.
     days = Counter(d.date for s in facts.sentences if s.triggers and not s.is_dateline for d in s.dates
-                   if d.precision == 1 and recent(d) and the_event_s(d))
+                   if d.precision == 1 and recent(d) and not getattr(d, "recap", False))
     if days:
         (day, n), = days.most_common(1)
         if n >= 2:
