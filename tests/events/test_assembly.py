@@ -132,7 +132,8 @@ def test_an_old_day_named_far_from_the_event_in_a_long_sentence_makes_no_backgro
 
 
 def test_an_old_day_next_to_the_event_makes_a_background_event(pipeline):
-    events = extract(pipeline, "العراق: قال مصدر أمني إن انتحاريا فجر حزاما ناسفا في الرمادي في عام 2013.")
+    # (dated to its month: one dated only by its year is not coded, see below)
+    events = extract(pipeline, "العراق: قال مصدر أمني إن انتحاريا فجر حزاما ناسفا في الرمادي في أكتوبر 2013.")
     assert [e.status for e in events] == ["background"]
 
 
@@ -213,3 +214,15 @@ def test_an_event_told_only_through_an_old_statement_is_background(pipeline):
     text = "العراق: وأعلنت وزارة الداخلية العراقية في مايو الماضي أن الشرطة اعتقلت عشرة مطلوبين في البصرة."
     [arrest] = extract(pipeline, text)
     assert (arrest.status, arrest.event_date, arrest.time_precision) == ("background", "2015-05-15", 3)
+
+
+def test_an_old_event_dated_only_by_its_year_is_not_coded(pipeline):
+    # spec §1: the coarsest time_precision is the month; «عام 2013» recalls a period.
+    text = "العراق: وكان مسلحون هاجموا قوات الجيش العراقي في الرمادي عام 2013."
+    assert extract(pipeline, text) == []
+
+
+def test_an_old_event_dated_by_its_month_is_a_background_event(pipeline):
+    text = "العراق: وكان مسلحون هاجموا قوات الجيش العراقي في الرمادي في أكتوبر 2013."
+    assert [(e.status, e.event_date, e.time_precision) for e in extract(pipeline, text)] == [
+        ("background", "2013-10-15", 3)]

@@ -423,3 +423,14 @@ def test_a_day_in_a_sentence_of_background_is_marked_recap() -> None:
     by_text = {m.text: m for m in _one(text, date(2015, 8, 7))}
     assert by_text["3 اغسطس الجاري"].recap
     assert not by_text["امس"].recap
+
+
+@pytest.mark.parametrize(
+    "phrase, year_only",
+    [("عام 2011", True), ("العام الماضي", True), ("قبل ثلاثة أعوام", True), ("مطلع العام 2015", True),
+     ("في 2003", True), ("أكتوبر 2014", False), ("قبل شهرين", False), ("الصيف الماضي", False),
+     ("العاشر من أيلول 2014", False)],
+)
+def test_a_date_that_names_only_a_year_is_marked(phrase: str, year_only: bool) -> None:
+    mentions = _one(f"وقعت المعارك {phrase} في المدينة", date(2015, 8, 8))
+    assert [m.year_only for m in mentions] == [year_only]

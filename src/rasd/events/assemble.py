@@ -67,6 +67,7 @@ class Candidate:
     why: dict[str, str] = field(default_factory=dict)
     status: str = "current"
     date_words: int = 0  # words between the trigger and its own date
+    date_year_only: bool = False  # its own date names only a year («عام 2011», «العام الماضي»)
     # Absorbed generic triggers that still point at a place of their own.
     co_anchors: list[PhraseMatch[Trigger]] = field(default_factory=list)
 
@@ -650,6 +651,7 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         # then the nearest to the trigger, preferring one before it.
         best = min(own, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
+        cand.date_year_only = getattr(best, "year_only", False)
         cand.date_rule = f"«{best.text}» in the sentence"
         # A day fronted at the head of the sentence («وفي الخامس والعشرين من الشهر
         # الفائت، قال ... إن ... اعتقلت») frames all of it.
@@ -680,8 +682,10 @@ _BACKGROUND_DATE_REACH = 15
 def recalled_clearly(cand: Candidate) -> bool:
     """Whether a background event is told as one event of its own: its day is
     named next to it (not in another clause of a long sentence, as a birth year
-    or «قبل عامين» about someone is)."""
-    return cand.date_words <= _BACKGROUND_DATE_REACH
+    or «قبل عامين» about someone is), and it is dated at least to its month
+    (spec §1: the coarsest time_precision is the month; «حين اندلعت الاحتجاجات
+    عام 2011», «معارك العام الماضي» recall a period, not one event to code)."""
+    return cand.date_words <= _BACKGROUND_DATE_REACH and not cand.date_year_only
 
 
 def decide_status(cand: Candidate, ctx: Context) -> None:

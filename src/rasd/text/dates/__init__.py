@@ -91,6 +91,9 @@ class DateMention:
     # The sentence opens with a formula of background («يشار إلى أن»): the
     # day is context, not the day of the story.
     recap: bool = False
+    # Only the year (or a part of it) is known («عام 2011», «العام الماضي», «قبل
+    # ثلاثة أعوام»): coarser than the spec's coarsest precision, the month.
+    year_only: bool = False
 
 
 _SINCE = re.compile(r"(?<!\w)(?:و|ف)?منذ\s*$")
@@ -141,5 +144,6 @@ def find_dates(norm: str, published: date | None, start: int = 0, end: int | Non
             result.end_date = published
         found.append(DateMention(s, e, norm[s:e], result.date, result.precision,
                                  result.relative, result.end_date, rule,
-                                 dates_a_report(norm, s, e, grammar.words), in_recap(norm, s, grammar.words)))
+                                 dates_a_report(norm, s, e, grammar.words), in_recap(norm, s, grammar.words),
+                                 result.year_only))
     return reanchor_reported_days(norm, found, published, grammar.words)

@@ -94,6 +94,7 @@ class Resolved:
     precision: int
     relative: bool
     end_date: date | None = None
+    year_only: bool = False  # only the year (or a part of it) is known: coarser than a month
 
 
 class Resolver:
@@ -334,7 +335,7 @@ class Resolver:
         end_date = None
         if g("year2") and int(g("year2")) > int(g("year")):
             end_date = date(int(g("year2")), 12, 31)
-        return Resolved(_clamp(resolved, self.pub, start), 3, False, end_date)
+        return Resolved(_clamp(resolved, self.pub, start), 3, False, end_date, year_only=True)
 
     def bare_year(self, g, start: int, end: int) -> Resolved | None:
         # A four-digit number is a year only where a year is expected.
@@ -431,10 +432,10 @@ class Resolver:
             resolved = date(year, month, _PART_DAY.get(part, 15))
             return Resolved(_clamp(resolved, self.pub, date(year, month, 1)), precision, True)
         if not self.pub:  # a year
-            return Resolved(None, 3, True)
+            return Resolved(None, 3, True, year_only=True)
         year = self.pub.year + delta
         month, day = _PART_OF_YEAR[part]
-        return Resolved(_clamp(date(year, month, day), self.pub, date(year, 1, 1)), 3, True)
+        return Resolved(_clamp(date(year, month, day), self.pub, date(year, 1, 1)), 3, True, year_only=True)
 
     def recent(self, g) -> Resolved | None:
         """«خلال الساعات الماضية»: a span that ends on publication day."""
@@ -453,7 +454,7 @@ class Resolver:
             years = unit in ("الاعوام", "السنوات", "العامين", "السنتين", "العام")
             months = (count or 3) * (12 if years else 1)
             year, month = _add_months(self.pub.year, self.pub.month, -months)
-            return Resolved(_day_in_month(year, month, self.pub.day), 3, True, self.pub)
+            return Resolved(_day_in_month(year, month, self.pub.day), 3, True, self.pub, year_only=years)
         if days > 400:
             return None
         return Resolved(self.pub - timedelta(days=days), 2, True, self.pub)
@@ -546,7 +547,7 @@ class Resolver:
             unit = self.w.units_many.get(key) or self.w.units_one[key]
         precision = {"day": 2 if (since or g("few")) else 1, "week": 2, "month": 3, "year": 3}[unit]
         if not self.pub:
-            return Resolved(None, precision, True)
+            return Resolved(None, precision, True, year_only=unit == "year")
         pub = self.pub
         if unit in ("day", "week"):
             resolved = pub - timedelta(days=count * (7 if unit == "week" else 1))
@@ -556,4 +557,4 @@ class Resolver:
                 return None
             resolved = _day_in_month(year, month, pub.day)
         end_date = pub if since and unit == "day" else None
-        return Resolved(resolved, precision, True, end_date)
+        return Resolved(resolved, precision, True, end_date, year_only=unit == "year")
