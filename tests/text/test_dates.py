@@ -416,6 +416,9 @@ def test_wire_copy_s_last_night_is_the_night_before_the_statement() -> None:
     # Said today: the night before publication.
     (_, night) = _one("قال مسؤولون اليوم إن مسلحين هاجموا موقعا للجيش الليلة الماضية.", date(2015, 8, 10))
     assert night.date == date(2015, 8, 9)
+    # «أمس» is the paper's own yesterday, whatever day the statement was made.
+    (_, yesterday) = _one("وأعلن ناشطون الجمعة أن تظاهرة أمس خرجت في بابل.", date(2015, 8, 8))
+    assert yesterday.date == date(2015, 8, 7)
 
 
 def test_a_day_in_a_sentence_of_background_is_marked_recap() -> None:

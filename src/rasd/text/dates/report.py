@@ -7,10 +7,11 @@ the verb introduces dates the statement, not the events inside the clause:
 those happened on that day or before it. `dates_a_report` tells such a date
 apart, so that assembly does not give its day to the events reported.
 
-Wire copy written the day before a paper prints it keeps the writer's «the
-night before»: «قال مسؤولون الأحد إن مقاتلين هاجموا ... الليلة الماضية» on a
-Monday page means Saturday night. `reanchor_reported_days` moves such a
-day back to the statement's day.
+Wire copy written the day before a paper prints it keeps the speaker's «now»:
+«قال مسؤولون الأحد إن مقاتلين هاجموا ... الليلة الماضية» on a Monday page means
+Saturday night. `reanchor_reported_days` counts such days («اليوم»,
+«الليلة الماضية») from the statement's day; «أمس» stays the paper's own
+yesterday.
 
 The words (verbs of saying, the words that open the clause, recap formulas)
 are data: src/rasd/data/calendar_ar.yaml.
@@ -85,6 +86,8 @@ def reanchor_reported_days(norm: str, found: list[Any], published: date | None, 
                 break  # another sentence
             if m.rule != "relative_day" or m.date is None or any(w in m.text for w in words.weekdays):
                 continue  # «أمس الجمعة»: the weekday already fixes the day
+            if not any(m.text.endswith(day) for day in words.statement_relative_days):
+                continue  # «أمس» is the paper's own yesterday
             out[j] = replace(m, date=m.date - lag)
     return out
 

@@ -54,6 +54,7 @@ class CalendarWords:
     report_complements: frozenset[str] = frozenset()  # «أن», «إن»: the reported clause begins
     report_reach_words: int = 10  # words from the verb to its date (the speaker)
     recap_openers: tuple[str, ...] = ()  # «يشار إلى أن»: a sentence of background
+    statement_relative_days: frozenset[str] = frozenset()  # «الليلة الماضية» counts from a statement's day
 
 
 def norm_phrase(phrase: str) -> str:
@@ -131,4 +132,5 @@ def load_calendar_words() -> CalendarWords:
         report_complements=frozenset(norm_phrase(w) for w in raw.get("report_complements", [])),
         report_reach_words=int(raw.get("report_reach_words", 10)),
         recap_openers=tuple(norm_phrase(w) for w in raw.get("recap_openers", [])),
+        statement_relative_days=frozenset(norm_phrase(w) for w in raw.get("statement_relative_days", [])),
     )
