@@ -226,3 +226,9 @@ def test_an_old_event_dated_by_its_month_is_a_background_event(pipeline):
     text = "العراق: وكان مسلحون هاجموا قوات الجيش العراقي في الرمادي في أكتوبر 2013."
     assert [(e.status, e.event_date, e.time_precision) for e in extract(pipeline, text)] == [
         ("background", "2013-10-15", 3)]
+
+
+def test_an_event_told_only_through_a_statement_of_some_year_is_not_coded(pipeline):
+    # «أعلنت ... عام 2013 أن ...»: the statement dates the event only to a year.
+    text = "العراق: وأعلنت وزارة الداخلية العراقية عام 2013 أن الشرطة اعتقلت عشرة مطلوبين في البصرة."
+    assert extract(pipeline, text) == []

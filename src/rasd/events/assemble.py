@@ -664,8 +664,8 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         cand.date, cand.precision = statement.date, max(2, statement.precision)
         cand.date_rule = f"no date of its own: «{statement.text}», the day of the statement that reports it"
         # A statement older than the news window reports an older event.
-        old = ctx.published is not None and statement.date < ctx.published - timedelta(days=CURRENT_DAYS)
-        cand.own_date = old
+        cand.own_date = ctx.published is not None and statement.date < ctx.published - timedelta(days=CURRENT_DAYS)
+        cand.date_year_only = getattr(statement, "year_only", False)
     elif ctx.published is not None:
         cand.date, cand.precision = ctx.published, 2
         cand.date_rule = "no date of its own: publication day, precision 2"
