@@ -232,3 +232,14 @@ def test_an_event_told_only_through_a_statement_of_some_year_is_not_coded(pipeli
     # «أعلنت ... عام 2013 أن ...»: the statement dates the event only to a year.
     text = "العراق: وأعلنت وزارة الداخلية العراقية عام 2013 أن الشرطة اعتقلت عشرة مطلوبين في البصرة."
     assert extract(pipeline, text) == []
+
+
+def test_fighting_going_on_since_an_old_day_is_not_a_recalled_event(pipeline):
+    # «منذ أربعة أشهر» starts a period still going on: the conflict in general.
+    text = "العراق: وتشهد الرمادي اشتباكات عنيفة بين تنظيم داعش والجيش العراقي منذ أربعة أشهر."
+    assert [e for e in extract(pipeline, text) if e.status == "background"] == []
+
+
+def test_an_event_on_an_old_day_of_its_own_is_still_a_recalled_event(pipeline):
+    text = "العراق: واندلعت اشتباكات عنيفة بين تنظيم داعش والجيش العراقي في الرمادي قبل أربعة أشهر."
+    assert [(e.status, e.event_date) for e in extract(pipeline, text)] == [("background", "2015-04-02")]

@@ -437,3 +437,11 @@ def test_a_day_in_a_sentence_of_background_is_marked_recap() -> None:
 def test_a_date_that_names_only_a_year_is_marked(phrase: str, year_only: bool) -> None:
     mentions = _one(f"وقعت المعارك {phrase} في المدينة", date(2015, 8, 8))
     assert [m.year_only for m in mentions] == [year_only]
+
+
+def test_a_date_after_mundhu_is_marked_as_the_start_of_a_period() -> None:
+    by_text = {m.text: m for m in _one("تشهد المدينة معارك منذ أربعة أشهر، وقصفت الطائرات منذ 20 يوليو "
+                                       "مواقع التنظيم، وقتل ثلاثة أمس", date(2015, 8, 8))}
+    assert by_text["منذ اربعه اشهر"].since
+    assert by_text["20 يوليو"].since and by_text["20 يوليو"].end_date == date(2015, 8, 8)
+    assert not by_text["امس"].since

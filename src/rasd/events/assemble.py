@@ -67,7 +67,9 @@ class Candidate:
     why: dict[str, str] = field(default_factory=dict)
     status: str = "current"
     date_words: int = 0  # words between the trigger and its own date
-    date_year_only: bool = False  # its own date names only a year («عام 2011», «العام الماضي»)
+    # Its own date is too vague for one recalled event: only a year («عام 2011»),
+    # or the start of a period still going on («منذ أربعة أشهر»).
+    date_vague: bool = False
     # Absorbed generic triggers that still point at a place of their own.
     co_anchors: list[PhraseMatch[Trigger]] = field(default_factory=list)
 
@@ -651,7 +653,7 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         # then the nearest to the trigger, preferring one before it.
         best = min(own, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
-        cand.date_year_only = getattr(best, "year_only", False)
+        cand.date_vague = getattr(best, "year_only", False) or getattr(best, "since", False)
         cand.date_rule = f"«{best.text}» in the sentence"
         # A day fronted at the head of the sentence («وفي الخامس والعشرين من الشهر
         # الفائت، قال ... إن ... اعتقلت») frames all of it.
@@ -665,7 +667,7 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         cand.date_rule = f"no date of its own: «{statement.text}», the day of the statement that reports it"
         # A statement older than the news window reports an older event.
         cand.own_date = ctx.published is not None and statement.date < ctx.published - timedelta(days=CURRENT_DAYS)
-        cand.date_year_only = getattr(statement, "year_only", False)
+        cand.date_vague = getattr(statement, "year_only", False)
     elif ctx.published is not None:
         cand.date, cand.precision = ctx.published, 2
         cand.date_rule = "no date of its own: publication day, precision 2"
@@ -684,8 +686,10 @@ def recalled_clearly(cand: Candidate) -> bool:
     named next to it (not in another clause of a long sentence, as a birth year
     or «قبل عامين» about someone is), and it is dated at least to its month
     (spec §1: the coarsest time_precision is the month; «حين اندلعت الاحتجاجات
-    عام 2011», «معارك العام الماضي» recall a period, not one event to code)."""
-    return cand.date_words <= _BACKGROUND_DATE_REACH and not cand.date_year_only
+    عام 2011», «معارك العام الماضي» recall a period, not one event to code), by
+    its own day rather than the start of a period still going on («تشهد المدينة
+    اشتباكات منذ أربعة أشهر» tells the conflict in general)."""
+    return cand.date_words <= _BACKGROUND_DATE_REACH and not cand.date_vague
 
 
 def decide_status(cand: Candidate, ctx: Context) -> None:

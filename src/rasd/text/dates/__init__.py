@@ -94,6 +94,9 @@ class DateMention:
     # Only the year (or a part of it) is known («عام 2011», «العام الماضي», «قبل
     # ثلاثة أعوام»): coarser than the spec's coarsest precision, the month.
     year_only: bool = False
+    # The phrase starts a period still going on («منذ أربعة أشهر», «منذ 20
+    # يوليو»): the day something began, not the day of one event.
+    since: bool = False
 
 
 _SINCE = re.compile(r"(?<!\w)(?:و|ف)?منذ\s*$")
@@ -139,11 +142,12 @@ def find_dates(norm: str, published: date | None, start: int = 0, end: int | Non
             result = None
         if result is None:
             continue
-        if result.end_date is None and result.date and published and result.date < published and _is_since(norm, s):
+        since = _is_since(norm, s)
+        if result.end_date is None and result.date and published and result.date < published and since:
             # «منذ 2011», «منذ أبريل الماضي»: a span still going on at publication.
             result.end_date = published
         found.append(DateMention(s, e, norm[s:e], result.date, result.precision,
                                  result.relative, result.end_date, rule,
                                  dates_a_report(norm, s, e, grammar.words), in_recap(norm, s, grammar.words),
-                                 result.year_only))
+                                 result.year_only, since))
     return reanchor_reported_days(norm, found, published, grammar.words)
