@@ -243,3 +243,13 @@ def test_fighting_going_on_since_an_old_day_is_not_a_recalled_event(pipeline):
 def test_an_event_on_an_old_day_of_its_own_is_still_a_recalled_event(pipeline):
     text = "العراق: واندلعت اشتباكات عنيفة بين تنظيم داعش والجيش العراقي في الرمادي قبل أربعة أشهر."
     assert [(e.status, e.event_date) for e in extract(pipeline, text)] == [("background", "2015-04-02")]
+
+
+@pytest.mark.parametrize("text", [
+    # «في الأشهر الأخيرة», «خلال الأسبوعين الماضيين»: a span up to publication,
+    # the conflict in general rather than one recalled event.
+    "العراق: وقتل عدد من قادة تنظيم داعش في غارات أميركية على الرمادي في الأشهر الأخيرة.",
+    "العراق: وفي الأسابيع الأخيرة، شنت الشرطة العراقية سلسلة عمليات اعتقال في البصرة.",
+])
+def test_events_told_over_the_weeks_up_to_publication_are_not_a_recalled_event(pipeline, text):
+    assert [e for e in extract(pipeline, text) if e.status == "background"] == []

@@ -68,7 +68,8 @@ class Candidate:
     status: str = "current"
     date_words: int = 0  # words between the trigger and its own date
     # Its own date is too vague for one recalled event: only a year («عام 2011»),
-    # or the start of a period still going on («منذ أربعة أشهر»).
+    # the start of a period still going on («منذ أربعة أشهر»), or a span that
+    # runs up to publication («خلال الأشهر الماضية», «في الأسابيع الأخيرة»).
     date_vague: bool = False
     # Absorbed generic triggers that still point at a place of their own.
     co_anchors: list[PhraseMatch[Trigger]] = field(default_factory=list)
@@ -653,7 +654,8 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         # then the nearest to the trigger, preferring one before it.
         best = min(own, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
-        cand.date_vague = getattr(best, "year_only", False) or getattr(best, "since", False)
+        cand.date_vague = getattr(best, "year_only", False) or getattr(best, "since", False) \
+            or getattr(best, "rule", "") == "recent"
         cand.date_rule = f"«{best.text}» in the sentence"
         # A day fronted at the head of the sentence («وفي الخامس والعشرين من الشهر
         # الفائت، قال ... إن ... اعتقلت») frames all of it.
@@ -688,7 +690,8 @@ def recalled_clearly(cand: Candidate) -> bool:
     (spec §1: the coarsest time_precision is the month; «حين اندلعت الاحتجاجات
     عام 2011», «معارك العام الماضي» recall a period, not one event to code), by
     its own day rather than the start of a period still going on («تشهد المدينة
-    اشتباكات منذ أربعة أشهر» tells the conflict in general)."""
+    اشتباكات منذ أربعة أشهر» tells the conflict in general) or the weeks or
+    months up to publication («قتل عدد من قادة التنظيم في الأشهر الأخيرة»)."""
     return cand.date_words <= _BACKGROUND_DATE_REACH and not cand.date_vague
 
 
