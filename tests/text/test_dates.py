@@ -300,6 +300,10 @@ def test_without_publication_date_relative_dates_stay_unknown() -> None:
         "قتل 2014 شخصا في الهجمات",  # a bare number that is a count, not a year
         "ثورات الربيع العربي في المنطقة",  # a season with no year is not a date
         "المرسوم التشريعي رقم 32 لعام 2015 القاضي بمنح عفو",  # the number of a decree
+        "اشتباكات عنيفة في شارع 26 سبتمبر وسط المدينة",  # a street named after a day
+        "استعادت القوات قصر 22 مايو الرئاسي",  # a palace named after a day
+        "أحد ناشطي ثورة 11 فبراير في المدينة",  # a revolution named by its first day
+        "اجتماع لقوى 14 آذار في بيروت",  # a political bloc named after a day
     ],
 )
 def test_words_that_are_not_dates(text: str) -> None:

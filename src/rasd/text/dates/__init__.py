@@ -51,7 +51,8 @@ weekday before publication («قال مسؤولون الأحد إن ... اللي
 relative days of the clause count from that weekday; a date in a sentence
 opening with a formula of background («يشار إلى أن») is marked `recap`.
 
-Words that are dates only in context are checked: «صلاة الجمعة», «عين اليوم»
+Words that are dates only in context are checked: «شارع 26 سبتمبر», «قصر 22 مايو»,
+«ثورة 11 فبراير» (names), «صلاة الجمعة», «عين اليوم»
 and «ل(اليوم)» (newspapers), «الطرفين الاثنين» (the two), «2/ صفر» (a score),
 «إب» (the Yemeni city), «مارس» (a verb), a bare 2014 that is a count.
 
@@ -107,7 +108,7 @@ def _is_since(norm: str, start: int) -> bool:
     return norm.startswith("منذ", start) or bool(_SINCE.search(norm, max(0, start - 8), start))
 
 
-_NEEDS_SPAN = frozenset({"relative_day", "weekday", "bare_year", "year"})
+_NEEDS_SPAN = frozenset({"relative_day", "weekday", "bare_year", "year", "day_month"})
 
 
 def find_dates(norm: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:

@@ -238,7 +238,9 @@ class Resolver:
                 return year, True
         return pub.year - 1, True
 
-    def day_month(self, g) -> Resolved | None:
+    def day_month(self, g, start: int, end: int) -> Resolved | None:
+        if self._prev_word(start) in self.w.date_name_heads:
+            return None  # «شارع 26 سبتمبر», «ثورة 11 فبراير»: a name, not a day
         month = self.w.months[self._key(g("m1"))]
         day, last = self._day(g("d1")), self._day(g("d2"))
         if not day or day > 31:
