@@ -48,12 +48,17 @@ Which clause a date belongs to (rasd.text.dates.report): a date between a
 verb of saying and its clause («وقال المرصد أمس إن ...») is marked `report`
 (it dates the statement, not the events reported); in wire copy dated by a
 weekday before publication («قال مسؤولون الأحد إن ... الليلة الماضية») the
-relative days of the clause count from that weekday; a date in a sentence
-opening with a formula of background («يشار إلى أن») is marked `recap`.
+speaker's «اليوم»/«الليلة الماضية» count from that weekday («أمس» stays the
+paper's); a date in a sentence opening with a formula of background («يشار
+إلى أن») is marked `recap`.
 
-Words that are dates only in context are checked: «شارع 26 سبتمبر», «قصر 22 مايو»,
-«ثورة 11 فبراير» (names), «صلاة الجمعة», «عين اليوم»
-and «ل(اليوم)» (newspapers), «الطرفين الاثنين» (the two), «2/ صفر» (a score),
+How vague a date is, for assembly to judge a recalled event: `year_only` when
+only the year is known («عام 2011», «العام الماضي», «قبل ثلاثة أعوام»),
+`since` when the phrase starts a period still going on («منذ أربعة أشهر»).
+
+Words that are dates only in context are checked: «شارع 26 سبتمبر», «قصر 22
+مايو», «ثورة 11 فبراير» (names), «صلاة الجمعة», «عين اليوم» and «ل(اليوم)»
+(newspapers), «الطرفين الاثنين» (the two), «2/ صفر» (a score),
 «إب» (the Yemeni city), «مارس» (a verb), a bare 2014 that is a count.
 
 Offsets are into the normalised text. The words (months, weekdays, ordinals,
