@@ -126,8 +126,9 @@ REAL_CASES = [
          "أواخر الشهر الماضي", "2015-07-25", 2),
     Case("snn_cdba156dcd92", "وشنت تركيا في 24 يوليو (تموز) «حربا على الإرهاب»،", "2015-08-09",
          "24 يوليو (تموز)", "2015-07-24", 1),
+    # The evening of an overnight span is before midnight: the first day.
     Case("snn_cdba156dcd92", "أن هجوما وقع مساء السبت - الأحد في مدينة مديات", "2015-08-09",
-         "مساء السبت - الأحد", "2015-08-09", 1),
+         "مساء السبت - الأحد", "2015-08-08", 1),
     Case("snn_0295c7fcf2b5", "قادت إلى إيقاف مشتبه به، مساء أول من أمس، في حادثة انتحاري", "2015-08-08",
          "مساء أول من أمس", "2015-08-06", 1),
     Case("snn_b58983c85122", "هزت انفجارات عنيفة، مساء أمس مدينة تعز وسط اليمن", "2015-08-07", "مساء أمس", "2015-08-06", 1),
@@ -233,6 +234,9 @@ SPEC_CASES = [
     Case("spec §1", "الخميس الماضي", "2022-01-20", "الخميس الماضي", "2022-01-13", 1),
     Case("spec §1", "الجمعة قبل الماضية", "2015-08-08", "الجمعة قبل الماضية", "2015-07-31", 1),
     Case("spec §1", "الأسبوع قبل الماضي", "2015-08-08", "الأسبوع قبل الماضي", "2015-07-25", 2),
+    # An overnight span: «ليل» ends on the second day, «مساء» (before midnight) is the first.
+    Case("spec §1", "قتل جنديان في هجوم ليل الجمعة - السبت", "2015-08-09", "ليل الجمعة - السبت", "2015-08-08", 1),
+    Case("spec §1", "قتل جنديان في هجوم مساء الجمعة - السبت", "2015-08-09", "مساء الجمعة - السبت", "2015-08-07", 1),
     # «عشية الجمعة» is the evening before Friday.
     Case("spec §1", "عشية الجمعة قتل", "2015-08-08", "عشية الجمعة", "2015-08-06", 1),
     Case("spec §1", "تظاهرة صباح الغد", "2015-08-08", "صباح الغد", "2015-08-09", 1),
@@ -296,6 +300,10 @@ def test_without_publication_date_relative_dates_stay_unknown() -> None:
         "قتل 2014 شخصا في الهجمات",  # a bare number that is a count, not a year
         "ثورات الربيع العربي في المنطقة",  # a season with no year is not a date
         "المرسوم التشريعي رقم 32 لعام 2015 القاضي بمنح عفو",  # the number of a decree
+        "اشتباكات عنيفة في شارع 26 سبتمبر وسط المدينة",  # a street named after a day
+        "استعادت القوات قصر 22 مايو الرئاسي",  # a palace named after a day
+        "أحد ناشطي ثورة 11 فبراير في المدينة",  # a revolution named by its first day
+        "اجتماع لقوى 14 آذار في بيروت",  # a political bloc named after a day
     ],
 )
 def test_words_that_are_not_dates(text: str) -> None:
@@ -372,3 +380,72 @@ def test_any_text_gives_well_formed_mentions(text: str, published: date | None) 
         if m.end_date is not None:
             assert m.date is not None and m.end_date >= m.date
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("وقال المرصد السوري لحقوق الإنسان أمس إن غارات استهدفت المدينة", "امس"),
+        ("أعلنت وزارة الداخلية اليوم (الاثنين)، أن قوات الأمن اعتقلت خمسة", "اليوم (الاثنين)"),
+        ("قال مسؤولون أمنيون الأحد: إن مسلحين هاجموا نقطة تفتيش", "الاحد"),
+        ("وأكدت مصادر محلية في محافظة تعز، جنوبي اليمن، اليوم الجمعة أن المقاومة", "اليوم الجمعه"),
+    ],
+)
+def test_a_day_between_a_verb_of_saying_and_its_clause_dates_the_statement(text: str, phrase: str) -> None:
+    [m] = [m for m in _one(text, date(2015, 8, 10)) if m.text == phrase]
+    assert m.report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المرصد إن القوات سيطرت أمس على القرية",  # inside the reported clause
+        "قتل خمسة أشخاص أمس، وقال مصدر إن الهجوم",  # before the verb
+        "وقالت الشرطة أمس في بيان نشرته على موقعها الرسمي في الإنترنت بعد ساعات من وقوع الهجوم إن",  # too far
+        "شنت الطائرات أمس غارات على مواقع التنظيم",  # no verb of saying
+    ],
+)
+def test_a_day_of_the_reported_events_is_not_a_statement_s_day(text: str) -> None:
+    [m] = [m for m in _one(text, date(2015, 8, 10)) if m.text == "امس"]
+    assert not m.report
+
+
+def test_wire_copy_s_last_night_is_the_night_before_the_statement() -> None:
+    # A Monday paper prints Sunday's wire story: «قالوا الأحد ... الليلة الماضية»
+    # is Saturday night; a day named by its weekday keeps its day.
+    text = "قال مسؤولون الأحد إن مسلحين هاجموا موقعا للجيش الليلة الماضية وقتلوا جنديا أمس السبت."
+    by_text = {m.text: m for m in _one(text, date(2015, 8, 10))}
+    assert by_text["الليله الماضيه"].date == date(2015, 8, 8)
+    assert by_text["امس السبت"].date == date(2015, 8, 8)
+    # Said today: the night before publication.
+    (_, night) = _one("قال مسؤولون اليوم إن مسلحين هاجموا موقعا للجيش الليلة الماضية.", date(2015, 8, 10))
+    assert night.date == date(2015, 8, 9)
+    # «أمس» is the paper's own yesterday, whatever day the statement was made.
+    (_, yesterday) = _one("وأعلن ناشطون الجمعة أن تظاهرة أمس خرجت في بابل.", date(2015, 8, 8))
+    assert yesterday.date == date(2015, 8, 7)
+
+
+def test_a_day_in_a_sentence_of_background_is_marked_recap() -> None:
+    text = "اندلعت اشتباكات أمس. يشار إلى أن القوات سيطرت على المدينة في 3 أغسطس الجاري."
+    by_text = {m.text: m for m in _one(text, date(2015, 8, 7))}
+    assert by_text["3 اغسطس الجاري"].recap
+    assert not by_text["امس"].recap
+
+
+@pytest.mark.parametrize(
+    "phrase, year_only",
+    [("عام 2011", True), ("العام الماضي", True), ("قبل ثلاثة أعوام", True), ("مطلع العام 2015", True),
+     ("في 2003", True), ("أكتوبر 2014", False), ("قبل شهرين", False), ("الصيف الماضي", False),
+     ("العاشر من أيلول 2014", False)],
+)
+def test_a_date_that_names_only_a_year_is_marked(phrase: str, year_only: bool) -> None:
+    mentions = _one(f"وقعت المعارك {phrase} في المدينة", date(2015, 8, 8))
+    assert [m.year_only for m in mentions] == [year_only]
+
+
+def test_a_date_after_mundhu_is_marked_as_the_start_of_a_period() -> None:
+    by_text = {m.text: m for m in _one("تشهد المدينة معارك منذ أربعة أشهر، وقصفت الطائرات منذ 20 يوليو "
+                                       "مواقع التنظيم، وقتل ثلاثة أمس", date(2015, 8, 8))}
+    assert by_text["منذ اربعه اشهر"].since
+    assert by_text["20 يوليو"].since and by_text["20 يوليو"].end_date == date(2015, 8, 8)
+    assert not by_text["امس"].since

@@ -67,6 +67,10 @@ class Candidate:
     why: dict[str, str] = field(default_factory=dict)
     status: str = "current"
     date_words: int = 0  # words between the trigger and its own date
+    # Its own date is too vague for one recalled event: only a year («عام 2011»),
+    # the start of a period still going on («منذ أربعة أشهر»), or a span that
+    # runs up to publication («خلال الأشهر الماضية», «في الأسابيع الأخيرة»).
+    date_vague: bool = False
     # Absorbed generic triggers that still point at a place of their own.
     co_anchors: list[PhraseMatch[Trigger]] = field(default_factory=list)
 
@@ -647,20 +651,34 @@ def place_groups(facts: ArticleFacts, s: Sentence) -> list[Any]:
 def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
     s = cand.sentence
     dated = [d for d in s.dates if getattr(d, "date", None) is not None]
-    if dated:
+    # A date that modifies a verb of saying («وقال المرصد أمس إن ...») dates
+    # the statement: the events reported in its clause happened that day or
+    # before, so it is only a bound on their day.
+    own = [d for d in dated if not getattr(d, "report", False)]
+    statement = min((d for d in dated if getattr(d, "report", False)), key=lambda d: d.date, default=None)
+    said = statement.date if statement is not None else None
+    if own:
         anchor = cand.anchor.start
         # The most precise date of the sentence («في 26 يونيو» over «في شهر رمضان»),
         # then the nearest to the trigger, preferring one before it.
-        best = min(dated, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
+        best = min(own, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
+        cand.date_vague = getattr(best, "year_only", False) or getattr(best, "since", False) \
+            or getattr(best, "rule", "") == "recent"
         cand.date_rule = f"«{best.text}» in the sentence"
         # A day fronted at the head of the sentence («وفي الخامس والعشرين من الشهر
         # الفائت، قال ... إن ... اعتقلت») frames all of it.
         fronted = facts.word_index(best.start) - facts.word_index(s.start) <= 3
         cand.date_words = 0 if fronted else abs(facts.word_index(best.start) - facts.word_index(anchor))
-    elif ctx.story_date is not None:
+    elif ctx.story_date is not None and (said is None or ctx.story_date <= said):
         cand.date, cand.precision = ctx.story_date, ctx.story_precision
         cand.date_rule = "no date of its own: the day of the article's main event (spec §1)"
+    elif statement is not None:
+        cand.date, cand.precision = statement.date, max(2, statement.precision)
+        cand.date_rule = f"no date of its own: «{statement.text}», the day of the statement that reports it"
+        # A statement older than the news window reports an older event.
+        cand.own_date = ctx.published is not None and statement.date < ctx.published - timedelta(days=CURRENT_DAYS)
+        cand.date_vague = getattr(statement, "year_only", False)
     elif ctx.published is not None:
         cand.date, cand.precision = ctx.published, 2
         cand.date_rule = "no date of its own: publication day, precision 2"
@@ -677,8 +695,13 @@ _BACKGROUND_DATE_REACH = 15
 def recalled_clearly(cand: Candidate) -> bool:
     """Whether a background event is told as one event of its own: its day is
     named next to it (not in another clause of a long sentence, as a birth year
-    or «قبل عامين» about someone is)."""
-    return cand.date_words <= _BACKGROUND_DATE_REACH
+    or «قبل عامين» about someone is), and it is dated at least to its month
+    (spec §1: the coarsest time_precision is the month; «حين اندلعت الاحتجاجات
+    عام 2011», «معارك العام الماضي» recall a period, not one event to code), by
+    its own day rather than the start of a period still going on («تشهد المدينة
+    اشتباكات منذ أربعة أشهر» tells the conflict in general) or the weeks or
+    months up to publication («قتل عدد من قادة التنظيم في الأشهر الأخيرة»)."""
+    return cand.date_words <= _BACKGROUND_DATE_REACH and not cand.date_vague
 
 
 def decide_status(cand: Candidate, ctx: Context) -> None:
@@ -803,29 +826,45 @@ def _story_date(facts: ArticleFacts, published: date | None,
     """The day of the article's main event: the first day named in the title or
     lead next to an event word («... أمس الأحد في هجوم ...»), when it lies in the
     week before publication (an older day there is a recalled event, not the
-    story's). None when the lead names no such day."""
+    story's). The day of a statement («أعلن الحلف اليوم أن ...») and a day in a
+    sentence of background («يشار إلى أن ...») are not the event's; when the
+    lead has only a statement's day, that day bounds the story (precision 2).
+    None when the lead names no such day."""
     if published is None:
         return None, 2
+
+    def recent(d: Any) -> bool:
+        day = getattr(d, "date", None)
+        return day is not None and timedelta(0) <= published - day <= timedelta(days=CURRENT_DAYS)
+
+    def the_event_s(d: Any) -> bool:
+        return not getattr(d, "report", False) and not getattr(d, "recap", False)
+
     seen = 0
+    said: date | None = None
     for s in facts.sentences:
         if s.is_dateline or not s.triggers:
             continue
         if ongoing is not None and not any(getattr(d, "date", None) for d in s.dates) and ongoing.search(s.text):
             return published, 1  # «ما تزال الاشتباكات مستمرة»: the story is today's
         for d in sorted(s.dates, key=lambda d: d.start):
-            day = getattr(d, "date", None)
-            if day is not None and d.precision == 1 and timedelta(0) <= published - day <= timedelta(days=CURRENT_DAYS):
-                return day, 1
+            if d.precision == 1 and recent(d):
+                if the_event_s(d):
+                    return d.date, 1
+                if said is None and getattr(d, "report", False):
+                    said = d.date
         seen += 1
         if seen >= _LEAD_SENTENCES:
             break
     # A lead with no day: the day the article's reporting sentences name most
     # often (a daily's «أمس» repeated through a round-up), when one does.
+    # A statement's day counts here: a round-up's «وقال المرصد أمس إن» reports that day's news.
     days = Counter(d.date for s in facts.sentences if s.triggers and not s.is_dateline for d in s.dates
-                   if getattr(d, "date", None) is not None and d.precision == 1
-                   and timedelta(0) <= published - d.date <= timedelta(days=CURRENT_DAYS))
+                   if d.precision == 1 and recent(d) and not getattr(d, "recap", False))
     if days:
         (day, n), = days.most_common(1)
         if n >= 2:
             return day, 1
+    if said is not None:
+        return said, 2
     return None, 2

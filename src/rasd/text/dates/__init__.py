@@ -39,13 +39,26 @@ How the date is chosen (spec §1, ACLED time_precision):
   When the weekday disagrees we trust the weekday (the journalist wrote it;
   `published` is often a print or crawl day one off) and take the most
   recent Friday before publication. «اليوم السبت» likewise.
-- «ليل الخميس الجمعة», «مساء السبت - الأحد»: an overnight span is dated on
-  the day it ends in.
+- «ليل الخميس الجمعة»: an overnight span is dated on the day it ends in;
+  «مساء السبت - الأحد» on the first (the evening is before midnight).
 - With no publication date, absolute dates still resolve and relative ones
   get date None (relative=True): a date is never invented.
 
-Words that are dates only in context are checked: «صلاة الجمعة», «عين اليوم»
-and «ل(اليوم)» (newspapers), «الطرفين الاثنين» (the two), «2/ صفر» (a score),
+Which clause a date belongs to (rasd.text.dates.report): a date between a
+verb of saying and its clause («وقال المرصد أمس إن ...») is marked `report`
+(it dates the statement, not the events reported); in wire copy dated by a
+weekday before publication («قال مسؤولون الأحد إن ... الليلة الماضية») the
+speaker's «اليوم»/«الليلة الماضية» count from that weekday («أمس» stays the
+paper's); a date in a sentence opening with a formula of background («يشار
+إلى أن») is marked `recap`.
+
+How vague a date is, for assembly to judge a recalled event: `year_only` when
+only the year is known («عام 2011», «العام الماضي», «قبل ثلاثة أعوام»),
+`since` when the phrase starts a period still going on («منذ أربعة أشهر»).
+
+Words that are dates only in context are checked: «شارع 26 سبتمبر», «قصر 22
+مايو», «ثورة 11 فبراير» (names), «صلاة الجمعة», «عين اليوم» and «ل(اليوم)»
+(newspapers), «الطرفين الاثنين» (the two), «2/ صفر» (a score),
 «إب» (the Yemeni city), «مارس» (a verb), a bare 2014 that is a count.
 
 Offsets are into the normalised text. The words (months, weekdays, ordinals,
@@ -59,6 +72,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from rasd.text.dates.grammar import compiled_grammar
+from rasd.text.dates.report import dates_a_report, in_recap, reanchor_reported_days
 from rasd.text.dates.resolve import Resolver
 from rasd.text.dates.words import CalendarWords, load_calendar_words
 
@@ -77,6 +91,18 @@ class DateMention:
     relative: bool  # resolved against the publication day
     end_date: date | None = None  # last day when the text names several days
     rule: str = ""  # which grammar rule matched (for --explain)
+    # The date modifies a verb of saying («وقال المرصد أمس إن ...»): it dates
+    # the statement, not the events reported in its clause (dates.report).
+    report: bool = False
+    # The sentence opens with a formula of background («يشار إلى أن»): the
+    # day is context, not the day of the story.
+    recap: bool = False
+    # Only the year (or a part of it) is known («عام 2011», «العام الماضي», «قبل
+    # ثلاثة أعوام»): coarser than the spec's coarsest precision, the month.
+    year_only: bool = False
+    # The phrase starts a period still going on («منذ أربعة أشهر», «منذ 20
+    # يوليو»): the day something began, not the day of one event.
+    since: bool = False
 
 
 _SINCE = re.compile(r"(?<!\w)(?:و|ف)?منذ\s*$")
@@ -87,7 +113,7 @@ def _is_since(norm: str, start: int) -> bool:
     return norm.startswith("منذ", start) or bool(_SINCE.search(norm, max(0, start - 8), start))
 
 
-_NEEDS_SPAN = frozenset({"relative_day", "weekday", "bare_year", "year"})
+_NEEDS_SPAN = frozenset({"relative_day", "weekday", "bare_year", "year", "day_month"})
 
 
 def find_dates(norm: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -122,9 +148,12 @@ def find_dates(norm: str, published: date | None, start: int = 0, end: int | Non
             result = None
         if result is None:
             continue
-        if result.end_date is None and result.date and published and result.date < published and _is_since(norm, s):
+        since = _is_since(norm, s)
+        if result.end_date is None and result.date and published and result.date < published and since:
             # «منذ 2011», «منذ أبريل الماضي»: a span still going on at publication.
             result.end_date = published
         found.append(DateMention(s, e, norm[s:e], result.date, result.precision,
-                                 result.relative, result.end_date, rule))
-    return found
+                                 result.relative, result.end_date, rule,
+                                 dates_a_report(norm, s, e, grammar.words), in_recap(norm, s, grammar.words),
+                                 result.year_only, since))
+    return reanchor_reported_days(norm, found, published, grammar.words)

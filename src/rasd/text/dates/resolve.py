@@ -94,6 +94,7 @@ class Resolved:
     precision: int
     relative: bool
     end_date: date | None = None
+    year_only: bool = False  # only the year (or a part of it) is known: coarser than a month
 
 
 class Resolver:
@@ -237,7 +238,9 @@ class Resolver:
                 return year, True
         return pub.year - 1, True
 
-    def day_month(self, g) -> Resolved | None:
+    def day_month(self, g, start: int, end: int) -> Resolved | None:
+        if self._prev_word(start) in self.w.date_name_heads:
+            return None  # «شارع 26 سبتمبر», «ثورة 11 فبراير»: a name, not a day
         month = self.w.months[self._key(g("m1"))]
         day, last = self._day(g("d1")), self._day(g("d2"))
         if not day or day > 31:
@@ -334,7 +337,7 @@ class Resolver:
         end_date = None
         if g("year2") and int(g("year2")) > int(g("year")):
             end_date = date(int(g("year2")), 12, 31)
-        return Resolved(_clamp(resolved, self.pub, start), 3, False, end_date)
+        return Resolved(_clamp(resolved, self.pub, start), 3, False, end_date, year_only=True)
 
     def bare_year(self, g, start: int, end: int) -> Resolved | None:
         # A four-digit number is a year only where a year is expected.
@@ -400,12 +403,15 @@ class Resolver:
             last_day = _weekday_on_or_before(self.pub, last)
         if wd2 is None:
             return Resolved(last_day - self._eve(g), 1, True)
+        tod = self._key(g("tod") or "")
         overnight = wd2 == wd1 % 7 + 1 and (
-            g("conn") in (None, "-", "/") or self._key(g("tod") or "") in ("ليل", "ليله", "مساء", "منتصف ليل")
+            g("conn") in (None, "-", "/") or tod in ("ليل", "ليله", "مساء", "منتصف ليل")
         )
         if overnight:
-            # «ليل الخميس الجمعة»: the night that ends on the second day.
-            return Resolved(last_day, 1, True)
+            # «ليل الخميس الجمعة»: the night that ends on the second day; but
+            # «مساء السبت - الأحد» names the evening, which is before midnight,
+            # so the first day.
+            return Resolved(last_day - timedelta(days=1) if tod == "مساء" else last_day, 1, True)
         first_day = last_day - timedelta(days=(wd2 - wd1) % 7)
         return Resolved(first_day, 2, True, last_day)
 
@@ -428,10 +434,10 @@ class Resolver:
             resolved = date(year, month, _PART_DAY.get(part, 15))
             return Resolved(_clamp(resolved, self.pub, date(year, month, 1)), precision, True)
         if not self.pub:  # a year
-            return Resolved(None, 3, True)
+            return Resolved(None, 3, True, year_only=True)
         year = self.pub.year + delta
         month, day = _PART_OF_YEAR[part]
-        return Resolved(_clamp(date(year, month, day), self.pub, date(year, 1, 1)), 3, True)
+        return Resolved(_clamp(date(year, month, day), self.pub, date(year, 1, 1)), 3, True, year_only=True)
 
     def recent(self, g) -> Resolved | None:
         """«خلال الساعات الماضية»: a span that ends on publication day."""
@@ -450,7 +456,7 @@ class Resolver:
             years = unit in ("الاعوام", "السنوات", "العامين", "السنتين", "العام")
             months = (count or 3) * (12 if years else 1)
             year, month = _add_months(self.pub.year, self.pub.month, -months)
-            return Resolved(_day_in_month(year, month, self.pub.day), 3, True, self.pub)
+            return Resolved(_day_in_month(year, month, self.pub.day), 3, True, self.pub, year_only=years)
         if days > 400:
             return None
         return Resolved(self.pub - timedelta(days=days), 2, True, self.pub)
@@ -543,7 +549,7 @@ class Resolver:
             unit = self.w.units_many.get(key) or self.w.units_one[key]
         precision = {"day": 2 if (since or g("few")) else 1, "week": 2, "month": 3, "year": 3}[unit]
         if not self.pub:
-            return Resolved(None, precision, True)
+            return Resolved(None, precision, True, year_only=unit == "year")
         pub = self.pub
         if unit in ("day", "week"):
             resolved = pub - timedelta(days=count * (7 if unit == "week" else 1))
@@ -553,4 +559,4 @@ class Resolver:
                 return None
             resolved = _day_in_month(year, month, pub.day)
         end_date = pub if since and unit == "day" else None
-        return Resolved(resolved, precision, True, end_date)
+        return Resolved(resolved, precision, True, end_date, year_only=unit == "year")

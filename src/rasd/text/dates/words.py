@@ -50,6 +50,12 @@ class CalendarWords:
     relative_days: dict[str, int]  # «أمس» -> -1, «أول من أمس» -> -2
     relative_days_need_context: frozenset[str]
     approximators: tuple[str, ...]  # «نحو», «أكثر من»
+    date_name_heads: frozenset[str] = frozenset()  # «شارع» before «26 سبتمبر»: a name
+    report_verbs: frozenset[str] = frozenset()  # «قال», «أعلنت»: a date right after dates the statement
+    report_complements: frozenset[str] = frozenset()  # «أن», «إن»: the reported clause begins
+    report_reach_words: int = 10  # words from the verb to its date (the speaker)
+    recap_openers: tuple[str, ...] = ()  # «يشار إلى أن»: a sentence of background
+    statement_relative_days: frozenset[str] = frozenset()  # «الليلة الماضية» counts from a statement's day
 
 
 def norm_phrase(phrase: str) -> str:
@@ -114,6 +120,7 @@ def load_calendar_words() -> CalendarWords:
         today_blockers_before=frozenset(norm_phrase(w) for w in raw["today_blockers_before"]),
         today_blockers_after=frozenset(norm_phrase(w) for w in raw["today_blockers_after"]),
         bare_year_after=frozenset(norm_phrase(w) for w in raw["bare_year_after"]),
+        date_name_heads=frozenset(norm_phrase(w) for w in raw.get("date_name_heads", [])),
         seasons=table(raw["seasons"], "month"),
         holidays={
             norm_phrase(n): Holiday(h["calendar"], int(h["month"]), int(h["day"]), int(h["days"]))
@@ -123,4 +130,9 @@ def load_calendar_words() -> CalendarWords:
         relative_days={norm_phrase(w): int(v) for v, ws in raw["relative_days"].items() for w in ws},
         relative_days_need_context=frozenset(norm_phrase(w) for w in raw["relative_days_need_context"]),
         approximators=tuple(norm_phrase(w) for w in raw["approximators"]),
+        report_verbs=frozenset(norm_phrase(w) for w in raw.get("report_verbs", [])),
+        report_complements=frozenset(norm_phrase(w) for w in raw.get("report_complements", [])),
+        report_reach_words=int(raw.get("report_reach_words", 10)),
+        recap_openers=tuple(norm_phrase(w) for w in raw.get("recap_openers", [])),
+        statement_relative_days=frozenset(norm_phrase(w) for w in raw.get("statement_relative_days", [])),
     )
