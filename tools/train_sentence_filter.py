@@ -15,8 +15,8 @@ Two steps, both offline and dependency-free (plain Python, no scikit-learn):
         --annotations training/sentence_filter/annotations.jsonl \
         --out src/rasd/data/sentence_filter.json
 
-The model is a logistic regression over hashed word unigrams, word bigrams
-and character 3-/4-grams of the normalised sentence (features defined in
+The model is a logistic regression over the words, stems, four-letter stem
+prefixes and stem pairs of the normalised sentence (features defined in
 rasd.events.sentence_filter, so training and run time see the same ones),
 trained by full-batch gradient descent with L2, deterministically.
 """
@@ -131,6 +131,12 @@ def cmd_sample(args: argparse.Namespace) -> None:
                               "rule_type": None})
     print(f"pool: {len(events_pool)} evidence sentences, {len(near_pool)} near misses", file=sys.stderr)
     # At most two sentences an article, so the sample covers many stories.
+    taken = set()
+    for path in args.exclude or []:
+        with open(path, encoding="utf-8") as f:
+            taken |= {_squash(json.loads(line)["sentence"]) for line in f if line.strip()}
+    events_pool = [p for p in events_pool if _squash(p["sentence"]) not in taken]
+    near_pool = [p for p in near_pool if _squash(p["sentence"]) not in taken]
     n_near = int(args.n * args.near_share)
     picked: list[dict] = []
     for pool, n in ((events_pool, args.n - n_near), (near_pool, n_near)):
@@ -147,15 +153,15 @@ def cmd_sample(args: argparse.Namespace) -> None:
     rng.shuffle(picked)
     with open(args.out, "w", encoding="utf-8") as f:
         for i, item in enumerate(picked):
-            item = {"n": i, **item}
+            item = {"n": args.first + i, **item}
             f.write(json.dumps(item, ensure_ascii=False) + "\n")
     print(f"wrote {len(picked)} candidates to {args.out}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------- training
 
-def _vectorise(rows: list[dict], dim: int) -> list[dict[int, float]]:
-    return [features(r["sentence"], dim) for r in rows]
+def _vectorise(rows: list[dict]) -> list[dict[str, float]]:
+    return [features(r["sentence"]) for r in rows]
 
 
 def _softmax(z: list[float]) -> list[float]:
@@ -165,40 +171,45 @@ def _softmax(z: list[float]) -> list[float]:
     return [v / s for v in e]
 
 
-def fit(xs: list[dict[int, float]], ys: list[int], n_classes: int, dim: int,
-        l2: float, epochs: int, lr: float) -> tuple[list[list[float]], list[float]]:
-    """Multinomial logistic regression, full-batch gradient descent with AdaGrad steps."""
-    w = [[0.0] * dim for _ in range(n_classes)]
+def fit(xs: list[dict[str, float]], ys: list[int], n_classes: int,
+        l2: float, epochs: int, lr: float) -> tuple[list[dict[str, float]], list[float]]:
+    """Multinomial logistic regression, full-batch gradient descent with AdaGrad steps.
+
+    Returns one {feature: weight} dict a class and the biases."""
+    active = sorted({j for x in xs for j in x})
+    col = {j: i for i, j in enumerate(active)}
+    rows = [([col[j] for j in x], [x[j] for j in x]) for x in xs]
+    f = len(active)
+    w = [[0.0] * f for _ in range(n_classes)]
     b = [0.0] * n_classes
-    gw = [[1e-8] * dim for _ in range(n_classes)]
+    gw = [[1e-8] * f for _ in range(n_classes)]
     gb = [1e-8] * n_classes
     n = len(xs)
-    active = sorted({j for x in xs for j in x})
     for _ in range(epochs):
-        grad_w = [dict.fromkeys(active, 0.0) for _ in range(n_classes)]
+        grad_w = [[0.0] * f for _ in range(n_classes)]
         grad_b = [0.0] * n_classes
-        for x, y in zip(xs, ys):
-            z = [b[k] + sum(w[k][j] * v for j, v in x.items()) for k in range(n_classes)]
+        for (idx, vals), y in zip(rows, ys):
+            z = [b[k] + sum(map(lambda i, v, wk=w[k]: wk[i] * v, idx, vals)) for k in range(n_classes)]
             p = _softmax(z)
             for k in range(n_classes):
                 d = (p[k] - (1.0 if k == y else 0.0)) / n
                 grad_b[k] += d
                 gk = grad_w[k]
-                for j, v in x.items():
-                    gk[j] += d * v
+                for i, v in zip(idx, vals):
+                    gk[i] += d * v
         for k in range(n_classes):
             wk, gwk, gk = w[k], gw[k], grad_w[k]
-            for j in active:
-                g = gk[j] + l2 * wk[j]
-                gwk[j] += g * g
-                wk[j] -= lr * g / math.sqrt(gwk[j])
+            for i in range(f):
+                g = gk[i] + l2 * wk[i]
+                gwk[i] += g * g
+                wk[i] -= lr * g / math.sqrt(gwk[i])
             gb[k] += grad_b[k] ** 2
             b[k] -= lr * grad_b[k] / math.sqrt(gb[k])
-    return w, b
+    return [{j: w[k][col[j]] for j in active} for k in range(n_classes)], b
 
 
-def predict(w: list[list[float]], b: list[float], x: dict[int, float]) -> list[float]:
-    return _softmax([b[k] + sum(w[k][j] * v for j, v in x.items()) for k in range(len(b))])
+def predict(w: list[dict[str, float]], b: list[float], x: dict[str, float]) -> list[float]:
+    return _softmax([b[k] + sum(w[k].get(j, 0.0) * v for j, v in x.items()) for k in range(len(b))])
 
 
 def cmd_train(args: argparse.Namespace) -> None:
@@ -207,7 +218,11 @@ def cmd_train(args: argparse.Namespace) -> None:
     ys = [LABELS.index(r["label"]) for r in rows]
     print(f"{len(rows)} annotated sentences: " + ", ".join(f"{k} {v}" for k, v in Counter(
         r["label"] for r in rows).most_common()))
-    xs = _vectorise(rows, args.dim)
+    xs = _vectorise(rows)
+    # Features of one sentence only teach nothing general: leave them out.
+    seen = Counter(k for x in xs for k in x)
+    xs = [{k: v for k, v in x.items() if seen[k] >= args.min_count} for x in xs]
+    print(f"{sum(1 for k in seen if seen[k] >= args.min_count)} features in ≥ {args.min_count} sentences")
     # Cross-validation by article (sentences of one story never on both sides).
     arts = sorted({r["article_id"] for r in rows})
     random.Random(args.seed).shuffle(arts)
@@ -216,7 +231,7 @@ def cmd_train(args: argparse.Namespace) -> None:
     for k in range(args.folds):
         tr = [i for i, r in enumerate(rows) if fold_of[r["article_id"]] != k]
         te = [i for i, r in enumerate(rows) if fold_of[r["article_id"]] == k]
-        w, b = fit([xs[i] for i in tr], [ys[i] for i in tr], len(LABELS), args.dim, args.l2, args.epochs, args.lr)
+        w, b = fit([xs[i] for i in tr], [ys[i] for i in tr], len(LABELS), args.l2, args.epochs, args.lr)
         for i in te:
             probs[i] = predict(w, b, xs[i])
     acc = sum(1 for p, y in zip(probs, ys) if p.index(max(p)) == y) / len(rows)
@@ -232,6 +247,14 @@ def cmd_train(args: argparse.Namespace) -> None:
         hit = sum(1 for v, g in zip(veto, gold_ne) if v and g)
         print(f"  t={t:.1f}: vetoed {nv}/{len(rows)}, precision {hit / nv if nv else float('nan'):.3f}, "
               f"recall {hit / max(1, sum(gold_ne)):.3f}")
+    cur = [i for i, r in enumerate(rows) if r.get("rules") == "current"]
+    print(f"on the {len(cur)} sentences the rules made current events of "
+          f"({sum(1 for i in cur if gold_ne[i])} truly not_event):")
+    for t in (0.5, 0.6, 0.7, 0.8, 0.9):
+        veto = [i for i in cur if probs[i][ne] >= t]
+        hit = sum(1 for i in veto if gold_ne[i])
+        print(f"  t={t:.1f}: vetoed {len(veto)}, of which not_event {hit}, wrongly vetoed event_now "
+              f"{sum(1 for i in veto if ys[i] == 0)}")
     pe = LABELS.index("event_past")
     gold_pe = [y == pe for y in ys]
     for t in (0.5, 0.6, 0.7, 0.8):
@@ -241,16 +264,15 @@ def cmd_train(args: argparse.Namespace) -> None:
         print(f"  past t={t:.1f}: flagged {ns}, precision {hit / ns if ns else float('nan'):.3f}, "
               f"recall {hit / max(1, sum(gold_pe)):.3f}")
     if args.out:
-        w, b = fit(xs, ys, len(LABELS), args.dim, args.l2, args.epochs, args.lr)
-        weights = {str(j): [round(w[k][j], 5) for k in range(len(LABELS))]
-                   for j in sorted({j for x in xs for j in x}) if any(abs(w[k][j]) >= 1e-4 for k in range(len(LABELS)))}
+        w, b = fit(xs, ys, len(LABELS), args.l2, args.epochs, args.lr)
+        weights = {j: [round(w[k][j], 4) for k in range(len(LABELS))]
+                   for j in sorted(w[0]) if any(abs(w[k][j]) >= args.min_weight for k in range(len(LABELS)))}
         out = {
             "version": args.version,
-            "about": "rasd learned event-sentence filter: multinomial logistic regression over hashed word "
-                     "1-2-grams and char 3-4-grams of the normalised sentence (rasd.events.sentence_filter). "
+            "about": "rasd learned event-sentence filter: multinomial logistic regression over the words, "
+                     "stems, stem prefixes and stem pairs of the normalised sentence (rasd.events.sentence_filter). "
                      "Trained by tools/train_sentence_filter.py on training/sentence_filter/annotations.jsonl.",
             "labels": LABELS,
-            "dim": args.dim,
             "trained_on": len(rows),
             "cv_accuracy": round(acc, 3),
             "bias": [round(v, 5) for v in b],
@@ -259,6 +281,35 @@ def cmd_train(args: argparse.Namespace) -> None:
         Path(args.out).write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n",
                                   encoding="utf-8")
         print(f"wrote {args.out}: {len(weights)} features")
+
+
+def cmd_measure(args: argparse.Namespace) -> None:
+    """Event P/R/F1 on scored corpora with the filter off and at each threshold (scores only)."""
+    from rasd.eval.run import evaluate
+    from rasd.events import sentence_filter as SF
+    from rasd.events.stages import EventStage
+    from rasd.pipeline import Pipeline, finalize_stage, normalize_stage, segment_stage
+    from rasd.places.stage import places_stage
+
+    def pipeline(on: bool) -> Pipeline:
+        return Pipeline([("normalize", normalize_stage), ("segment", segment_stage), ("places", places_stage),
+                         ("events", EventStage(sentence_filter=on)), ("finalize", finalize_stage)])
+
+    settings = [("off", None)] + [(f"t={t}", t) for t in args.thresholds]
+    for name, (gold, articles) in (("dev", (SHARED / "corpus/dev/gold.jsonl", SHARED / "corpus/dev/articles.jsonl")),
+                                   ("held-out", (ROOT / "corpus/heldout/gold.jsonl",
+                                                 ROOT / "corpus/heldout/articles.jsonl"))):
+        for label, t in settings:
+            if t is not None:
+                SF.VETO_THRESHOLD = t
+            scores, _ = evaluate(str(gold), str(articles), pipeline(t is not None).extract, on_problem=lambda m: None)
+            print(f"{name:8} {label:6} current {_figures(scores.current)} | background {_figures(scores.background)}"
+                  f" | fatalities exact {scores.fields.fatalities_exact_rate or 0:.3f}"
+                  f" actors {scores.fields.actor_accuracy or 0:.3f}")
+
+
+def _figures(e) -> str:  # rasd.eval.scorer.EventScores
+    return f"P {e.precision or 0:.3f} R {e.recall or 0:.3f} F1 {e.f1 or 0:.3f} (tp {e.tp} fp {e.fp} fn {e.fn})"
 
 
 def main() -> None:
@@ -270,18 +321,24 @@ def main() -> None:
     s.add_argument("--near-share", type=float, default=0.15)
     s.add_argument("--per-article", type=int, default=2)
     s.add_argument("--seed", type=int, default=6)
+    s.add_argument("--exclude", nargs="*", help="annotation files whose sentences are not sampled again")
+    s.add_argument("--first", type=int, default=0, help="number the candidates from here")
     s.set_defaults(fn=cmd_sample)
     t = sub.add_parser("train")
     t.add_argument("--annotations", required=True)
     t.add_argument("--out")
-    t.add_argument("--dim", type=int, default=1 << 18)
     t.add_argument("--l2", type=float, default=1e-4)
     t.add_argument("--epochs", type=int, default=60)
     t.add_argument("--lr", type=float, default=0.5)
     t.add_argument("--folds", type=int, default=5)
     t.add_argument("--seed", type=int, default=6)
     t.add_argument("--version", default="1")
+    t.add_argument("--min-count", type=int, default=2, help="features seen in fewer sentences are left out")
+    t.add_argument("--min-weight", type=float, default=1e-3, help="leave smaller weights out of the file")
     t.set_defaults(fn=cmd_train)
+    m = sub.add_parser("measure")
+    m.add_argument("--thresholds", type=float, nargs="*", default=[0.6, 0.7, 0.8, 0.9])
+    m.set_defaults(fn=cmd_measure)
     args = ap.parse_args()
     args.fn(args)
 
