@@ -15,6 +15,10 @@ Two steps, both offline and dependency-free (plain Python, no scikit-learn):
         --annotations training/sentence_filter/annotations.jsonl \
         --out src/rasd/data/sentence_filter.json
 
+    # 3. event P/R/F1 on the dev and held-out corpora with the filter off and
+    #    at several thresholds (scores only: no gold is read to train)
+    python tools/train_sentence_filter.py measure --thresholds 0.6 0.7 0.8
+
 The model is a logistic regression over the words, stems, four-letter stem
 prefixes and stem pairs of the normalised sentence (features defined in
 rasd.events.sentence_filter, so training and run time see the same ones),
@@ -27,6 +31,7 @@ import argparse
 import json
 import lzma
 import math
+import os
 import random
 import re
 import sys
@@ -40,7 +45,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from rasd.events.sentence_filter import LABELS, features  # noqa: E402
 from rasd.model import Article  # noqa: E402
 
-SHARED = Path("/work/shared")
+# shared/ (raw data, dev corpus): $RASD_SHARED, or beside the checkout's parent as on the team machines.
+SHARED = Path(os.environ.get("RASD_SHARED", "/work/shared"))
 SNN = SHARED / "data" / "raw" / "saudinewsnet_conflict" / "saudinewsnet_conflict_2015.jsonl.xz"
 EXCLUDE = [SHARED / "corpus" / "dev" / "articles.jsonl", ROOT / "corpus" / "heldout" / "articles.jsonl"]
 
