@@ -19,6 +19,7 @@ from typing import Any
 from rasd.actors.dictionary import ActorDictionary, load_dictionary
 from rasd.actors.recognize import countries_named, find_actors
 from rasd.events import assemble as A
+from rasd.events import sentence_filter as SF
 from rasd.events.facts import ArticleFacts, bucket, make_facts
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
@@ -54,9 +55,13 @@ _BRIEF_SENTENCES = 2
 class EventStage:
     """Document → Document with doc.events filled (evidence in original offsets)."""
 
-    def __init__(self, dictionary: ActorDictionary | None = None, lexicon: Lexicon | None = None):
+    def __init__(self, dictionary: ActorDictionary | None = None, lexicon: Lexicon | None = None,
+                 sentence_filter: bool | SF.SentenceFilter | None = None):
         self.dictionary = dictionary or load_dictionary()
         self.lexicon = lexicon or load_lexicon()
+        # The learned veto on rule-proposed events (rasd.events.sentence_filter): a model, on/off, or None (default).
+        on = SF.DEFAULT_ON if sentence_filter is None else sentence_filter
+        self.sentence_filter = on if isinstance(on, SF.SentenceFilter) else SF.load_filter() if on else None
         self.find_dates = _optional("rasd.text.dates", "find_dates")
         self.find_casualties = _optional("rasd.text.casualties", "find_casualties")
 
@@ -229,6 +234,8 @@ class EventStage:
         kept = [c for c in merged if _specific(c)]
         if len(kept) < len(merged):
             explain.setdefault("unspecific", []).extend(c.anchor.text for c in merged if c not in kept)
+        if self.sentence_filter is not None:
+            kept = SF.filter_candidates(self.sentence_filter, kept, facts.sentences, facts.norm, explain=explain)
         return kept
 
     def _pair_places(self, facts: ArticleFacts, s: Any, place: Any,
