@@ -122,6 +122,8 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
         c = cue.payload
         if cue.start < trig.end and cue.end > trig.start:
             continue  # the cue is the trigger itself (e.g. «إطلاق»)
+        if not c.governs(trig.payload):
+            continue
         if c.scope == "sentence":
             hit = True
         elif c.scope == "before":

@@ -49,6 +49,12 @@ class Cue:
     scope: str
     window: int
     effect: str  # "cancel" | "background"
+    # The triggers the cue governs, by family or sub-event type («باب» after
+    # «تفجير» says what was blown up; after «هاجم» it does not): empty = all.
+    only: frozenset[str] = frozenset()
+
+    def governs(self, trig: Trigger) -> bool:
+        return not self.only or trig.family in self.only or trig.sub_event_type in self.only
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +140,13 @@ def _load(path: Path) -> Lexicon:
         scope = group.get("scope", "before")
         if scope not in CUE_SCOPES:
             raise _bad(path, f"cue scope {scope!r} is not one of {sorted(CUE_SCOPES)}")
+        only = frozenset(str(x) for x in group.get("only") or [])
+        unknown = only - FAMILIES - set(SUB_EVENT_TO_TYPE)
+        if unknown:
+            raise _bad(path, f"cue 'only' names no family or sub_event_type: {sorted(unknown)}")
         for form in group.get("forms") or []:
             mark(str(form), cue=Cue(str(form), group["kind"], scope, int(group.get("window", 8)),
-                                    group.get("effect", "cancel")))
+                                    group.get("effect", "cancel"), only))
         for pattern in group.get("patterns") or []:
             try:
                 cue_patterns.append((group["kind"], re.compile(pattern)))

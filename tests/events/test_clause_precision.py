@@ -1,0 +1,53 @@
+"""Words that name a weapon, a door, goods or a front without reporting a shot
+(spec §1: not events). Each rule has a sentence that must make no event and a
+sentence with the same words that still must make its event."""
+
+from datetime import date
+
+import pytest
+
+from rasd.model import Article
+
+PUB = date(2015, 8, 9)
+
+
+def extract(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, published=PUB))
+
+
+@pytest.mark.parametrize("text", [
+    # A door blown open in a raid is no bombing.
+    "وقال مصدر محلي أمس إن قوات الاحتلال فجرت باب منزل أحد الأسرى في بلدة بيت أمر.",
+    # Goods taken are no territory.
+    "وقال شهود عيان أمس إن قوات الاحتلال فتشت محلات تجارية في مخيم الدهيشة واستولت على كاميرات مراقبة.",
+    # A depot or a gas cylinder that blew up is no attack.
+    "وقال مصدر في الدفاع المدني أمس إن انفجار أسطوانة غاز في مطعم بمدينة الزرقاء أدى إلى تضرر المبنى.",
+    # Weapons seized or delivered are objects, not shots fired.
+    "وقال مصدر أمني أمس إن القوات العراقية تمكنت من الاستيلاء على 30 صاروخا في قضاء هيت.",
+    "وقالت المصادر أمس إن المقاومة تسلمت دعما عسكريا من التحالف يضم دبابات وراجمات صواريخ في مدينة عدن.",
+    # The fronts and ranks of a war, named in general.
+    "وقال مصدر محلي أمس إن الحزب أعاد عشرات المقاتلين إلى جبهات القتال في ريف دمشق.",
+    # A protest set for tomorrow has not happened.
+    "وحدد ناشطون موعد تنظيم تظاهرة في ساحة التحرير وسط بغداد مساء غد.",
+])
+def test_no_event(pipeline, text):
+    assert extract(pipeline, text) == []
+
+
+def test_a_statistic_that_says_what_it_leaves_out_is_no_event(pipeline):
+    text = ("وأشار التقرير الشهري إلى مقتل 300 عنصر من القوات الحكومية في محافظة نينوى، "
+            "ولا تشمل هذه الحصيلة ضحايا العمليات العسكرية في محافظة الأنبار.")
+    assert extract(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("وقال مصدر محلي أمس إن مسلحين فجروا عبوة ناسفة قرب باب مركز للشرطة في مدينة العريش.",
+     "Remote explosive/landmine/IED"),
+    ("وقال مصدر أمني أمس إن القوات العراقية استولت على قرية البو شجل في قضاء الفلوجة.",
+     "Government regains territory"),
+    ("وقال مصدر محلي أمس إن الحوثيين قصفوا مدينة تعز بصواريخ الكاتيوشا.",
+     "Shelling/artillery/missile attack"),
+    ("واندلعت أمس اشتباكات عنيفة على جبهة الضالع بين المقاومة الشعبية والحوثيين.", "Armed clash"),
+])
+def test_the_same_words_still_report_an_event(pipeline, text, sub):
+    assert [e.sub_event_type for e in extract(pipeline, text)] == [sub]
