@@ -213,6 +213,8 @@ class EventStage:
                         continue
                     part.killed, part.injured = kk, jj
                     part.evidence.append((s.orig_start, s.orig_end))
+                    if self._fold_dominated(part, events):
+                        continue
                     events.append(part)
         merged = self._merge(events)
         kept = [c for c in merged if _specific(c)]
@@ -314,6 +316,33 @@ class EventStage:
         target.killed = _lowest_reported(target.killed, killed)
         target.injured = _lowest_reported(target.injured, injured)
         return True
+
+    @staticmethod
+    def _fold_dominated(part: A.Candidate, events: list[A.Candidate]) -> bool:
+        """«استعادة معسكري لبوزة ووادي عطان ... بعد مواجهات عنيفة», «قصف مدفعي
+        واشتباكات في حي ...»: one sentence telling fighting at one place tells one
+        event, of its dominant type (ACLED): a battle in which ground is taken is
+        the territory change, shelling during a clash is part of the clash. Air
+        strikes stay apart (spec §1: a strike and the clash it supports are two)."""
+        rank = _DOMINANCE.get(part.sub_event_type)
+        key = _place_key(part)
+        if rank is None or key is None:
+            return False
+        for e in reversed(events):
+            if e.sentence is not part.sentence:
+                break
+            other = _DOMINANCE.get(e.sub_event_type)
+            if other is None or e.status != part.status or _place_key(e) != key:
+                continue
+            if rank > other:
+                e.sub_event_type, e.family = part.sub_event_type, "fixed"
+                e.actor1, e.actor2 = part.actor1 or e.actor1, part.actor2 or e.actor2
+                e.why["type"] = f"«{part.anchor.text}»: the dominant type of the fighting told at this place"
+            e.triggers.extend(part.triggers)
+            e.killed += part.killed
+            e.injured += part.injured
+            return True
+        return False
 
     @staticmethod
     def _same_story(cand: A.Candidate, events: list[A.Candidate]) -> A.Candidate | None:
@@ -449,6 +478,10 @@ class EventStage:
     def _absorb(target: A.Candidate, e: A.Candidate) -> None:
         """Fold event mention e into target."""
         if e is not None:
+            if _DOMINANCE.get(e.sub_event_type, 0) > _DOMINANCE.get(target.sub_event_type, 9):
+                # «المعارك في مشرعة وحدنان» told again of «طردت ... من مشرعة وحدنان»: the
+                # fight and the ground it took are one event, the territory change.
+                target.sub_event_type, target.family = e.sub_event_type, "fixed"
             target.triggers.extend(e.triggers)
             target.evidence.extend(x for x in e.evidence if x not in target.evidence)
             if e.killed and _ADDED_TOLL.search(e.sentence.text):
@@ -582,6 +615,12 @@ def _casualty_place(facts: ArticleFacts, s: Any, c: Any, marks: list[Any]) -> An
     return None
 
 
+# The fighting one sentence tells at one place is one event of the highest rank
+# (ACLED: a battle that takes ground is a territory change; shelling in a clash
+# is the clash).
+_DOMINANCE = {"Government regains territory": 3, "Non-state actor overtakes territory": 3,
+              "Armed clash": 2, "Shelling/artillery/missile attack": 1}
+
 _TOLLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
 
 # A headline's «هجوم» may be the body's clash, bombing or attack on civilians.
@@ -694,7 +733,11 @@ def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
     the same place, or no place of their own, or (when one has no day of its
     own, as later references to an event rarely repeat it, and one names only
     the province) the same province."""
-    if a.sub_event_type != b.sub_event_type or a.status != b.status:
+    # Sub-types of one battle: «المعارك في X» after «طردت ... من X» is the fight
+    # that took the ground, told again.
+    if a.status != b.status or (a.sub_event_type != b.sub_event_type and not (
+            a.event_type == b.event_type == "Battles" and a.sub_event_type in _DOMINANCE
+            and b.sub_event_type in _DOMINANCE)):
         return False
     if a.own_date and b.own_date and a.date != b.date:
         return False
