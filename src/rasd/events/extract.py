@@ -490,7 +490,9 @@ class EventStage:
             else:
                 target.killed = _lowest_reported(target.killed, e.killed)
             target.injured = _lowest_reported(target.injured, e.injured)
-            if not target.own_date and e.own_date:
+            # A day named in another clause of the mention's sentence («... التي أعلنت
+            # الأسبوع الماضي») is taken only when it is a day, not a vaguer span.
+            if not target.own_date and e.own_date and (_firm_date(e) or e.precision == 1):
                 target.date, target.precision, target.own_date, target.date_rule = (
                     e.date, e.precision, True, e.date_rule)
             if _unnamed(target.actor1) and not _unnamed(e.actor1) and e.actor1 != target.actor2:
@@ -498,6 +500,10 @@ class EventStage:
             target.actor2 = target.actor2 or (e.actor2 if e.actor2 != target.actor1 else None)
             if target.place_rule.startswith("no place") and not e.place_rule.startswith("no place"):
                 target.place, target.place_rule = e.place, e.place_rule
+            elif _more_precise_inside(e, target):
+                # «تجدد قصفها على القرى الحدودية بمنطقة جازان» then «شهدت إحدى القرى التابعة
+                # لمحافظة الحرث سقوط ثلاث قذائف»: spec §1 wants the most precise place named.
+                target.place, target.place_rule = e.place, e.place_rule + " (the most precise of its mentions)"
 
     # ------------------------------------------------------------- output
     def to_events(self, doc: Document, cands: list[A.Candidate], ctx: A.Context) -> list[Event]:
@@ -728,6 +734,28 @@ def _place_key(c: A.Candidate) -> str | None:
     return key
 
 
+# Words between an event word and a day of its sentence beyond which the day
+# belongs to another clause («... هذه الهجمات ... جاءت ردا على مقتل أربعة في هجوم
+# ... الأسبوع الماضي»): such a day does not tell two mentions apart.
+_FIRM_DATE_WORDS = 12
+
+
+def _firm_date(c: A.Candidate) -> bool:
+    """Whether a mention has a day of its own, named next to its event word."""
+    return c.own_date and c.date_words <= _FIRM_DATE_WORDS
+
+
+def _more_precise_inside(a: A.Candidate, b: A.Candidate) -> bool:
+    """Whether a's place is below province level and inside b's province-level place."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or a.place_rule.startswith("no place"):
+        return False
+    if (getattr(pb, "geo_precision", 3) or 3) < 3 or (getattr(pa, "geo_precision", 3) or 3) >= 3:
+        return False
+    admin = getattr(pb, "admin1", None)
+    return bool(admin) and admin == getattr(pa, "admin1", None)
+
+
 def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
     """Two mentions of one event: same sub-type and status, days that agree, and
     the same place, or no place of their own, or (when one has no day of its
@@ -739,7 +767,7 @@ def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
             a.event_type == b.event_type == "Battles" and a.sub_event_type in _DOMINANCE
             and b.sub_event_type in _DOMINANCE)):
         return False
-    if a.own_date and b.own_date and a.date != b.date:
+    if _firm_date(a) and _firm_date(b) and a.date != b.date:
         return False
     if _place_key(a) == _place_key(b):
         return True

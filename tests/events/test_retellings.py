@@ -1,0 +1,33 @@
+"""The same event told again later in an article is one event (spec §1: merge
+mentions): a mention that names only the province takes the most precise
+place its retellings name, and a day named in another clause of a retelling
+does not make it another event."""
+
+from datetime import date
+
+from rasd.model import Article
+
+PUB = date(2015, 8, 9)
+
+
+def extract(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, published=PUB))
+
+
+def test_a_province_level_mention_takes_the_town_a_retelling_names(pipeline):
+    text = ("قصف مدفعي على مواقع داعش غرب العراق\n\n"
+            "قال مصدر أمني إن المدفعية العراقية تواصل قصف مواقع تنظيم داعش في محافظة الأنبار.\n\n"
+            "وأضاف أن قذائف المدفعية سقطت أمس على مواقع التنظيم في مدينة الرمادي.")
+    [e] = extract(pipeline, text)
+    assert e.location == "Ramadi" and e.geo_precision == 1
+    assert len(e.evidence) == 3
+
+
+def test_a_day_in_another_clause_does_not_split_a_retelling(pipeline):
+    text = ("هجوم على معسكر للجيش في مدينة مريوان\n\n"
+            "هاجم مقاتلون أكراد أمس معسكرا للحرس الثوري الإيراني في مدينة مريوان.\n\n"
+            "وأسفر الهجوم على المعسكر في مدينة مريوان عن مقتل خمسة جنود، وقال مسؤول في الحزب إن العملية "
+            "التي نفذها مقاتلوه جاءت ردا على تصريحات أدلى بها قائد الحرس يوم الثلاثاء الماضي.")
+    [e] = extract(pipeline, text)
+    assert e.event_date == "2015-08-08"
+    assert e.fatalities == 5
