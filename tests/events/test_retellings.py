@@ -31,3 +31,15 @@ def test_a_day_in_another_clause_does_not_split_a_retelling(pipeline):
     [e] = extract(pipeline, text)
     assert e.event_date == "2015-08-08"
     assert e.fatalities == 5
+
+
+def test_a_recalled_event_with_its_day_and_town_is_background(pipeline):
+    [e] = extract(pipeline, "وفي 24 يونيو الماضي فجر انتحاري نفسه في مدينة الرمادي.")
+    assert e.status == "background" and e.location == "Ramadi"
+
+
+def test_recalled_history_with_no_place_below_the_province_is_not_coded(pipeline):
+    # A campaign in a whole region, a country's unrest: history, not one event.
+    assert extract(pipeline, "وفي 24 يوليو الماضي شنت الطائرات التركية غارات على معسكرات "
+                             "حزب العمال الكردستاني في شمال العراق.") == []
+    assert extract(pipeline, "وفي 14 فبراير 2011 اندلعت احتجاجات واسعة في البحرين.") == []

@@ -669,6 +669,13 @@ def _specific(c: A.Candidate) -> bool:
     """Whether a current event is told as one event: a report names at least one of
     a place below province level, a day of its own, or a toll. Fighting «في
     محافظة تعز» with neither day nor toll is the conflict told in general."""
+    if c.status == "background":
+        # A recalled event is coded only when told as one event: a day of its own
+        # and a place below province level, its own or the paragraph's («في مسجد
+        # الإمام الصادق بالكويت يوم 26 يونيو»), not history in general («في البحرين
+        # عام 2011», «حملة جوية في شمال العراق يوم 24 يوليو»).
+        return c.own_date and \
+            (getattr(c.place, "geo_precision", 3) or 3) < 3
     if c.status != "current" or c.own_date or c.killed or c.injured:
         return True
     if c.place_rule.startswith("no place"):
