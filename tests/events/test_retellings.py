@@ -43,3 +43,23 @@ def test_recalled_history_with_no_place_below_the_province_is_not_coded(pipeline
     assert extract(pipeline, "وفي 24 يوليو الماضي شنت الطائرات التركية غارات على معسكرات "
                              "حزب العمال الكردستاني في شمال العراق.") == []
     assert extract(pipeline, "وفي 14 فبراير 2011 اندلعت احتجاجات واسعة في البحرين.") == []
+
+
+STRIKES = ("غارات تركية على شمال العراق\n\n"
+           "أفاد شهود عيان أمس بمقتل ستة مدنيين وإصابة أربعة آخرين في قصف للطائرات الحربية التركية "
+           "على مناطق جبل قنديل بشمال العراق.\n\n"
+           "وقال أحد سكان قرية في قضاء سوران إن طائرات تركية شنت صباح أمس غارة على المنطقة ما أسفر "
+           "عن مقتل ستة مدنيين وإصابة أربعة آخرين بجروح.\n\n"
+           "وفي حادث منفصل، قتل ستة مدنيين وأصيب أربعة آخرون في غارة تركية على قرية في محافظة دهوك أمس.")
+
+
+def test_the_same_dead_and_wounded_on_the_same_day_are_one_event_told_twice(pipeline):
+    events = extract(pipeline, STRIKES)
+    # The witness's village (Soran, in Erbil) is inside the region the first
+    # report names only by its country: one strike, at the most precise place.
+    soran = [e for e in events if e.admin1 == "Erbil"]
+    assert len(soran) == 1 and soran[0].location == "Soran"
+    assert soran[0].fatalities == 6 and soran[0].injuries == 4
+    assert soran[0].actor1 == "Military Forces of Turkey"
+    # The same toll in another province is another strike.
+    assert [e.admin1 for e in events if e is not soran[0]] == ["Duhok"]

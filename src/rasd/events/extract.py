@@ -760,7 +760,9 @@ def _more_precise_inside(a: A.Candidate, b: A.Candidate) -> bool:
     if (getattr(pb, "geo_precision", 3) or 3) < 3 or (getattr(pa, "geo_precision", 3) or 3) >= 3:
         return False
     admin = getattr(pb, "admin1", None)
-    return bool(admin) and admin == getattr(pa, "admin1", None)
+    if admin is None:  # known only by its country («مناطق جبل قنديل بشمال العراق»)
+        return getattr(pb, "country", None) is not None and getattr(pb, "country", None) == getattr(pa, "country", None)
+    return admin == getattr(pa, "admin1", None)
 
 
 def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
@@ -782,8 +784,31 @@ def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
         return True
     admin_a = getattr(a.place, "admin1", None)
     vague = max(getattr(a.place, "geo_precision", 1) or 1, getattr(b.place, "geo_precision", 1) or 1) >= 3
-    return bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (a.own_date and b.own_date) \
-        and vague  # two precise places are two events (spec §1: one per place)
+    if bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (a.own_date and b.own_date) \
+            and vague:  # two precise places are two events (spec §1: one per place)
+        return True
+    return _same_victims(a, b)
+
+
+def _same_victims(a: A.Candidate, b: A.Candidate) -> bool:
+    """«بمقتل ثمانية مدنيين واصابة سبعة آخرين في قصف ... على مناطق جبل قنديل» and
+    «شنت صباح امس غارة على ... قرية زاركلي ... ما أسفر عن مقتل ثمانية مدنيين
+    واصابة سبعة آخرين»: the same dead and wounded, on the same day, in places
+    that may be one (one inside the other's province, or one known only by its
+    country) are one event told by two sources."""
+    if not a.killed or (a.killed, a.injured) != (b.killed, b.injured):
+        return False
+    if a.sentence is b.sentence or a.place_rule.startswith(PAIR_RULE) or b.place_rule.startswith(PAIR_RULE):
+        return False  # a total split over the places of one sentence gives equal shares
+    if a.date is None or a.date != b.date:
+        return False
+    pa, pb = a.place, b.place
+    if getattr(pa, "country", None) is None or getattr(pa, "country", None) != getattr(pb, "country", None):
+        return False
+    admin_a, admin_b = getattr(pa, "admin1", None), getattr(pb, "admin1", None)
+    if admin_a and admin_b:
+        return admin_a == admin_b
+    return True  # one is known only by its country
 
 
 def _confidence(c: A.Candidate) -> float:
