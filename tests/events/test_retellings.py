@@ -63,3 +63,21 @@ def test_the_same_dead_and_wounded_on_the_same_day_are_one_event_told_twice(pipe
     assert soran[0].actor1 == "Military Forces of Turkey"
     # The same toll in another province is another strike.
     assert [e.admin1 for e in events if e is not soran[0]] == ["Duhok"]
+
+
+def test_an_attack_word_in_a_claim_sentence_is_the_attack_already_told(pipeline):
+    text = ("مقتل شرطيين في تفجير بمدينة العريش\n\n"
+            "قتل شرطيان مساء الجمعة في تفجير سيارة مفخخة استهدف مركزا للشرطة في مدينة العريش.\n\n"
+            "ولم تعلن أي جهة مسؤوليتها عن هجوم مساء الجمعة، فيما تبنى تنظيم ولاية سيناء اعتداء سابقا "
+            "أوقع 15 قتيلا.")
+    [e] = extract(pipeline, text)
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.fatalities == 2
+    assert len(e.evidence) == 3
+
+
+def test_a_claim_that_names_another_place_tells_another_attack(pipeline):
+    text = ("انفجار في مدينة العريش\n\n"
+            "قتل 12 شرطيا أمس في تفجير انتحاري استهدف مركزا للشرطة في مدينة العريش.\n\n"
+            "وتبنى تنظيم ولاية سيناء هجوما آخر أمس على حاجز للجيش في مدينة رفح أسفر عن مقتل ثلاثة جنود.")
+    assert sorted(e.location for e in extract(pipeline, text)) == ["Arish", "Rafah"]

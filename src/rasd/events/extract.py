@@ -179,6 +179,8 @@ class EventStage:
             shares = _toll_shares(facts, s, cands, groups, tolled) if groups else {}
             for cand in cands:
                 k, j = shares.get(id(cand), (killed, injured) if cand is tolled else (0, 0))
+                if self._fold_claimed(cand, groups, events):
+                    continue
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
                 places = (_anchored_places(facts, s, groups, cand) if groups
@@ -294,6 +296,23 @@ class EventStage:
                 break
         prev.killed = prev.killed or killed
         prev.injured = prev.injured or injured
+        return True
+
+    def _fold_claimed(self, cand: A.Candidate, groups: list[Any], events: list[A.Candidate]) -> bool:
+        """«ولم تعلن حركة طالبان مسؤوليتها عن هجوم أول ... لكنها تبنت الاعتداء الثاني»:
+        a generic attack or killing word, with no place of its own, in a sentence
+        that claims (or disclaims) an attack names an attack the article has told;
+        it adds its sentence to the evidence of the latest violent event told
+        instead of starting an event. (A claim that names where, «تبنى التنظيم
+        هجوما في مدينة ...», may tell a new attack.)"""
+        claims = self.lexicon.claims
+        if cand.family not in ("attack", "kill") or groups or claims is None or \
+                not claims.search(cand.sentence.text):
+            return False
+        prev = next((e for e in reversed(events) if e.event_type in _VIOLENT), None)
+        if prev is None:
+            return False
+        prev.evidence.append((cand.sentence.orig_start, cand.sentence.orig_end))
         return True
 
     @staticmethod

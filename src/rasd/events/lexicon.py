@@ -88,6 +88,8 @@ class Lexicon:
     dual_heads: frozenset[str] = frozenset()
     # Words that say those arrested are suspected militants («مشتبه به»).
     suspects: re.Pattern[str] | None = None
+    # Words that claim (or disclaim) an attack («أعلنت ... مسؤوليتها عن», «تبنت»).
+    claims: re.Pattern[str] | None = None
     name_prefixes: frozenset[str] = frozenset()
 
 
@@ -167,6 +169,7 @@ def _load(path: Path) -> Lexicon:
                    ongoing=_word_alternation(data.get("ongoing")),
                    column=_word_alternation(data.get("column")),
                    suspects=_word_alternation(data.get("suspects")),
+                   claims=_word_alternation(data.get("claims")),
                    dual_heads=_word_set(data.get("dual_place_heads")),
                    name_prefixes=_word_set(data.get("place_name_prefixes")))
 
