@@ -27,6 +27,8 @@ def extract(pipeline, text):
     "وقالت المصادر أمس إن المقاومة تسلمت دعما عسكريا من التحالف يضم دبابات وراجمات صواريخ في مدينة عدن.",
     # The fronts and ranks of a war, named in general.
     "وقال مصدر محلي أمس إن الحزب أعاد عشرات المقاتلين إلى جبهات القتال في ريف دمشق.",
+    # A statement of support names protests; it reports none.
+    "وأعلن تحالف القوى العراقية أمس في بغداد دعمه المطالب المشروعة للمظاهرات.",
     # A protest set for tomorrow has not happened.
     "وحدد ناشطون موعد تنظيم تظاهرة في ساحة التحرير وسط بغداد مساء غد.",
 ])
@@ -48,6 +50,7 @@ def test_a_statistic_that_says_what_it_leaves_out_is_no_event(pipeline):
     ("وقال مصدر محلي أمس إن الحوثيين قصفوا مدينة تعز بصواريخ الكاتيوشا.",
      "Shelling/artillery/missile attack"),
     ("واندلعت أمس اشتباكات عنيفة على جبهة الضالع بين المقاومة الشعبية والحوثيين.", "Armed clash"),
+    ("وخرج أمس الآلاف في مظاهرات في بغداد للمطالبة بتحسين الخدمات.", "Peaceful protest"),
 ])
 def test_the_same_words_still_report_an_event(pipeline, text, sub):
     assert [e.sub_event_type for e in extract(pipeline, text)] == [sub]
