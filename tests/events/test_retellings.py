@@ -81,3 +81,12 @@ def test_a_claim_that_names_another_place_tells_another_attack(pipeline):
             "قتل 12 شرطيا أمس في تفجير انتحاري استهدف مركزا للشرطة في مدينة العريش.\n\n"
             "وتبنى تنظيم ولاية سيناء هجوما آخر أمس على حاجز للجيش في مدينة رفح أسفر عن مقتل ثلاثة جنود.")
     assert sorted(e.location for e in extract(pipeline, text)) == ["Arish", "Rafah"]
+
+
+def test_a_site_and_the_neighbourhood_it_is_in_are_one_place(pipeline):
+    # «حي غويران» and «سجن الصناعة» in it resolve to one point: one clash.
+    text = ("اشتباكات في الحسكة\n\n"
+            "اندلعت اشتباكات أمس بين قوات سوريا الديمقراطية وعناصر تنظيم داعش في حي غويران بمدينة الحسكة.\n\n"
+            "وقال مصدر محلي إن الاشتباكات تركزت في محيط سجن الصناعة.")
+    [e] = extract(pipeline, text)
+    assert e.sub_event_type == "Armed clash" and len(e.evidence) == 3

@@ -23,6 +23,7 @@ from rasd.events.facts import ArticleFacts, bucket, make_facts
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
 from rasd.events.pairs import find_pairs
+from rasd.geo import km_between
 from rasd.model import Document, Event, Evidence, Mention
 from rasd.text.tokens import PhraseMatch
 
@@ -797,7 +798,7 @@ def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
         return False
     if _firm_date(a) and _firm_date(b) and a.date != b.date:
         return False
-    if _place_key(a) == _place_key(b):
+    if _place_key(a) == _place_key(b) or _same_point(a, b):
         return True
     if a.place_rule.startswith("no place") or b.place_rule.startswith("no place"):
         return True
@@ -807,6 +808,23 @@ def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
             and vague:  # two precise places are two events (spec §1: one per place)
         return True
     return _same_victims(a, b)
+
+
+# Places closer than this are one place named two ways («حي غويران» and «سجن
+# الصناعة» in it, resolved to one point).
+_SAME_POINT_KM = 0.5
+
+
+def _same_point(a: A.Candidate, b: A.Candidate) -> bool:
+    pa, pb = a.place, b.place
+    coords = [getattr(p, k, None) for p in (pa, pb) for k in ("latitude", "longitude")]
+    if None in coords or any(c.place_rule.startswith(("no place", PAIR_RULE)) for c in (a, b)):
+        return False
+    # Only places known to the point: an unknown place is put at the centre of
+    # its town or district, where another unknown place may be put too.
+    if (getattr(pa, "geo_precision", 3) or 3) > 1 or (getattr(pb, "geo_precision", 3) or 3) > 1:
+        return False
+    return km_between(*coords) < _SAME_POINT_KM
 
 
 def _same_victims(a: A.Candidate, b: A.Candidate) -> bool:
