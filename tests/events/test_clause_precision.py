@@ -54,3 +54,15 @@ def test_a_statistic_that_says_what_it_leaves_out_is_no_event(pipeline):
 ])
 def test_the_same_words_still_report_an_event(pipeline, text, sub):
     assert [e.sub_event_type for e in extract(pipeline, text)] == [sub]
+
+
+def test_a_cue_governs_its_own_clause_not_the_next_one(pipeline):
+    # «توعد» cancels the threat it makes, not the clash the «فيما» clause reports.
+    text = "وتوعد الجيش العراقي تنظيم داعش بالرد القاسي فيما اندلعت أمس اشتباكات عنيفة في مدينة الرمادي."
+    [e] = extract(pipeline, text)
+    assert e.sub_event_type == "Armed clash" and e.location == "Ramadi"
+
+
+def test_a_cue_still_governs_the_clause_it_introduces(pipeline):
+    assert extract(pipeline, "وهدد الحوثيون بأن قواتهم ستشن هجمات على مدينة جازان.") == []
+    assert extract(pipeline, "وحذر الجيش من هجوم وشيك على مدينة الرمادي، وقال إن قواته مستعدة.") == []

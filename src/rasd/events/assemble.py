@@ -115,7 +115,8 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
             continue  # «وكان ... قد ... أمس»: dated, so not vague
         if start == s.start:
             return kind, None  # a cue at the head of the sentence («وكان ... قد») frames all of it
-        if min(abs(facts.word_index(start) - t_last), abs(t_first - facts.word_index(end - 1))) <= 10:
+        if min(abs(facts.word_index(start) - t_last), abs(t_first - facts.word_index(end - 1))) <= 10 and \
+                not _across_clauses(s, min(end, trig.start), max(start, trig.end)):
             return kind, None
     background = None
     for cue in s.cues:
@@ -133,7 +134,8 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
                 cue.start >= trig.end and facts.word_index(cue.start) - t_last <= c.window)
         else:
             hit = cue.start >= trig.end and facts.word_index(cue.start) - t_last <= c.window
-        if not hit:
+        if not hit or (c.scope != "sentence" and _across_clauses(
+                s, min(cue.end, trig.end), max(cue.start, trig.start))):
             continue
         if c.kind in ("foiled", "plan") and trig.payload.sub_event_type == "Arrests":
             continue  # a foiled plot's arrest is the event (spec §1)
@@ -144,6 +146,11 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
             continue
         return c.kind, None
     return None, background
+
+
+def _across_clauses(s: Sentence, start: int, end: int) -> bool:
+    """Whether a new clause opens between two normalised offsets of a sentence."""
+    return any(start <= b < end for b in s.breaks)
 
 
 # ------------------------------------------------------------ sub-types

@@ -78,6 +78,10 @@ class EventStage:
                     s.family_cues.add(marker.family)
                 elif marker.role is not None and marker.role != "news":
                     s.roles.append(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.role))
+        if lex.clause_openers is not None:
+            for s in facts.sentences:
+                if s.triggers and (s.cues or lex.cue_patterns):
+                    s.breaks = [s.start + m.start() for m in lex.clause_openers.finditer(s.text)]
         if lex.cue_patterns:
             for s in facts.sentences:
                 if s.triggers:

@@ -90,6 +90,8 @@ class Lexicon:
     suspects: re.Pattern[str] | None = None
     # Words that claim (or disclaim) an attack («أعلنت ... مسؤوليتها عن», «تبنت»).
     claims: re.Pattern[str] | None = None
+    # Words that open a new clause inside a sentence («فيما», «بينما», «لكن»).
+    clause_openers: re.Pattern[str] | None = None
     name_prefixes: frozenset[str] = frozenset()
 
 
@@ -170,6 +172,7 @@ def _load(path: Path) -> Lexicon:
                    column=_word_alternation(data.get("column")),
                    suspects=_word_alternation(data.get("suspects")),
                    claims=_word_alternation(data.get("claims")),
+                   clause_openers=_word_alternation(data.get("clause_openers")),
                    dual_heads=_word_set(data.get("dual_place_heads")),
                    name_prefixes=_word_set(data.get("place_name_prefixes")))
 
