@@ -66,3 +66,11 @@ def test_a_cue_governs_its_own_clause_not_the_next_one(pipeline):
 def test_a_cue_still_governs_the_clause_it_introduces(pipeline):
     assert extract(pipeline, "وهدد الحوثيون بأن قواتهم ستشن هجمات على مدينة جازان.") == []
     assert extract(pipeline, "وحذر الجيش من هجوم وشيك على مدينة الرمادي، وقال إن قواته مستعدة.") == []
+
+
+def test_an_event_dated_after_publication_has_not_happened(pipeline):
+    # «في أغسطس المقبل» is a plan; no cue word is needed once the day is known.
+    text = "وتعقد الفصائل اجتماعا في 20 أغسطس 2015 لتنسيق الهجوم على مدينة إدلب."
+    assert extract(pipeline, text) == []
+    [e] = extract(pipeline, "وقصفت طائرات التحالف أمس مواقع الحوثيين في مدينة صعدة.")
+    assert e.event_date == "2015-08-08"

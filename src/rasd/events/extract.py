@@ -214,6 +214,12 @@ class EventStage:
                         part.actor1 = prev.actor1
                         part.why["actors"] = part.why.get("actors", "") + f"; actor1 {prev.actor1!r}: same story"
                     A.choose_date(part, facts, ctx)
+                    if part.own_date and part.date is not None and ctx.published is not None \
+                            and part.date > ctx.published:
+                        # «موعد تظاهرة ... مساء غد», «في أبريل المقبل»: a day after publication
+                        # is a plan (or another year's day), not something that happened.
+                        explain.setdefault("after publication", []).append(part.anchor.text)
+                        continue
                     A.decide_status(part, ctx)
                     if part.status == "background" and not A.recalled_clearly(part):
                         explain.setdefault("vague background", []).append(part.anchor.text)
