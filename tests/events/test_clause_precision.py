@@ -29,6 +29,17 @@ def extract(pipeline, text):
     "وقال مصدر محلي أمس إن الحزب أعاد عشرات المقاتلين إلى جبهات القتال في ريف دمشق.",
     # A statement of support names protests; it reports none.
     "وأعلن تحالف القوى العراقية أمس في بغداد دعمه المطالب المشروعة للمظاهرات.",
+    # Explosions heard are the sound of something told in its own words.
+    "وقال شهود عيان إنهم سمعوا أمس دوي انفجارات عنيفة في مدينة صعدة.",
+    # A release ends a kidnapping; it is no new one.
+    "وقالت وزارة الخارجية أمس إن الخاطفين أطلقوا سراح المهندس التركي المختطف في مدينة صنعاء.",
+    # Tens of thousands killed are a war's toll.
+    "وأكد مسؤول كردي أمس أن عناصر داعش أعدموا عشرات الآلاف من المواطنين في مدينة الموصل.",
+    # A crash from a technical fault is an accident.
+    "وقتل 17 شخصا أمس في تحطم مروحية عسكرية في ولاية هلمند بسبب عطل تقني.",
+    # An inquiry into suspected torture; an idiom.
+    "وشكلت الحكومة أمس لجنة لتقصي شبهة تعذيب موقوفين في سجن المرناقية.",
+    "وقال المحلل إن الاتهامات مجرد تصفية حسابات بين الأحزاب في مدينة البصرة.",
     # A protest set for tomorrow has not happened.
     "وحدد ناشطون موعد تنظيم تظاهرة في ساحة التحرير وسط بغداد مساء غد.",
 ])
@@ -51,6 +62,10 @@ def test_a_statistic_that_says_what_it_leaves_out_is_no_event(pipeline):
      "Shelling/artillery/missile attack"),
     ("واندلعت أمس اشتباكات عنيفة على جبهة الضالع بين المقاومة الشعبية والحوثيين.", "Armed clash"),
     ("وخرج أمس الآلاف في مظاهرات في بغداد للمطالبة بتحسين الخدمات.", "Peaceful protest"),
+    ("وانفجرت أمس سيارة مفخخة في مدينة بعقوبة وسمع دوي الانفجار في أنحاء المدينة.",
+     "Remote explosive/landmine/IED"),
+    ("وقال مصدر أمني أمس إن مسلحين اختطفوا مهندسا تركيا في مدينة صنعاء.", "Abduction/forced disappearance"),
+    ("وقال مصدر أمني أمس إن عناصر داعش أعدموا 12 مواطنا في مدينة الموصل.", "Attack"),
 ])
 def test_the_same_words_still_report_an_event(pipeline, text, sub):
     assert [e.sub_event_type for e in extract(pipeline, text)] == [sub]
