@@ -40,6 +40,9 @@ def extract(pipeline, text):
     # An inquiry into suspected torture; an idiom.
     "وشكلت الحكومة أمس لجنة لتقصي شبهة تعذيب موقوفين في سجن المرناقية.",
     "وقال المحلل إن الاتهامات مجرد تصفية حسابات بين الأحزاب في مدينة البصرة.",
+    # Ground held over a whole region; mines laid (however far the mines are named).
+    "وأفادت مصادر محلية أمس بتقدم المقاومة الشعبية نحو مدينة يريم في وقت سيطرت على معظم محافظات الجنوب.",
+    "وانسحب الحوثيون أمس من مدينة إب بعدما نشروا في الأحياء التي انسحبوا منها مئات الألغام.",
     # A protest set for tomorrow has not happened.
     "وحدد ناشطون موعد تنظيم تظاهرة في ساحة التحرير وسط بغداد مساء غد.",
 ])
@@ -65,6 +68,7 @@ def test_a_statistic_that_says_what_it_leaves_out_is_no_event(pipeline):
     ("وانفجرت أمس سيارة مفخخة في مدينة بعقوبة وسمع دوي الانفجار في أنحاء المدينة.",
      "Remote explosive/landmine/IED"),
     ("وقال مصدر أمني أمس إن مسلحين اختطفوا مهندسا تركيا في مدينة صنعاء.", "Abduction/forced disappearance"),
+    ("وسيطرت المقاومة الشعبية أمس على مدينة يريم في محافظة إب.", "Government regains territory"),
     ("وقال مصدر أمني أمس إن عناصر داعش أعدموا 12 مواطنا في مدينة الموصل.", "Attack"),
 ])
 def test_the_same_words_still_report_an_event(pipeline, text, sub):
