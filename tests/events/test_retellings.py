@@ -90,3 +90,12 @@ def test_a_site_and_the_neighbourhood_it_is_in_are_one_place(pipeline):
             "وقال مصدر محلي إن الاشتباكات تركزت في محيط سجن الصناعة.")
     [e] = extract(pipeline, text)
     assert e.sub_event_type == "Armed clash" and len(e.evidence) == 3
+
+
+def test_an_event_told_before_any_place_takes_the_next_place_of_its_paragraph(pipeline):
+    text = ("وقال المتحدث إن طائرات التحالف شنت أمس غارات عنيفة على مواقع الحوثيين وكبدتهم خسائر كبيرة. "
+            "وأضاف أن المقاومة الشعبية في محافظة البيضاء تتقدم.")
+    [e] = extract(pipeline, text)
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.admin1 == "Al Bayda"
+    assert "next place" in e.explanation["place"]

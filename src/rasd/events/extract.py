@@ -189,7 +189,7 @@ class EventStage:
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
                 places = (_anchored_places(facts, s, groups, cand) if groups
-                          else [self._inherited_place(s, last_place, events, ctx)])
+                          else [self._inherited_place(s, last_place, events, ctx) or _next_place(facts, s)])
                 pair_rule = ""
                 if groups and len(places) == 1 and has_pair:
                     split = self._pair_places(facts, s, places[0], original)
@@ -205,6 +205,9 @@ class EventStage:
                     part.place = place
                     part.place_rule = pair_rule or ("place named in the sentence" if groups else
                                                     "no place in the sentence: inherited from context")
+                    if not groups and place is not None and place is not self._inherited_place(
+                            s, last_place, events, ctx):
+                        part.place_rule = _NEXT_PLACE_RULE
                     country = getattr(place, "country", None) or ctx.country
                     prev = self._same_story(part, events)
                     if prev is not None:
@@ -704,7 +707,7 @@ def _specific(c: A.Candidate) -> bool:
         # and a place below province level, its own or the paragraph's («في مسجد
         # الإمام الصادق بالكويت يوم 26 يونيو»), not history in general («في البحرين
         # عام 2011», «حملة جوية في شمال العراق يوم 24 يوليو»).
-        return c.own_date and \
+        return c.own_date and c.place_rule != _NEXT_PLACE_RULE and \
             (getattr(c.place, "geo_precision", 3) or 3) < 3
     if c.status != "current" or c.own_date or c.killed or c.injured:
         return True
@@ -713,6 +716,22 @@ def _specific(c: A.Candidate) -> bool:
         # «اعتقال») still tells one event; a generic «هجوم», «قتل» does not.
         return all(t.payload.family not in ("attack", "kill") and t.payload.strong for t in c.triggers)
     return (getattr(c.place, "geo_precision", 3) or 3) < 3
+
+
+_NEXT_PLACE_RULE = "no place in the sentence: the next place named in its paragraph"
+
+
+def _next_place(facts: ArticleFacts, s: Any) -> Any:
+    """«وأشار إلى أن طائرات التحالف ... شنت غارات» before any place is named: the
+    first place named later in the same paragraph («... في محافظة البيضاء»),
+    the article's only clue to where, when nothing before it gives one."""
+    for t in facts.sentences[s.index + 1:]:
+        if t.paragraph != s.paragraph:
+            break
+        groups = A.place_groups(facts, t)
+        if groups and not t.is_dateline:
+            return groups[0]
+    return None
 
 
 def _drop_country_outliers(groups: list[Any], places: list[Any]) -> list[Any]:
