@@ -99,3 +99,20 @@ def test_an_event_told_before_any_place_takes_the_next_place_of_its_paragraph(pi
     assert e.sub_event_type == "Air/drone strike"
     assert e.admin1 == "Al Bayda"
     assert "next place" in e.explanation["place"]
+
+
+def test_a_town_named_later_is_the_district_told_first(pipeline):
+    text = ("هجمات على معسكرات الحرس الثوري في محافظة مريوان\n\n"
+            "قتل مقاتلون أكراد أكثر من عشرين جنديا إيرانيا في هجمات استهدفت معسكرات للجيش في محافظة مريوان.\n\n"
+            "وقال مسؤول في الحزب إن مقاتليه هاجموا أمس ثلاثة معسكرات للحرس الثوري في مدينة مريوان.")
+    [e] = extract(pipeline, text)
+    assert e.fatalities == 20 and e.event_date == "2015-08-08"
+    assert len(e.evidence) == 3
+
+
+def test_a_capture_is_not_a_retelling_of_a_strike_at_its_place(pipeline):
+    text = ("غارات على مواقع الحوثيين\n\n"
+            "وقال قائد المقاومة إن طائرات التحالف شنت أمس غارات عنيفة على مواقع الحوثيين في مدينة البيضاء.\n\n"
+            "وأضاف أن السيطرة على المواقع الاستراتيجية في مدينة البيضاء ستسهل تقدم المقاومة.")
+    events = extract(pipeline, text)
+    assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]

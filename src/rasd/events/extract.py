@@ -339,8 +339,11 @@ class EventStage:
         if not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
             return False
         key = getattr(place, "location", None)
+        # A capture is no retelling of a strike: a territory word refers back only
+        # to a battle.
         earlier = [e for e in events if e.event_type in _VIOLENT and e.place is not None
-                   and getattr(e.place, "location", None) == key and key]
+                   and getattr(e.place, "location", None) == key and key
+                   and (cand.family != "territory" or e.event_type == "Battles")]
         if not earlier:
             return False
         target = earlier[-1]
@@ -833,8 +836,10 @@ def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
         return True
     admin_a = getattr(a.place, "admin1", None)
     vague = max(getattr(a.place, "geo_precision", 1) or 1, getattr(b.place, "geo_precision", 1) or 1) >= 3
-    if bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (a.own_date and b.own_date) \
+    if bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (_firm_date(a) and _firm_date(b)) \
             and vague:  # two precise places are two events (spec §1: one per place)
+        return True
+    if bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and _within_district(a, b):
         return True
     return _same_victims(a, b)
 
@@ -854,6 +859,21 @@ def _same_point(a: A.Candidate, b: A.Candidate) -> bool:
     if (getattr(pa, "geo_precision", 3) or 3) > 1 or (getattr(pb, "geo_precision", 3) or 3) > 1:
         return False
     return km_between(*coords) < _SAME_POINT_KM
+
+
+def _within_district(a: A.Candidate, b: A.Candidate) -> bool:
+    """«في محافظة مريوان» (a district) told with no day of its own, and «في مدينة
+    مريوان» with one: the town is the district's, named more precisely."""
+    pa, pb = (a.place, b.place)
+    ga, gb = getattr(pa, "geo_precision", 3) or 3, getattr(pb, "geo_precision", 3) or 3
+    if {ga, gb} != {1, 2}:
+        return False
+    district, town = (a, b) if ga == 2 else (b, a)
+    if district.own_date:
+        return False
+    name = getattr(district.place, "admin2", None) or getattr(district.place, "location", None)
+    return bool(name) and (getattr(town.place, "admin2", None) in (None, name)) and \
+        bool(getattr(town.place, "location", None)) and getattr(town.place, "location", "") in name
 
 
 def _same_victims(a: A.Candidate, b: A.Candidate) -> bool:
