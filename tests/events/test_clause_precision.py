@@ -43,6 +43,9 @@ def extract(pipeline, text):
     # Ground held over a whole region; mines laid (however far the mines are named).
     "وأفادت مصادر محلية أمس بتقدم المقاومة الشعبية نحو مدينة يريم في وقت سيطرت على معظم محافظات الجنوب.",
     "وانسحب الحوثيون أمس من مدينة إب بعدما نشروا في الأحياء التي انسحبوا منها مئات الألغام.",
+    # A present-tense verb in a relative clause says what something does or is for.
+    "ولطالما عارض الرئيس التركي أمس في أنقرة العقوبات الدولية التي تستهدف الحد من برنامج طهران النووي.",
+    "وقال المتحدث أمس إن التنظيم الذي يستهدف المدنيين في مدينة بنغازي لن يفلت من العقاب.",
     # A protest set for tomorrow has not happened.
     "وحدد ناشطون موعد تنظيم تظاهرة في ساحة التحرير وسط بغداد مساء غد.",
 ])
@@ -69,6 +72,7 @@ def test_a_statistic_that_says_what_it_leaves_out_is_no_event(pipeline):
      "Remote explosive/landmine/IED"),
     ("وقال مصدر أمني أمس إن مسلحين اختطفوا مهندسا تركيا في مدينة صنعاء.", "Abduction/forced disappearance"),
     ("وسيطرت المقاومة الشعبية أمس على مدينة يريم في محافظة إب.", "Government regains territory"),
+    ("وشنت طائرات التحالف أمس غارات استهدفت مواقع داعش في مدينة الرقة.", "Air/drone strike"),
     ("وقال مصدر أمني أمس إن عناصر داعش أعدموا 12 مواطنا في مدينة الموصل.", "Attack"),
 ])
 def test_the_same_words_still_report_an_event(pipeline, text, sub):
@@ -93,3 +97,20 @@ def test_an_event_dated_after_publication_has_not_happened(pipeline):
     assert extract(pipeline, text) == []
     [e] = extract(pipeline, "وقصفت طائرات التحالف أمس مواقع الحوثيين في مدينة صعدة.")
     assert e.event_date == "2015-08-08"
+
+
+def test_a_cue_may_govern_named_trigger_forms_only(pipeline):
+    from rasd.events.lexicon import load_lexicon
+    lex = load_lexicon()
+    cues = [m.payload[0].cue for m in lex.markers.find("التي") if m.payload[0].cue is not None]
+    assert cues and all(c.only for c in cues)
+
+
+def test_a_cue_that_governs_an_unknown_trigger_is_a_lexicon_error(tmp_path):
+    from rasd.errors import RasdError
+    from rasd.events.lexicon import load_lexicon
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("triggers:\n  - sub_event_type: Armed clash\n    forms: [اشتباكات]\n"
+                    "cancel_cues:\n  - kind: plan\n    only: [غير_موجود]\n    forms: [سوف]\n", encoding="utf-8")
+    with pytest.raises(RasdError, match="only"):
+        load_lexicon(path)

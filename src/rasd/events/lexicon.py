@@ -54,7 +54,8 @@ class Cue:
     only: frozenset[str] = frozenset()
 
     def governs(self, trig: Trigger) -> bool:
-        return not self.only or trig.family in self.only or trig.sub_event_type in self.only
+        return not self.only or trig.family in self.only or trig.sub_event_type in self.only \
+            or normalize_word(trig.form) in self.only
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,7 @@ def _load(path: Path) -> Lexicon:
         raise _bad(path, "no 'triggers' list")
 
     triggers: PhraseMatcher[Trigger] = PhraseMatcher()
+    forms_seen: set[str] = set()
     size = 0
     for group in data["triggers"]:
         sub = group.get("sub_event_type")
@@ -132,6 +134,7 @@ def _load(path: Path) -> Lexicon:
         aim = bool(group.get("aim_with_lam", family == "territory"))
         for form in group.get("forms") or []:
             triggers.add(str(form), Trigger(str(form), sub, family, strong, aim))
+            forms_seen.add(normalize_word(str(form)))
             size += 1
 
     by_form: dict[str, list[Marker]] = {}
@@ -144,10 +147,11 @@ def _load(path: Path) -> Lexicon:
         scope = group.get("scope", "before")
         if scope not in CUE_SCOPES:
             raise _bad(path, f"cue scope {scope!r} is not one of {sorted(CUE_SCOPES)}")
-        only = frozenset(str(x) for x in group.get("only") or [])
-        unknown = only - FAMILIES - set(SUB_EVENT_TO_TYPE)
+        only = frozenset(str(x) if str(x) in FAMILIES or str(x) in SUB_EVENT_TO_TYPE else normalize_word(str(x))
+                         for x in group.get("only") or [])
+        unknown = only - FAMILIES - set(SUB_EVENT_TO_TYPE) - forms_seen
         if unknown:
-            raise _bad(path, f"cue 'only' names no family or sub_event_type: {sorted(unknown)}")
+            raise _bad(path, f"cue 'only' names no family, sub_event_type or trigger form: {sorted(unknown)}")
         for form in group.get("forms") or []:
             mark(str(form), cue=Cue(str(form), group["kind"], scope, int(group.get("window", 8)),
                                     group.get("effect", "cancel"), only))
