@@ -116,3 +116,14 @@ def test_a_capture_is_not_a_retelling_of_a_strike_at_its_place(pipeline):
             "وأضاف أن السيطرة على المواقع الاستراتيجية في مدينة البيضاء ستسهل تقدم المقاومة.")
     events = extract(pipeline, text)
     assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_the_retelling_that_names_the_town_gives_the_event_its_sides(pipeline):
+    text = ("هجوم لحزب العمال الكردستاني جنوب شرق تركيا\n\n"
+            "هاجم مقاتلو حزب العمال الكردستاني موقعا أماميا للجيش التركي وسيارة للشرطة في جنوب شرق تركيا "
+            "ما أدى إلى مقتل شرطي.\n\n"
+            "وقال مكتب المحافظ إن مسلحين من حزب العمال الكردستاني فتحوا النار على مركبة للشرطة في بلدة مديات "
+            "ما أدى إلى مقتل شرطي.")
+    [e] = extract(pipeline, text)
+    assert e.location == "Midyat"
+    assert (e.actor1, e.actor2) == ("PKK: Kurdistan Workers' Party", "Police Forces of Turkey")

@@ -539,7 +539,14 @@ class EventStage:
             elif _more_precise_inside(e, target):
                 # «تجدد قصفها على القرى الحدودية بمنطقة جازان» then «شهدت إحدى القرى التابعة
                 # لمحافظة الحرث سقوط ثلاث قذائف»: spec §1 wants the most precise place named.
+                # The mention that names it tells the event in detail: its own day and
+                # sides are the event's too.
                 target.place, target.place_rule = e.place, e.place_rule + " (the most precise of its mentions)"
+                if _firm_date(e) and e.date is not None:
+                    target.date, target.precision, target.own_date, target.date_rule = (
+                        e.date, e.precision, True, e.date_rule)
+                if e.actor1 and e.actor2 and not _unnamed(e.actor1):
+                    target.actor1, target.actor2 = e.actor1, e.actor2
 
     # ------------------------------------------------------------- output
     def to_events(self, doc: Document, cands: list[A.Candidate], ctx: A.Context) -> list[Event]:
