@@ -545,8 +545,12 @@ class EventStage:
                 if _firm_date(e) and e.date is not None:
                     target.date, target.precision, target.own_date, target.date_rule = (
                         e.date, e.precision, True, e.date_rule)
-                if e.actor1 and e.actor2 and not _unnamed(e.actor1):
-                    target.actor1, target.actor2 = e.actor1, e.actor2
+                # Sides named in the mention's own sentence, not guessed from the article.
+                told = e.why.get("actors", "")
+                if e.actor1 and not _unnamed(e.actor1) and f"actor1 {e.actor1!r}: the article's" not in told:
+                    target.actor1 = e.actor1
+                if e.actor2 and f"actor2 {e.actor2!r}: the article's" not in told and e.actor2 != target.actor1:
+                    target.actor2 = e.actor2
 
     # ------------------------------------------------------------- output
     def to_events(self, doc: Document, cands: list[A.Candidate], ctx: A.Context) -> list[Event]:
