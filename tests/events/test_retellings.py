@@ -127,3 +127,20 @@ def test_the_retelling_that_names_the_town_gives_the_event_its_sides(pipeline):
     [e] = extract(pipeline, text)
     assert e.location == "Midyat"
     assert (e.actor1, e.actor2) == ("PKK: Kurdistan Workers' Party", "Police Forces of Turkey")
+
+
+def test_the_weapon_a_headline_names_types_the_generic_attack_of_the_body(pipeline):
+    text = ("مقتل 20 من داعش في غارات للتحالف.. والتنظيم يقتل 5 من البيشمركة في الموصل\n\n"
+            "أفاد المرصد السوري لحقوق الإنسان بمقتل 20 من عناصر داعش خلال ال48 ساعة الماضية.\n\n"
+            "وقال المرصد أمس إن غالبية القتلى من الجنسية السورية، حيث أشار إلى مقتل 11 من داعش جراء "
+            "استهداف مبنى في مدينة الميادين، بينما قتل 9 منهم في استهداف لمعسكر قرب مدينة الطبقة.")
+    [e] = extract(pipeline, text)
+    assert e.sub_event_type == "Air/drone strike" and e.location == "Al Mayadin"
+
+
+def test_a_headline_shooting_does_not_retype_the_body(pipeline):
+    # Only a weapon (strike, shell, bomb) in the headline retypes a generic attack.
+    text = ("إطلاق نار على القنصلية الأميركية في إسطنبول\n\n"
+            "أطلقت امرأتان النار على مبنى القنصلية الأميركية في إسطنبول أمس وقتل ثمانية أشخاص على الأقل "
+            "في موجة من الهجمات على قوات الأمن التركية.")
+    assert "Air/drone strike" not in {e.sub_event_type for e in extract(pipeline, text)}

@@ -448,6 +448,12 @@ class EventStage:
         for h in headline:
             same = next((b for b in body if _same_family(b, h) and b.status == h.status), None)
             if same is not None:
+                if _generic(same) and not _generic(h) and h.event_type == "Explosions/Remote violence" \
+                        and same.event_type != h.event_type:
+                    # «مقتل 51 من داعش في غارات للتحالف» over «جراء استهداف مبنى ...»: the
+                    # weapon the headline names says what the body's generic attack was.
+                    same.sub_event_type, same.family = h.sub_event_type, "fixed"
+                    same.why["type"] = f"«{h.anchor.text}» in the headline names the body's «{same.anchor.text}»"
                 self._absorb(same, h)
             else:
                 merged.append(h)
@@ -870,6 +876,11 @@ def _same_point(a: A.Candidate, b: A.Candidate) -> bool:
     if (getattr(pa, "geo_precision", 3) or 3) > 1 or (getattr(pb, "geo_precision", 3) or 3) > 1:
         return False
     return km_between(*coords) < _SAME_POINT_KM
+
+
+def _generic(c: A.Candidate) -> bool:
+    """Whether a mention is told only with generic attack or killing words."""
+    return bool(c.triggers) and all(t.payload.family in ("attack", "kill") for t in c.triggers)
 
 
 def _within_district(a: A.Candidate, b: A.Candidate) -> bool:
