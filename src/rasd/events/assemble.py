@@ -124,13 +124,16 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
             continue  # «وكان ... قد ... أمس»: dated, so not vague
         if start == s.start:
             return kind, None  # a cue at the head of the sentence («وكان ... قد») frames all of it
-        if min(abs(facts.word_index(start) - t_last), abs(t_first - facts.word_index(end - 1))) <= 10:
+        if min(abs(facts.word_index(start) - t_last), abs(t_first - facts.word_index(end - 1))) <= 10 and \
+                not _across_clauses(s, min(end, trig.start), max(start, trig.end)):
             return kind, None
     background = None
     for cue in s.cues:
         c = cue.payload
         if cue.start < trig.end and cue.end > trig.start:
             continue  # the cue is the trigger itself (e.g. «إطلاق»)
+        if not c.governs(trig.payload):
+            continue
         if c.scope == "sentence":
             hit = True
         elif c.scope == "before":
@@ -140,7 +143,8 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
                 cue.start >= trig.end and facts.word_index(cue.start) - t_last <= c.window)
         else:
             hit = cue.start >= trig.end and facts.word_index(cue.start) - t_last <= c.window
-        if not hit:
+        if not hit or (c.scope != "sentence" and _across_clauses(
+                s, min(cue.end, trig.end), max(cue.start, trig.start))):
             continue
         if c.kind in ("foiled", "plan") and trig.payload.sub_event_type == "Arrests":
             continue  # a foiled plot's arrest is the event (spec §1)
@@ -151,6 +155,11 @@ def cancelling_cue(facts: ArticleFacts, s: Sentence, trig: PhraseMatch[Trigger])
             continue
         return c.kind, None
     return None, background
+
+
+def _across_clauses(s: Sentence, start: int, end: int) -> bool:
+    """Whether a new clause opens between two normalised offsets of a sentence."""
+    return any(start <= b < end for b in s.breaks)
 
 
 # ------------------------------------------------------------ sub-types

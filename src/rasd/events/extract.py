@@ -24,6 +24,7 @@ from rasd.events.facts import ArticleFacts, bucket, make_facts
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
 from rasd.events.pairs import find_pairs
+from rasd.geo import km_between
 from rasd.model import Document, Event, Evidence, Mention
 from rasd.text.tokens import PhraseMatch
 
@@ -87,6 +88,10 @@ class EventStage:
                     s.family_cues.add(marker.family)
                 elif marker.role is not None and marker.role != "news":
                     s.roles.append(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.role))
+        if lex.clause_openers is not None:
+            for s in facts.sentences:
+                if s.triggers and (s.cues or lex.cue_patterns):
+                    s.breaks = [s.start + m.start() for m in lex.clause_openers.finditer(s.text)]
         if lex.cue_patterns:
             for s in facts.sentences:
                 if s.triggers:
@@ -195,10 +200,12 @@ class EventStage:
             shares = _toll_shares(facts, s, cands, groups, tolled) if groups else {}
             for cand in cands:
                 k, j = shares.get(id(cand), (killed, injured) if cand is tolled else (0, 0))
+                if self._fold_claimed(cand, groups, events):
+                    continue
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
                 places = (_anchored_places(facts, s, groups, cand) if groups
-                          else [self._inherited_place(s, last_place, events, ctx)])
+                          else [self._inherited_place(s, last_place, events, ctx) or _next_place(facts, s)])
                 pair_rule = ""
                 if groups and len(places) == 1 and has_pair:
                     split = self._pair_places(facts, s, places[0], original)
@@ -214,6 +221,9 @@ class EventStage:
                     part.place = place
                     part.place_rule = pair_rule or ("place named in the sentence" if groups else
                                                     "no place in the sentence: inherited from context")
+                    if not groups and place is not None and place is not self._inherited_place(
+                            s, last_place, events, ctx):
+                        part.place_rule = _NEXT_PLACE_RULE
                     country = getattr(place, "country", None) or ctx.country
                     prev = self._same_story(part, events)
                     if prev is not None:
@@ -223,12 +233,20 @@ class EventStage:
                         part.actor1 = prev.actor1
                         part.why["actors"] = part.why.get("actors", "") + f"; actor1 {prev.actor1!r}: same story"
                     A.choose_date(part, facts, ctx)
+                    if part.own_date and part.date is not None and ctx.published is not None \
+                            and part.date > ctx.published:
+                        # «موعد تظاهرة ... مساء غد», «في أبريل المقبل»: a day after publication
+                        # is a plan (or another year's day), not something that happened.
+                        explain.setdefault("after publication", []).append(part.anchor.text)
+                        continue
                     A.decide_status(part, ctx)
                     if part.status == "background" and not A.recalled_clearly(part):
                         explain.setdefault("vague background", []).append(part.anchor.text)
                         continue
                     part.killed, part.injured = kk, jj
                     part.evidence.append((s.orig_start, s.orig_end))
+                    if self._fold_dominated(part, events):
+                        continue
                     events.append(part)
         merged = self._merge(events)
         kept = [c for c in merged if _specific(c)]
@@ -312,6 +330,23 @@ class EventStage:
         prev.injured = prev.injured or injured
         return True
 
+    def _fold_claimed(self, cand: A.Candidate, groups: list[Any], events: list[A.Candidate]) -> bool:
+        """«ولم تعلن حركة طالبان مسؤوليتها عن هجوم أول ... لكنها تبنت الاعتداء الثاني»:
+        a generic attack or killing word, with no place of its own, in a sentence
+        that claims (or disclaims) an attack names an attack the article has told;
+        it adds its sentence to the evidence of the latest violent event told
+        instead of starting an event. (A claim that names where, «تبنى التنظيم
+        هجوما في مدينة ...», may tell a new attack.)"""
+        claims = self.lexicon.claims
+        if cand.family not in ("attack", "kill") or groups or claims is None or \
+                not claims.search(cand.sentence.text):
+            return False
+        prev = next((e for e in reversed(events) if e.event_type in _VIOLENT), None)
+        if prev is None:
+            return False
+        prev.evidence.append((cand.sentence.orig_start, cand.sentence.orig_end))
+        return True
+
     @staticmethod
     def _fold_retold(cand: A.Candidate, place: Any, events: list[A.Candidate], killed: int, injured: int) -> bool:
         """«وأعلن الحلف أن الهجوم على قاعدة ... في كابول أسفر عن ...»: a violent event
@@ -322,8 +357,11 @@ class EventStage:
         if not all(_ANAPHORIC_NOUN.match(t.text) for t in cand.triggers):
             return False
         key = getattr(place, "location", None)
+        # A capture is no retelling of a strike: a territory word refers back only
+        # to a battle.
         earlier = [e for e in events if e.event_type in _VIOLENT and e.place is not None
-                   and getattr(e.place, "location", None) == key and key]
+                   and getattr(e.place, "location", None) == key and key
+                   and (cand.family != "territory" or e.event_type == "Battles")]
         if not earlier:
             return False
         target = earlier[-1]
@@ -332,6 +370,33 @@ class EventStage:
         target.killed = _lowest_reported(target.killed, killed)
         target.injured = _lowest_reported(target.injured, injured)
         return True
+
+    @staticmethod
+    def _fold_dominated(part: A.Candidate, events: list[A.Candidate]) -> bool:
+        """«استعادة معسكري لبوزة ووادي عطان ... بعد مواجهات عنيفة», «قصف مدفعي
+        واشتباكات في حي ...»: one sentence telling fighting at one place tells one
+        event, of its dominant type (ACLED): a battle in which ground is taken is
+        the territory change, shelling during a clash is part of the clash. Air
+        strikes stay apart (spec §1: a strike and the clash it supports are two)."""
+        rank = _DOMINANCE.get(part.sub_event_type)
+        key = _place_key(part)
+        if rank is None or key is None:
+            return False
+        for e in reversed(events):
+            if e.sentence is not part.sentence:
+                break
+            other = _DOMINANCE.get(e.sub_event_type)
+            if other is None or e.status != part.status or _place_key(e) != key:
+                continue
+            if rank > other:
+                e.sub_event_type, e.family = part.sub_event_type, "fixed"
+                e.actor1, e.actor2 = part.actor1 or e.actor1, part.actor2 or e.actor2
+                e.why["type"] = f"«{part.anchor.text}»: the dominant type of the fighting told at this place"
+            e.triggers.extend(part.triggers)
+            e.killed += part.killed
+            e.injured += part.injured
+            return True
+        return False
 
     @staticmethod
     def _same_story(cand: A.Candidate, events: list[A.Candidate]) -> A.Candidate | None:
@@ -401,6 +466,12 @@ class EventStage:
         for h in headline:
             same = next((b for b in body if _same_family(b, h) and b.status == h.status), None)
             if same is not None:
+                if _generic(same) and not _generic(h) and h.event_type == "Explosions/Remote violence" \
+                        and same.event_type != h.event_type:
+                    # «مقتل 51 من داعش في غارات للتحالف» over «جراء استهداف مبنى ...»: the
+                    # weapon the headline names says what the body's generic attack was.
+                    same.sub_event_type, same.family = h.sub_event_type, "fixed"
+                    same.why["type"] = f"«{h.anchor.text}» in the headline names the body's «{same.anchor.text}»"
                 self._absorb(same, h)
             else:
                 merged.append(h)
@@ -467,6 +538,10 @@ class EventStage:
     def _absorb(target: A.Candidate, e: A.Candidate) -> None:
         """Fold event mention e into target."""
         if e is not None:
+            if _DOMINANCE.get(e.sub_event_type, 0) > _DOMINANCE.get(target.sub_event_type, 9):
+                # «المعارك في مشرعة وحدنان» told again of «طردت ... من مشرعة وحدنان»: the
+                # fight and the ground it took are one event, the territory change.
+                target.sub_event_type, target.family = e.sub_event_type, "fixed"
             target.triggers.extend(e.triggers)
             target.evidence.extend(x for x in e.evidence if x not in target.evidence)
             if e.killed and _ADDED_TOLL.search(e.sentence.text):
@@ -475,7 +550,9 @@ class EventStage:
             else:
                 target.killed = _lowest_reported(target.killed, e.killed)
             target.injured = _lowest_reported(target.injured, e.injured)
-            if not target.own_date and e.own_date:
+            # A day named in another clause of the mention's sentence («... التي أعلنت
+            # الأسبوع الماضي») is taken only when it is a day, not a vaguer span.
+            if not target.own_date and e.own_date and (_firm_date(e) or e.precision == 1):
                 target.date, target.precision, target.own_date, target.date_rule = (
                     e.date, e.precision, True, e.date_rule)
             if _unnamed(target.actor1) and not _unnamed(e.actor1) and e.actor1 != target.actor2:
@@ -483,6 +560,21 @@ class EventStage:
             target.actor2 = target.actor2 or (e.actor2 if e.actor2 != target.actor1 else None)
             if target.place_rule.startswith("no place") and not e.place_rule.startswith("no place"):
                 target.place, target.place_rule = e.place, e.place_rule
+            elif _more_precise_inside(e, target):
+                # «تجدد قصفها على القرى الحدودية بمنطقة جازان» then «شهدت إحدى القرى التابعة
+                # لمحافظة الحرث سقوط ثلاث قذائف»: spec §1 wants the most precise place named.
+                # The mention that names it tells the event in detail: its own day and
+                # sides are the event's too.
+                target.place, target.place_rule = e.place, e.place_rule + " (the most precise of its mentions)"
+                if _firm_date(e) and e.date is not None:
+                    target.date, target.precision, target.own_date, target.date_rule = (
+                        e.date, e.precision, True, e.date_rule)
+                # Sides named in the mention's own sentence, not guessed from the article.
+                told = e.why.get("actors", "")
+                if e.actor1 and not _unnamed(e.actor1) and f"actor1 {e.actor1!r}: the article's" not in told:
+                    target.actor1 = e.actor1
+                if e.actor2 and f"actor2 {e.actor2!r}: the article's" not in told and e.actor2 != target.actor1:
+                    target.actor2 = e.actor2
 
     # ------------------------------------------------------------- output
     def to_events(self, doc: Document, cands: list[A.Candidate], ctx: A.Context) -> list[Event]:
@@ -600,6 +692,12 @@ def _casualty_place(facts: ArticleFacts, s: Any, c: Any, marks: list[Any]) -> An
     return None
 
 
+# The fighting one sentence tells at one place is one event of the highest rank
+# (ACLED: a battle that takes ground is a territory change; shelling in a clash
+# is the clash).
+_DOMINANCE = {"Government regains territory": 3, "Non-state actor overtakes territory": 3,
+              "Armed clash": 2, "Shelling/artillery/missile attack": 1}
+
 _TOLLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
 
 # A headline's «هجوم» may be the body's clash, bombing or attack on civilians.
@@ -642,6 +740,13 @@ def _specific(c: A.Candidate) -> bool:
     """Whether a current event is told as one event: a report names at least one of
     a place below province level, a day of its own, or a toll. Fighting «في
     محافظة تعز» with neither day nor toll is the conflict told in general."""
+    if c.status == "background":
+        # A recalled event is coded only when told as one event: a day of its own
+        # and a place below province level, its own or the paragraph's («في مسجد
+        # الإمام الصادق بالكويت يوم 26 يونيو»), not history in general («في البحرين
+        # عام 2011», «حملة جوية في شمال العراق يوم 24 يوليو»).
+        return c.own_date and c.place_rule != _NEXT_PLACE_RULE and \
+            (getattr(c.place, "geo_precision", 3) or 3) < 3
     if c.status != "current" or c.own_date or c.killed or c.injured:
         return True
     if c.place_rule.startswith("no place"):
@@ -649,6 +754,22 @@ def _specific(c: A.Candidate) -> bool:
         # «اعتقال») still tells one event; a generic «هجوم», «قتل» does not.
         return all(t.payload.family not in ("attack", "kill") and t.payload.strong for t in c.triggers)
     return (getattr(c.place, "geo_precision", 3) or 3) < 3
+
+
+_NEXT_PLACE_RULE = "no place in the sentence: the next place named in its paragraph"
+
+
+def _next_place(facts: ArticleFacts, s: Any) -> Any:
+    """«وأشار إلى أن طائرات التحالف ... شنت غارات» before any place is named: the
+    first place named later in the same paragraph («... في محافظة البيضاء»),
+    the article's only clue to where, when nothing before it gives one."""
+    for t in facts.sentences[s.index + 1:]:
+        if t.paragraph != s.paragraph:
+            break
+        groups = A.place_groups(facts, t)
+        if groups and not t.is_dateline:
+            return groups[0]
+    return None
 
 
 def _drop_country_outliers(groups: list[Any], places: list[Any]) -> list[Any]:
@@ -707,23 +828,113 @@ def _place_key(c: A.Candidate) -> str | None:
     return key
 
 
+# Words between an event word and a day of its sentence beyond which the day
+# belongs to another clause («... هذه الهجمات ... جاءت ردا على مقتل أربعة في هجوم
+# ... الأسبوع الماضي»): such a day does not tell two mentions apart.
+_FIRM_DATE_WORDS = 12
+
+
+def _firm_date(c: A.Candidate) -> bool:
+    """Whether a mention has a day of its own, named next to its event word."""
+    return c.own_date and c.date_words <= _FIRM_DATE_WORDS
+
+
+def _more_precise_inside(a: A.Candidate, b: A.Candidate) -> bool:
+    """Whether a's place is below province level and inside b's province-level place."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or a.place_rule.startswith("no place"):
+        return False
+    if (getattr(pb, "geo_precision", 3) or 3) < 3 or (getattr(pa, "geo_precision", 3) or 3) >= 3:
+        return False
+    admin = getattr(pb, "admin1", None)
+    if admin is None:  # known only by its country («مناطق جبل قنديل بشمال العراق»)
+        return getattr(pb, "country", None) is not None and getattr(pb, "country", None) == getattr(pa, "country", None)
+    return admin == getattr(pa, "admin1", None)
+
+
 def _same_event(a: A.Candidate, b: A.Candidate) -> bool:
     """Two mentions of one event: same sub-type and status, days that agree, and
     the same place, or no place of their own, or (when one has no day of its
     own, as later references to an event rarely repeat it, and one names only
     the province) the same province."""
-    if a.sub_event_type != b.sub_event_type or a.status != b.status:
+    # Sub-types of one battle: «المعارك في X» after «طردت ... من X» is the fight
+    # that took the ground, told again.
+    if a.status != b.status or (a.sub_event_type != b.sub_event_type and not (
+            a.event_type == b.event_type == "Battles" and a.sub_event_type in _DOMINANCE
+            and b.sub_event_type in _DOMINANCE)):
         return False
-    if a.own_date and b.own_date and a.date != b.date:
+    if _firm_date(a) and _firm_date(b) and a.date != b.date:
         return False
-    if _place_key(a) == _place_key(b):
+    if _place_key(a) == _place_key(b) or _same_point(a, b):
         return True
     if a.place_rule.startswith("no place") or b.place_rule.startswith("no place"):
         return True
     admin_a = getattr(a.place, "admin1", None)
     vague = max(getattr(a.place, "geo_precision", 1) or 1, getattr(b.place, "geo_precision", 1) or 1) >= 3
-    return bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (a.own_date and b.own_date) \
-        and vague  # two precise places are two events (spec §1: one per place)
+    if bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and not (_firm_date(a) and _firm_date(b)) \
+            and vague:  # two precise places are two events (spec §1: one per place)
+        return True
+    if bool(admin_a) and admin_a == getattr(b.place, "admin1", None) and _within_district(a, b):
+        return True
+    return _same_victims(a, b)
+
+
+# Places closer than this are one place named two ways («حي غويران» and «سجن
+# الصناعة» in it, resolved to one point).
+_SAME_POINT_KM = 0.5
+
+
+def _same_point(a: A.Candidate, b: A.Candidate) -> bool:
+    pa, pb = a.place, b.place
+    coords = [getattr(p, k, None) for p in (pa, pb) for k in ("latitude", "longitude")]
+    if None in coords or any(c.place_rule.startswith(("no place", PAIR_RULE)) for c in (a, b)):
+        return False
+    # Only places known to the point: an unknown place is put at the centre of
+    # its town or district, where another unknown place may be put too.
+    if (getattr(pa, "geo_precision", 3) or 3) > 1 or (getattr(pb, "geo_precision", 3) or 3) > 1:
+        return False
+    return km_between(*coords) < _SAME_POINT_KM
+
+
+def _generic(c: A.Candidate) -> bool:
+    """Whether a mention is told only with generic attack or killing words."""
+    return bool(c.triggers) and all(t.payload.family in ("attack", "kill") for t in c.triggers)
+
+
+def _within_district(a: A.Candidate, b: A.Candidate) -> bool:
+    """«في محافظة مريوان» (a district) told with no day of its own, and «في مدينة
+    مريوان» with one: the town is the district's, named more precisely."""
+    pa, pb = (a.place, b.place)
+    ga, gb = getattr(pa, "geo_precision", 3) or 3, getattr(pb, "geo_precision", 3) or 3
+    if {ga, gb} != {1, 2}:
+        return False
+    district, town = (a, b) if ga == 2 else (b, a)
+    if district.own_date:
+        return False
+    name = getattr(district.place, "admin2", None) or getattr(district.place, "location", None)
+    return bool(name) and (getattr(town.place, "admin2", None) in (None, name)) and \
+        bool(getattr(town.place, "location", None)) and getattr(town.place, "location", "") in name
+
+
+def _same_victims(a: A.Candidate, b: A.Candidate) -> bool:
+    """«بمقتل ثمانية مدنيين واصابة سبعة آخرين في قصف ... على مناطق جبل قنديل» and
+    «شنت صباح امس غارة على ... قرية زاركلي ... ما أسفر عن مقتل ثمانية مدنيين
+    واصابة سبعة آخرين»: the same dead and wounded, on the same day, in places
+    that may be one (one inside the other's province, or one known only by its
+    country) are one event told by two sources."""
+    if not a.killed or (a.killed, a.injured) != (b.killed, b.injured):
+        return False
+    if a.sentence is b.sentence or a.place_rule.startswith(PAIR_RULE) or b.place_rule.startswith(PAIR_RULE):
+        return False  # a total split over the places of one sentence gives equal shares
+    if a.date is None or a.date != b.date:
+        return False
+    pa, pb = a.place, b.place
+    if getattr(pa, "country", None) is None or getattr(pa, "country", None) != getattr(pb, "country", None):
+        return False
+    admin_a, admin_b = getattr(pa, "admin1", None), getattr(pb, "admin1", None)
+    if admin_a and admin_b:
+        return admin_a == admin_b
+    return True  # one is known only by its country
 
 
 def _confidence(c: A.Candidate) -> float:

@@ -38,6 +38,9 @@ class Sentence:
     dates: list[Any] = field(default_factory=list)  # rasd.text.dates.DateMention
     casualties: list[Any] = field(default_factory=list)  # rasd.text.casualties.Casualty
     places: list[Any] = field(default_factory=list)  # rasd.places ResolvedPlace
+    # Normalised offsets where a new clause starts («فيما», «بينما», «لكن»): a cue
+    # governs its own clause, not the next one's event.
+    breaks: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

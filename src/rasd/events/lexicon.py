@@ -49,6 +49,13 @@ class Cue:
     scope: str
     window: int
     effect: str  # "cancel" | "background"
+    # The triggers the cue governs, by family or sub-event type («باب» after
+    # «تفجير» says what was blown up; after «هاجم» it does not): empty = all.
+    only: frozenset[str] = frozenset()
+
+    def governs(self, trig: Trigger) -> bool:
+        return not self.only or trig.family in self.only or trig.sub_event_type in self.only \
+            or normalize_word(trig.form) in self.only
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,10 @@ class Lexicon:
     dual_heads: frozenset[str] = frozenset()
     # Words that say those arrested are suspected militants («مشتبه به»).
     suspects: re.Pattern[str] | None = None
+    # Words that claim (or disclaim) an attack («أعلنت ... مسؤوليتها عن», «تبنت»).
+    claims: re.Pattern[str] | None = None
+    # Words that open a new clause inside a sentence («فيما», «بينما», «لكن»).
+    clause_openers: re.Pattern[str] | None = None
     name_prefixes: frozenset[str] = frozenset()
 
 
@@ -110,6 +121,7 @@ def _load(path: Path) -> Lexicon:
         raise _bad(path, "no 'triggers' list")
 
     triggers: PhraseMatcher[Trigger] = PhraseMatcher()
+    forms_seen: set[str] = set()
     size = 0
     for group in data["triggers"]:
         sub = group.get("sub_event_type")
@@ -122,6 +134,7 @@ def _load(path: Path) -> Lexicon:
         aim = bool(group.get("aim_with_lam", family == "territory"))
         for form in group.get("forms") or []:
             triggers.add(str(form), Trigger(str(form), sub, family, strong, aim))
+            forms_seen.add(normalize_word(str(form)))
             size += 1
 
     by_form: dict[str, list[Marker]] = {}
@@ -134,9 +147,14 @@ def _load(path: Path) -> Lexicon:
         scope = group.get("scope", "before")
         if scope not in CUE_SCOPES:
             raise _bad(path, f"cue scope {scope!r} is not one of {sorted(CUE_SCOPES)}")
+        only = frozenset(str(x) if str(x) in FAMILIES or str(x) in SUB_EVENT_TO_TYPE else normalize_word(str(x))
+                         for x in group.get("only") or [])
+        unknown = only - FAMILIES - set(SUB_EVENT_TO_TYPE) - forms_seen
+        if unknown:
+            raise _bad(path, f"cue 'only' names no family, sub_event_type or trigger form: {sorted(unknown)}")
         for form in group.get("forms") or []:
             mark(str(form), cue=Cue(str(form), group["kind"], scope, int(group.get("window", 8)),
-                                    group.get("effect", "cancel")))
+                                    group.get("effect", "cancel"), only))
         for pattern in group.get("patterns") or []:
             try:
                 cue_patterns.append((group["kind"], re.compile(pattern)))
@@ -157,6 +175,8 @@ def _load(path: Path) -> Lexicon:
                    ongoing=_word_alternation(data.get("ongoing")),
                    column=_word_alternation(data.get("column")),
                    suspects=_word_alternation(data.get("suspects")),
+                   claims=_word_alternation(data.get("claims")),
+                   clause_openers=_word_alternation(data.get("clause_openers")),
                    dual_heads=_word_set(data.get("dual_place_heads")),
                    name_prefixes=_word_set(data.get("place_name_prefixes")))
 
