@@ -176,14 +176,22 @@ def _resolve_family(trig: Trigger, s: Sentence) -> tuple[str, str]:
     return trig.sub_event_type, trig.family
 
 
+_CROWD_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                              "Violent demonstration", "Mob violence"})
+
+
 def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, list[str]]) -> list[Candidate]:
     """The events one sentence reports, before actors, places and dates."""
     blocked = [(a.start, a.end) for a in s.actors] + [(p.start, p.end) for p in s.places]
     kept: list[tuple[PhraseMatch[Trigger], str, str, str | None]] = []
     for trig in s.triggers:
         t = trig.payload
-        if any(a < trig.end and trig.start < b for a, b in blocked) and t.sub_event_type not in (
-                "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb"):
+        # A trigger inside a name is part of it. A protest or riot phrase that
+        # starts before the crowd it names («خرج مئات المتظاهرين», «مواجهات مع
+        # الشرطة») is not.
+        crowd = t.sub_event_type in _CROWD_SUB_TYPES
+        if any((a <= trig.start < b) if crowd else (a < trig.end and trig.start < b) for a, b in blocked) \
+                and t.sub_event_type not in ("Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb"):
             continue  # «تحرير» inside «هيئة تحرير الشام», «الجيش» ...
         cancel, background = cancelling_cue(facts, s, trig)
         if cancel:
