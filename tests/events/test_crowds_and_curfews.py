@@ -37,3 +37,13 @@ def test_bringing_down_a_regime_is_no_aircraft_shot_down(pipeline):
         ("Protests", "Peaceful protest")]
     assert types(pipeline, "أعلن الجيش إسقاط طائرة مسيرة في ريف إدلب اليوم.") == [
         ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_a_protest_broken_up_is_one_event_of_that_type(pipeline):
+    assert types(pipeline, "فرقت الشرطة بالغاز المسيل للدموع اليوم مظاهرة لمئات المحتجين في وسط بغداد.") == [
+        ("Protests", "Protest with intervention")]
+
+
+def test_tyres_burnt_in_a_riot_are_part_of_the_riot(pipeline):
+    assert types(pipeline, "أحرق محتجون غاضبون إطارات اليوم ورشقوا قوات الأمن بالحجارة في مدينة الناصرية.") == [
+        ("Riots", "Violent demonstration")]

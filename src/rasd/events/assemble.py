@@ -180,6 +180,16 @@ _CROWD_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "
                               "Violent demonstration", "Mob violence"})
 
 
+# A crowd event's type -> the types that are part of it when one sentence tells both.
+_CROWD_DOMINANT = {
+    "Protest with intervention": frozenset({"Peaceful protest"}),
+    "Excessive force against protesters": frozenset({"Peaceful protest", "Protest with intervention"}),
+    "Violent demonstration": frozenset({"Peaceful protest", "Protest with intervention",
+                                        "Looting/property destruction"}),
+    "Mob violence": frozenset({"Looting/property destruction"}),
+}
+
+
 def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, list[str]]) -> list[Candidate]:
     """The events one sentence reports, before actors, places and dates."""
     blocked = [(a.start, a.end) for a in s.actors] + [(p.start, p.end) for p in s.places]
@@ -213,6 +223,13 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
         kept = [k for k in kept if not (
             k[1] in ("Remote explosive/landmine/IED", "Suicide bomb")
             and any(abs(facts.word_index(k[0].start) - facts.word_index(d.start)) <= 4 for d in disrupted))]
+    subs = {sub for _, sub, _, _ in kept}
+    if subs & _CROWD_DOMINANT.keys():
+        # «فرقت الشرطة ... مظاهرة», «أحرق محتجون إطارات ... ورشقوا قوات الأمن»: one
+        # crowd event of its most violent type; the protest it began as and the
+        # tyres or cars burnt in it are part of it (ACLED codes the riot).
+        outranked = set().union(*(_CROWD_DOMINANT[sub] for sub in subs & _CROWD_DOMINANT.keys()))
+        kept = [k for k in kept if k[1] not in outranked]
     if any(getattr(c, "count", 0) >= MAX_EVENT_TOLL for c in s.casualties):
         # «مقتل وإصابة 3440 عراقيا»: a statistic; its killing words are no event.
         kept = [k for k in kept if k[2] not in ("kill", "attack")]
