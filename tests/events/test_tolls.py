@@ -83,3 +83,21 @@ def test_the_attack_retold_with_its_own_earlier_day_is_one_event_and_also_adds_d
     assert len(clashes) == 1
     assert clashes[0].event_date == "2015-08-01"
     assert clashes[0].fatalities == 10
+
+
+def test_a_headline_of_two_events_gives_its_toll_to_the_one_its_clause_counts(pipeline):
+    text = ("طائرات التحالف تقصف مواقع لداعش في الرمادي.. والجيش يقتل 7 في اشتباكات\n\n"
+            "شنت طائرات التحالف الدولي أمس غارات على مواقع لتنظيم داعش في الرمادي.\n"
+            "وفي الفلوجة، قتل 7 من عناصر داعش أمس في اشتباكات مع الجيش العراقي.")
+    events = extract(pipeline, text)
+    tolls = {(e.sub_event_type, e.location): e.fatalities for e in events}
+    assert tolls[("Air/drone strike", "Ramadi")] == 0
+    assert tolls[("Armed clash", "Fallujah")] == 7
+    assert sum(e.fatalities for e in events) == 7
+
+
+def test_a_headline_toll_never_replaces_the_toll_the_body_gives(pipeline):
+    text = ("الجيش: 8 مدنيين قتلوا في هجوم على قاعدة في الرمادي\n\n"
+            "أعلن الجيش العراقي اليوم أن جنديا وثمانية مدنيين قتلوا أمس في هجوم للمتشددين على قاعدة في الرمادي.")
+    [attack] = [e for e in extract(pipeline, text) if e.event_type in ("Battles", "Violence against civilians")]
+    assert attack.fatalities == 9

@@ -383,7 +383,7 @@ class EventStage:
         for h in headline:
             same = next((b for b in body if _same_family(b, h) and b.status == h.status), None)
             if same is not None:
-                self._absorb(same, h)
+                self._absorb(same, _headline_toll(h, same))
             else:
                 merged.append(h)
         for e in body:
@@ -526,9 +526,9 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
     sentence's first violent event. Empty (the
     first violent event takes all) when the sentence counts dead once."""
     dead = [c for c in s.casualties if getattr(c, "kind", "") == "killed"]
-    if tolled is None or len(dead) < 2:
-        return {}
     violent = [c for c in cands if c.event_type in _TOLLED]
+    if tolled is None or not dead or (len(dead) < 2 and len(violent) < 2):
+        return {}
     places = {id(c): _anchored_places(facts, s, groups, c) for c in violent}
     own_countries = {getattr(p, "country", None) for p in places[id(tolled)]} - {None}
     marks = sorted(s.casualties, key=lambda c: c.start)
@@ -549,6 +549,21 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
     if not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
         return {}
     return {key: A.casualty_totals(items) for key, items in given.items()}
+
+
+def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
+    """The headline summarises the body (spec §1: merge mentions): its toll restates
+    the body's and never replaces one the body gives («8 مدنيين قتلوا» in the title,
+    «جندياً من قواته وثمانية مقاولين أفغان قتلوا» in the lead: 9). A toll the title
+    gave another kind of event («التحالف يقصف ... والمقاومة تقتل 5 في اشتباكات») is
+    that event's, told in the body, not the bombing's."""
+    if h.event_type != body.event_type:
+        h.killed = h.injured = 0
+    if body.killed:
+        h.killed = 0
+    if body.injured:
+        h.injured = 0
+    return h
 
 
 # Words from a casualty phrase to the event word that caused it («قتل 29 آخرون في اشتباكات»).
