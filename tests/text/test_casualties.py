@@ -117,9 +117,9 @@ CASES: list[tuple[str, str, list[tuple[str, int, bool]]]] = [
     ("dev:snn_be84f2355537", "وأسفرت موجة التفجيرات أمس عن مقتل 49 شخصا وإصابة مئات آخرين",
      [("killed", 49, False), ("injured", 100, True)]),
     ("dev:snn_8a130ca110df", "بعد معارك كرّ وفر كبّدت قوات النظام 12 قتيلاً وعشرات الجرحى",
-     [("killed", 12, False), ("injured", 10, True)]),
+     [("killed", 12, False), ("injured", 12, True)]),
     ("dev:snn_8a130ca110df", "ومقتل ما لا يقل عن 12 عنصرًا نظاميًا وعشرات الجرحى",
-     [("killed", 12, True), ("injured", 10, True)]),
+     [("killed", 12, True), ("injured", 12, True)]),
     ("dev:snn_7db25f1379cb", "ولقي أربعة عراقيين مصرعهم",
      [("killed", 4, False)]),
     ("dev:snn_7db25f1379cb", "فيما قتل وأصيب عدد من مساعديه بغارة جوية نفذتها طائرات التحالف الدولي",
@@ -305,3 +305,18 @@ COMMON_FORMS = [
 def test_common_forms(sentence, expected):
     norm, _ = normalize(sentence)
     assert [(c.kind, c.count, c.approx) for c in find_casualties(norm)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتمكنت القوات الأمنية من قتل العشرات من مسلحي التنظيم",
+    "أسفرت الغارات عن سقوط عشرات القتلى في صفوف المسلحين",
+])
+def test_dozens_of_dead_is_coded_as_acled_codes_dozens(sentence):
+    # ACLED: "dozens" → 12; «عشرات» is the Arabic press's "dozens" (a lower bound, so approximate).
+    _, found = find(sentence)
+    assert [(c.kind, c.count, c.approx) for c in found] == [("killed", 12, True)]
+
+
+def test_tens_of_thousands_keep_their_own_lower_bound():
+    _, found = find("أدى القتال إلى نزوح عشرات الآلاف من المدنيين")
+    assert [(c.kind, c.count) for c in found] == [("displaced", 10000)]

@@ -90,6 +90,7 @@ class _Lexicon:
     not_people_before: frozenset[str]
     unknown_cues: frozenset[str]
     determiners: frozenset[str]
+    vague_tolls: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +142,8 @@ def _lexicon() -> _Lexicon:
         not_people_before=frozenset(normalize_word(w) for w in data["not_people_before"]),
         unknown_cues=frozenset(normalize_word(w) for w in data["unknown_count_cues"]),
         determiners=frozenset(normalize_word(w) for w in data["non_count_determiners"]),
+        vague_tolls={normalize_word(w): int(item["value"]) for item in data.get("vague_tolls") or []
+                     for w in item["words"]},
     )
 
 
@@ -221,7 +224,12 @@ class _Sentence:
             return None
         if num.kind == "digits" and 1900 <= num.value <= 2100 and not self._person_after(last):
             return None  # a year
-        return _Count(num.value, num.approx, num.qualifier, first, last, num.start, num.end, num.kind == "dual")
+        value = num.value
+        if num.kind == "vague":
+            # «العشرات» → 12 (ACLED's "dozens"); the article and a clitic are not the word.
+            word = num.text[2:] if num.text.startswith("ال") else num.text
+            value = lex.vague_tolls.get(word, value)
+        return _Count(value, num.approx, num.qualifier, first, last, num.start, num.end, num.kind == "dual")
 
     def _person_after(self, i: int) -> bool:
         j = i + 1
@@ -503,7 +511,7 @@ def _use(s: _Sentence, cnt: _Count, kind: str) -> _Victim:
     s.claimed.update(range(cnt.first, cnt.last + 1))
     # «استشهاد (15) خمسة عشر»: the same figure restated in words.
     nxt = s.count_start.get(cnt.last + 1)
-    if nxt is not None and nxt.value == cnt.value:
+    if nxt is not None and nxt.value == cnt.value and not nxt.approx:
         s.claimed.update(range(nxt.first, nxt.last + 1))
         cnt.last, cnt.end = nxt.last, nxt.end
     victim = _victims(s, cnt, kind)
