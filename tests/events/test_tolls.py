@@ -101,3 +101,17 @@ def test_a_headline_toll_never_replaces_the_toll_the_body_gives(pipeline):
             "أعلن الجيش العراقي اليوم أن جنديا وثمانية مدنيين قتلوا أمس في هجوم للمتشددين على قاعدة في الرمادي.")
     [attack] = [e for e in extract(pipeline, text) if e.event_type in ("Battles", "Violence against civilians")]
     assert attack.fatalities == 9
+
+
+def test_a_toll_that_leaves_out_an_event_is_not_that_events_toll(pipeline):
+    events = extract(pipeline, "وأشار بيان الوزارة إلى مقتل 52 عنصرا من قوات الأمن، "
+                               "ولا تشمل هذه الحصيلة ضحايا العمليات العسكرية في الرمادي.")
+    assert sum(e.fatalities for e in events) == 0
+
+
+def test_a_toll_that_leaves_out_one_event_still_counts_the_other(pipeline):
+    events = extract(pipeline, "قتل خمسة من رجال الشرطة أمس في انفجار عبوة ناسفة في بغداد، "
+                               "ولا تشمل هذه الحصيلة ضحايا الاشتباكات في الرمادي.")
+    tolls = {e.location: e.fatalities for e in events}
+    assert tolls.get("Baghdad") == 5
+    assert not tolls.get("Ramadi")

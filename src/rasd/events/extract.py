@@ -24,6 +24,7 @@ from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
 from rasd.events.pairs import find_pairs
 from rasd.model import Document, Event, Evidence, Mention
+from rasd.text.casualties import toll_exclusions
 from rasd.text.tokens import PhraseMatch
 
 # How the place of each event of a «منطقتي X وY» pair was chosen (also its merge key).
@@ -527,9 +528,12 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
     first violent event takes all) when the sentence counts dead once."""
     dead = [c for c in s.casualties if getattr(c, "kind", "") == "killed"]
     violent = [c for c in cands if c.event_type in _TOLLED]
-    if tolled is None or not dead or (len(dead) < 2 and len(violent) < 2):
+    if tolled is None or not dead:
         return {}
     places = {id(c): _anchored_places(facts, s, groups, c) for c in violent}
+    left_out = _left_out(facts, s.casualties, violent, places)
+    if len(dead) < 2 and len(violent) < 2 and not left_out:
+        return {}
     own_countries = {getattr(p, "country", None) for p in places[id(tolled)]} - {None}
     marks = sorted(s.casualties, key=lambda c: c.start)
     given: dict[int, list[Any]] = {id(c): [] for c in violent}
@@ -540,13 +544,21 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
         if owner is None and where is not None:
             owner = next((v for v in violent if any(
                 q.start <= where.start < q.end or where.start <= q.start < where.end for q in places[id(v)])), None)
+        if owner is not None and (id(c), id(owner)) in left_out:
+            owner = None
+        if owner is None and (id(c), id(tolled)) in left_out:
+            # «مقتل 488 ... ولا تشمل هذه الحصيلة ضحايا العمليات العسكرية»: another
+            # event of the sentence, or none, is counted.
+            owner = next((v for v in violent if (id(c), id(v)) not in left_out), None)
+            if owner is None:
+                continue
         if owner is not None:
             given[id(owner)].append(c)
         elif where is None or getattr(where, "country", None) in own_countries:
             given[id(tolled)].append(c)
         # else: counted in another country, or at a place no gazetteer knows
         # («في محافظة تكساس الأمريكية»), where none of the sentence's events is
-    if not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
+    if not left_out and not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
         return {}
     return {key: A.casualty_totals(items) for key, items in given.items()}
 
@@ -564,6 +576,23 @@ def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
     if body.injured:
         h.injured = 0
     return h
+
+
+def _left_out(facts: ArticleFacts, casualties: list[Any], violent: list[A.Candidate],
+              places: dict[int, list[Any]]) -> set[tuple[int, int]]:
+    """(casualty, event) pairs where the text leaves the event out of the toll: an
+    exclusion («ولا تشمل هذه الحصيلة ضحايا», «باستثناء») between the count and the
+    event's word or every place of the event."""
+    rx = toll_exclusions()
+    out: set[tuple[int, int]] = set()
+    for c in casualties:
+        for v in violent:
+            t = v.anchor
+            where = places.get(id(v)) or []
+            if (t.start >= c.end and rx.search(facts.norm, c.end, t.start)) or (
+                    where and all(p.start >= c.end and rx.search(facts.norm, c.end, p.start) for p in where)):
+                out.add((id(c), id(v)))
+    return out
 
 
 # Words from a casualty phrase to the event word that caused it («قتل 29 آخرون في اشتباكات»).

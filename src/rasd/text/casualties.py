@@ -147,6 +147,17 @@ def _lexicon() -> _Lexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def toll_exclusions() -> re.Pattern[str]:
+    """Words after a toll that leave out the event named next («ولا تشمل هذه الحصيلة
+    ضحايا العمليات العسكرية»), as a pattern over normalised text."""
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("toll_exclusions") or []}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
 def _month_names() -> list[str]:
     """Month names from the dates layer's calendar (calendar_ar.yaml), if present."""
     try:
