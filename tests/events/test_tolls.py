@@ -115,3 +115,10 @@ def test_a_toll_that_leaves_out_one_event_still_counts_the_other(pipeline):
     tolls = {e.location: e.fatalities for e in events}
     assert tolls.get("Baghdad") == 5
     assert not tolls.get("Ramadi")
+
+
+def test_an_earlier_killing_the_event_answers_is_not_its_toll(pipeline):
+    events = extract(pipeline, "قصفت المدفعية العراقية أمس مواقع لتنظيم داعش في الرمادي "
+                               "ردا على مقتل ثلاثة جنود برصاص قناصة التنظيم.")
+    [shelling] = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert shelling.fatalities == 0

@@ -24,7 +24,7 @@ from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
 from rasd.events.pairs import find_pairs
 from rasd.model import Document, Event, Evidence, Mention
-from rasd.text.casualties import toll_exclusions
+from rasd.text.casualties import recalled, toll_exclusions
 from rasd.text.tokens import PhraseMatch
 
 # How the place of each event of a «منطقتي X وY» pair was chosen (also its merge key).
@@ -168,10 +168,10 @@ class EventStage:
                 explain.setdefault("commentary", []).extend(t.text for c in cands for t in c.triggers)
                 cands = []
             if not cands:
-                self._attach_orphan_casualties(s, events, groups)
+                self._attach_orphan_casualties(facts, s, events, groups)
                 self._refine_place(s, groups, events)
                 continue
-            killed, injured = A.casualty_totals(s.casualties)
+            killed, injured = A.casualty_totals(_counted(facts, s))
             has_pair = bool(groups) and bool(self.lexicon.dual_heads) and bool(
                 find_pairs(facts.norm, s.start, s.end, self.lexicon.dual_heads, self.lexicon.name_prefixes))
             # The sentence's toll belongs to its first violent event (an arrest,
@@ -352,11 +352,11 @@ class EventStage:
             prev.place_rule = "a more precise place in the same province named in the next sentence"
             prev.evidence.append((s.orig_start, s.orig_end))
 
-    def _attach_orphan_casualties(self, s, events: list[A.Candidate], groups: list[Any] = ()) -> None:
+    def _attach_orphan_casualties(self, facts: ArticleFacts, s, events: list[A.Candidate], groups: list[Any] = ()) -> None:
         """Casualties in a sentence with no trigger belong to the event just told —
         unless the sentence places them somewhere else («ولقي أربعة مصرعهم في حوادث
         متفرقة في بغداد» after a strike in Nineveh)."""
-        killed, injured = A.casualty_totals(s.casualties)
+        killed, injured = A.casualty_totals(_counted(facts, s))
         if not (killed or injured) or not events:
             return
         prev = events[-1]
@@ -526,18 +526,19 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
     of the sentence is («مقتل 8 أشخاص في تكساس») to none; the rest to the
     sentence's first violent event. Empty (the
     first violent event takes all) when the sentence counts dead once."""
-    dead = [c for c in s.casualties if getattr(c, "kind", "") == "killed"]
+    counted = _counted(facts, s)
+    dead = [c for c in counted if getattr(c, "kind", "") == "killed"]
     violent = [c for c in cands if c.event_type in _TOLLED]
     if tolled is None or not dead:
         return {}
     places = {id(c): _anchored_places(facts, s, groups, c) for c in violent}
-    left_out = _left_out(facts, s.casualties, violent, places)
+    left_out = _left_out(facts, counted, violent, places)
     if len(dead) < 2 and len(violent) < 2 and not left_out:
         return {}
     own_countries = {getattr(p, "country", None) for p in places[id(tolled)]} - {None}
-    marks = sorted(s.casualties, key=lambda c: c.start)
+    marks = sorted(counted, key=lambda c: c.start)
     given: dict[int, list[Any]] = {id(c): [] for c in violent}
-    for c in s.casualties:
+    for c in counted:
         where = _casualty_place(facts, s, c, marks)
         # «قتل 29 آخرون في اشتباكات ...»: the event word right after the count is its cause.
         owner = _cause(facts, c, marks, violent)
@@ -576,6 +577,12 @@ def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
     if body.injured:
         h.injured = 0
     return h
+
+
+def _counted(facts: ArticleFacts, s: Any) -> list[Any]:
+    """The sentence's casualties that count toward its events' tolls: not an earlier
+    killing the event answers («قصفت ... ردا على مقتل أحد جنودها»)."""
+    return [c for c in s.casualties if not recalled(facts.norm, c)]
 
 
 def _left_out(facts: ArticleFacts, casualties: list[Any], violent: list[A.Candidate],

@@ -158,6 +158,21 @@ def toll_exclusions() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _recalled_cue() -> re.Pattern[str]:
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("recalled_cues") or []}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")\s*ل?$")
+
+
+def recalled(norm: str, c: Casualty) -> bool:
+    """Is the casualty an earlier killing the event answers («ردا على مقتل أحد
+    جنودها», «انتقاما لمقتل»)? Its dead are not the event's toll."""
+    return _recalled_cue().search(norm, max(0, c.start - 30), c.start) is not None
+
+
 def _month_names() -> list[str]:
     """Month names from the dates layer's calendar (calendar_ar.yaml), if present."""
     try:
