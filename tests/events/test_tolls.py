@@ -122,3 +122,20 @@ def test_an_earlier_killing_the_event_answers_is_not_its_toll(pipeline):
                                "ردا على مقتل ثلاثة جنود برصاص قناصة التنظيم.")
     [shelling] = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert shelling.fatalities == 0
+
+
+@pytest.mark.parametrize("update", [
+    "وارتفعت حصيلة قتلى التفجير إلى 12 بعد وفاة أربعة من الجرحى متأثرين بجراحهم.",
+    "وقالت مصادر طبية إن عدد القتلى ارتفع إلى 12 شخصا.",
+])
+def test_a_toll_update_replaces_the_figure_told_before(pipeline, update):
+    text = ("انفجرت سيارة مفخخة أمس في سوق شعبي في بغداد ما أسفر عن مقتل 8 أشخاص وإصابة 20 آخرين.\n" + update)
+    [bomb] = [e for e in extract(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert bomb.fatalities == 12
+
+
+def test_a_second_figure_that_is_no_update_keeps_the_lowest(pipeline):
+    text = ("انفجرت سيارة مفخخة أمس في سوق شعبي في بغداد ما أسفر عن مقتل 8 أشخاص.\n"
+            "وقالت مصادر طبية إن التفجير أوقع 12 قتيلا.")
+    [bomb] = [e for e in extract(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert bomb.fatalities == 8

@@ -24,7 +24,7 @@ from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
 from rasd.events.pairs import find_pairs
 from rasd.model import Document, Event, Evidence, Mention
-from rasd.text.casualties import recalled, toll_exclusions
+from rasd.text.casualties import recalled, toll_exclusions, toll_update
 from rasd.text.tokens import PhraseMatch
 
 # How the place of each event of a «منطقتي X وY» pair was chosen (also its merge key).
@@ -291,7 +291,7 @@ class EventStage:
                 prev.actor2 = name
                 prev.why["actors"] = prev.why.get("actors", "") + f"; actor2 {name!r}: victims named later"
                 break
-        prev.killed = prev.killed or killed
+        prev.killed = _told_toll(prev.killed, killed, cand.sentence, lowest=False)
         prev.injured = prev.injured or injured
         return True
 
@@ -312,7 +312,7 @@ class EventStage:
         target = earlier[-1]
         target.triggers.extend(cand.triggers)
         target.evidence.append((cand.sentence.orig_start, cand.sentence.orig_end))
-        target.killed = _lowest_reported(target.killed, killed)
+        target.killed = _told_toll(target.killed, killed, cand.sentence)
         target.injured = _lowest_reported(target.injured, injured)
         return True
 
@@ -367,8 +367,8 @@ class EventStage:
         here = getattr(prev.place, "admin1", None)
         if groups and here and all(getattr(g, "admin1", None) not in (None, here) for g in groups):
             return
-        if not prev.killed and killed:
-            prev.killed = killed
+        if killed and (not prev.killed or toll_update(s.text)):
+            prev.killed = killed  # «وارتفعت حصيلة القتلى إلى 12»: the latest figure
             prev.evidence.append((s.orig_start, s.orig_end))
         if not prev.injured and injured:
             prev.injured = injured
@@ -455,8 +455,10 @@ class EventStage:
             if e.killed and _ADDED_TOLL.search(e.sentence.text):
                 # «قتل اثنان من المتشددين أيضا في الهجوم»: more dead, not another figure.
                 target.killed += e.killed
+            elif toll_update(target.sentence.text) and target.killed and not toll_update(e.sentence.text):
+                pass  # the event was told with its updated toll: an earlier figure does not lower it
             else:
-                target.killed = _lowest_reported(target.killed, e.killed)
+                target.killed = _told_toll(target.killed, e.killed, e.sentence)
             target.injured = _lowest_reported(target.injured, e.injured)
             if not target.own_date and e.own_date:
                 target.date, target.precision, target.own_date, target.date_rule = (
@@ -720,6 +722,15 @@ def _unnamed(actor: str | None) -> bool:
 
 # «أيضا», «كذلك» next to a count: dead besides those already counted.
 _ADDED_TOLL = re.compile(r"(?<!\w)(?:ايضا|كذلك)(?!\w)")
+
+
+def _told_toll(old: int, new: int, s: Any, lowest: bool = True) -> int:
+    """The toll of an event told again in sentence s: an update («ارتفعت حصيلة
+    القتلى إلى 12») replaces the figure told before; otherwise the lowest figure
+    (spec §1) or, with `lowest` False, the one told first."""
+    if new and toll_update(s.text):
+        return new
+    return _lowest_reported(old, new) if lowest else (old or new)
 
 
 def _lowest_reported(a: int, b: int) -> int:

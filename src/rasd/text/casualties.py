@@ -167,6 +167,21 @@ def _recalled_cue() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")\s*ل?$")
 
 
+@lru_cache(maxsize=1)
+def _update_cue() -> re.Pattern[str]:
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("toll_updates") or []}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def toll_update(norm_sentence: str) -> bool:
+    """Does the (normalised) sentence update a toll told before («ارتفعت حصيلة
+    القتلى إلى 12»)? Its figure replaces the earlier one."""
+    return _update_cue().search(norm_sentence) is not None
+
+
 def recalled(norm: str, c: Casualty) -> bool:
     """Is the casualty an earlier killing the event answers («ردا على مقتل أحد
     جنودها», «انتقاما لمقتل»)? Its dead are not the event's toll."""
