@@ -320,3 +320,16 @@ def test_dozens_of_dead_is_coded_as_acled_codes_dozens(sentence):
 def test_tens_of_thousands_keep_their_own_lower_bound():
     _, found = find("أدى القتال إلى نزوح عشرات الآلاف من المدنيين")
     assert [(c.kind, c.count) for c in found] == [("displaced", 10000)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ونتج عن الهجوم استشهاد 12 من رجال الأمن، وثلاثة من العاملين في الموقع", [("killed", 15)]),
+    ("أسفر التفجير عن مقتل 5 جنود، و3 مدنيين", [("killed", 8)]),
+    # after the comma, another kind of casualty or no people: not more of the list
+    ("قتل 5 أشخاص، وأصيب 3 آخرون", [("killed", 5), ("injured", 3)]),
+    ("قتل 5 أشخاص، و3 آخرين بجروح", [("killed", 5)]),
+    ("أسفر القصف عن مقتل 4 مدنيين، وتدمير 3 منازل", [("killed", 4)]),
+])
+def test_a_list_of_the_dead_goes_on_after_a_comma(sentence, expected):
+    _, found = find(sentence)
+    assert [(c.kind, c.count) for c in found] == expected

@@ -470,12 +470,49 @@ def _victims(s: _Sentence, cnt: _Count, kind: str, limit: int = 7) -> _Victim:
                 extra += 1
         end_tok = j
         j += 1
+    while j < n and not s.same_clause(cnt.last, j):
+        # «استشهاد 12 من رجال الأمن، وثلاثة من العاملين»: a list goes on after a comma.
+        more = _comma_joined(s, j, kind)
+        if more is None:
+            break
+        extra += more.value
+        s.claimed.update(range(j, more.last + 1))
+        end_tok = j = more.last
+        j += 1
     if cnt.noun and (end_tok is None or end_tok < first):
         return _Victim(cnt.start, cnt.end, last, extra, False)
     if end_tok is None or end_tok < first:
         return _Victim(None, None, last, extra, False)
     vs = cnt.start if cnt.noun else s.tokens[first].start
     return _Victim(vs, s.tokens[end_tok].end, end_tok, extra, False)
+
+
+def _comma_joined(s: _Sentence, j: int, kind: str) -> _Count | None:
+    """The count of «، وثلاثة من العاملين» / «، و3 مدنيين» after a list item: token j
+    opens a clause after a comma with و and a count of people, and its clause
+    reports nothing else (no casualty word: «، وأصيب 3»، «، و3 آخرين بجروح» are not
+    more of the same)."""
+    if "،" not in s.norm[s.tokens[j - 1].end : s.tokens[j].start] and \
+            "," not in s.norm[s.tokens[j - 1].end : s.tokens[j].start]:
+        return None
+    w = s.word(j)
+    if w[:1] != "و" or j in s.claimed:
+        return None
+    k = j + 1 if w == "و" else j
+    more = s.count_start.get(k)
+    if more is None or (w != "و" and more.start == s.tokens[j].start) or more.approx:
+        return None  # «واحدة» is one word; «، وعشرات ...» is no figure of the list
+    nxt = more.last + 1
+    lex = _lexicon()
+    if nxt >= len(s.tokens) or not s.same_clause(j, nxt) or s.word(nxt) in lex.others or (
+            s.word(nxt) != "من" and s.word(nxt) in lex.stops):
+        return None
+    t = nxt
+    while t < len(s.tokens) and s.same_clause(j, t):
+        if t in s.anchor_at and not _is_closing(s, t):
+            return None
+        t += 1
+    return more
 
 
 def _other_kind_after(s: _Sentence, i: int, kind: str) -> bool:
