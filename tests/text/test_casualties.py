@@ -333,3 +333,12 @@ def test_tens_of_thousands_keep_their_own_lower_bound():
 def test_a_list_of_the_dead_goes_on_after_a_comma(sentence, expected):
     _, found = find(sentence)
     assert [(c.kind, c.count) for c in found] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتمكنت الجهات الأمنية من التعرف على هوية 11 رجل أمن استشهدوا جراء التفجير",
+    "ونشرت وزارة الداخلية أسماء 7 من القتلى",
+])
+def test_the_dead_identified_or_named_so_far_are_not_the_toll(sentence):
+    _, found = find(sentence)
+    assert [c for c in found if c.kind == "killed" and c.count] == []

@@ -91,6 +91,7 @@ class _Lexicon:
     unknown_cues: frozenset[str]
     determiners: frozenset[str]
     vague_tolls: dict[str, int]
+    partial_before: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,7 @@ def _lexicon() -> _Lexicon:
         determiners=frozenset(normalize_word(w) for w in data["non_count_determiners"]),
         vague_tolls={normalize_word(w): int(item["value"]) for item in data.get("vague_tolls") or []
                      for w in item["words"]},
+        partial_before=frozenset(normalize_word(w) for w in data.get("partial_count_before") or []),
     )
 
 
@@ -261,6 +263,8 @@ class _Sentence:
             return None  # «أصيب بثلاث رصاصات»: an instrument, not people
         if first > 0 and self.tokens[first - 1].text in lex.not_people_before and num.kind == "digits":
             return None
+        if first > 0 and self.tokens[first - 1].text in lex.partial_before:
+            return None  # «التعرف على هوية 11 رجل أمن»: some of the dead, not the toll
         if last + 1 in not_after and self.clause[last + 1] == self.clause[last]:
             return None
         if num.kind == "digits" and 1900 <= num.value <= 2100 and not self._person_after(last):
