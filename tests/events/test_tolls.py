@@ -139,3 +139,17 @@ def test_a_second_figure_that_is_no_update_keeps_the_lowest(pipeline):
             "وقالت مصادر طبية إن التفجير أوقع 12 قتيلا.")
     [bomb] = [e for e in extract(pipeline, text) if e.event_type == "Explosions/Remote violence"]
     assert bomb.fatalities == 8
+
+
+@pytest.mark.parametrize("text", [
+    "وأدت الاشتباكات في الرمادي إلى مقتل 45 عنصرا من الجيش العراقي منذ اندلاع المعارك.",
+    "أعلن مصدر عسكري أمس أن الغارات على الرمادي أسفرت عن مقتل 45 مسلحا خلال الأسابيع الماضية.",
+])
+def test_a_count_over_a_period_is_a_statistic_not_an_events_toll(pipeline, text):
+    assert sum(e.fatalities for e in extract(pipeline, text)) == 0
+
+
+def test_one_attack_compared_with_a_period_keeps_its_toll(pipeline):
+    for text in ("قتل 44 شخصا أمس في انفجار سيارة مفخخة في بغداد، في أعنف هجوم تشهده المدينة منذ بداية العام.",
+                 "قتل 44 شخصا أمس في انفجار سيارة مفخخة هو الأعنف في بغداد منذ بداية العام."):
+        assert [e.fatalities for e in extract(pipeline, text)] == [44]

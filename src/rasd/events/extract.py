@@ -24,7 +24,7 @@ from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
 from rasd.events.pairs import find_pairs
 from rasd.model import Document, Event, Evidence, Mention
-from rasd.text.casualties import recalled, toll_exclusions, toll_update
+from rasd.text.casualties import over_period, recalled, toll_exclusions, toll_update
 from rasd.text.tokens import PhraseMatch
 
 # How the place of each event of a «منطقتي X وY» pair was chosen (also its merge key).
@@ -583,8 +583,9 @@ def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
 
 def _counted(facts: ArticleFacts, s: Any) -> list[Any]:
     """The sentence's casualties that count toward its events' tolls: not an earlier
-    killing the event answers («قصفت ... ردا على مقتل أحد جنودها»)."""
-    return [c for c in s.casualties if not recalled(facts.norm, c)]
+    killing the event answers («قصفت ... ردا على مقتل أحد جنودها»), not a statistic
+    over a period («مقتل 37 مقاتلاً ... خلال شهر يوليو الفائت»)."""
+    return [c for c in s.casualties if not recalled(facts.norm, c) and not over_period(facts.norm, c)]
 
 
 def _left_out(facts: ArticleFacts, casualties: list[Any], violent: list[A.Candidate],

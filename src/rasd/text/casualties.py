@@ -184,6 +184,33 @@ def toll_update(norm_sentence: str) -> bool:
     return _update_cue().search(norm_sentence) is not None
 
 
+@lru_cache(maxsize=1)
+def _period_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("period_cues") or []}, key=len, reverse=True)
+    rx = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!)")
+    return rx, frozenset(normalize_word(w) for w in data.get("period_comparisons") or [])
+
+
+_COMPARISON_WORDS = 6  # «أعنف هجوم بسيارة مفخخة تشهده بغداد منذ بداية العام»
+_STAT_CLAUSE_END = re.compile(r"[.,;:?!\n،؛]")
+
+
+def over_period(norm: str, c: Casualty) -> bool:
+    """Is the count a statistic over a period, the sum of many events («مقتل 37
+    مقاتلاً في الزبداني خلال شهر يوليو الفائت»)? Not when a superlative compares
+    one event with the period («قتل 44 في أعنف هجوم منذ بداية العام»)."""
+    rx, comparisons = _period_words()
+    start = max((m.end() for m in _STAT_CLAUSE_END.finditer(norm, max(0, c.start - 120), c.start)), default=max(0, c.start - 120))
+    end_m = _STAT_CLAUSE_END.search(norm, c.end, c.end + 120)
+    end = end_m.start() if end_m else min(len(norm), c.end + 120)
+    for m in rx.finditer(norm, start, end):
+        before = norm[max(start, m.start() - 60):m.start()].split()[-_COMPARISON_WORDS:]
+        if not any(w in comparisons or w[1:] in comparisons for w in before):
+            return True
+    return False
+
+
 def recalled(norm: str, c: Casualty) -> bool:
     """Is the casualty an earlier killing the event answers («ردا على مقتل أحد
     جنودها», «انتقاما لمقتل»)? Its dead are not the event's toll."""
