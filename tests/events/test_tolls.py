@@ -14,6 +14,7 @@ PLACES = {
     "الرمادي": iraqi_place("Ramadi", "Al-Anbar", 33.42, 43.30),
     "الفلوجة": iraqi_place("Fallujah", "Al-Anbar", 33.35, 43.78),
     "بغداد": iraqi_place("Baghdad", "Baghdad", 33.31, 44.36),
+    "محافظة الأنبار": iraqi_place("Al-Anbar", "Al-Anbar", 33.42, 43.30, precision=3),
 }
 
 
@@ -153,3 +154,20 @@ def test_one_attack_compared_with_a_period_keeps_its_toll(pipeline):
     for text in ("قتل 44 شخصا أمس في انفجار سيارة مفخخة في بغداد، في أعنف هجوم تشهده المدينة منذ بداية العام.",
                  "قتل 44 شخصا أمس في انفجار سيارة مفخخة هو الأعنف في بغداد منذ بداية العام."):
         assert [e.fatalities for e in extract(pipeline, text)] == [44]
+
+
+def test_the_same_toll_told_again_a_sentence_later_is_one_event(pipeline):
+    text = ("أخبار العراق\n\n"
+            "أفاد شهود عيان أمس بمقتل ستة مدنيين وإصابة أربعة آخرين في قصف للطائرات الحربية على محافظة الأنبار.\n"
+            "وقال أحد سكان الرمادي إن طائرات شنت صباح أمس غارة على المدينة ما أسفر عن مقتل ستة مدنيين "
+            "وإصابة أربعة آخرين بجروح.")
+    strikes = [e for e in extract(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert [(e.location, e.fatalities, e.injuries) for e in strikes] == [("Ramadi", 6, 4)]
+
+
+def test_the_same_toll_at_two_named_towns_is_two_events(pipeline):
+    text = ("أخبار العراق\n\n"
+            "قتل ستة مدنيين وأصيب أربعة آخرون أمس في غارة جوية على الرمادي.\n"
+            "وقتل ستة مدنيين وأصيب أربعة آخرون أمس في غارة جوية على الفلوجة.")
+    strikes = [e for e in extract(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert sorted((e.location, e.fatalities) for e in strikes) == [("Fallujah", 6), ("Ramadi", 6)]

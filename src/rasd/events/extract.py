@@ -416,6 +416,7 @@ class EventStage:
                 continue
             self._absorb(target, e)
         merged = self._fold_generic_into_explosions(merged)
+        merged = self._fold_same_toll(merged)
         merged.sort(key=lambda c: c.evidence[0])
         return merged
 
@@ -444,6 +445,23 @@ class EventStage:
                 kept.append(e)
             else:
                 self._absorb(target, e)
+        return kept
+
+    def _fold_same_toll(self, events: list[A.Candidate]) -> list[A.Candidate]:
+        """«أفاد شهود بمقتل ثمانية مدنيين واصابة سبعة آخرين في قصف ... على جبل قنديل»
+        then «شنت طائرات غارة على تلك المنطقة ما أسفر عن مقتل ثمانية مدنيين واصابة
+        سبعة آخرين»: the same kind of event, on the same day, told within a few
+        sentences with the same dead and wounded, at a place of which one is only the
+        country or province, is one event told twice (spec §1: merge mentions)."""
+        kept: list[A.Candidate] = []
+        for e in events:
+            target = next((m for m in kept if _same_toll_retold(m, e)), None)
+            if target is None:
+                kept.append(e)
+            else:
+                self._absorb(target, e)
+                if (getattr(target.place, "geo_precision", 3) or 3) > (getattr(e.place, "geo_precision", 3) or 3):
+                    target.place, target.place_rule = e.place, e.place_rule
         return kept
 
     @staticmethod
@@ -723,6 +741,27 @@ def _unnamed(actor: str | None) -> bool:
 
 # «أيضا», «كذلك» next to a count: dead besides those already counted.
 _ADDED_TOLL = re.compile(r"(?<!\w)(?:ايضا|كذلك)(?!\w)")
+
+
+# Sentences apart within which a toll told again is the same event's.
+_RETOLD_SENTENCES = 2
+
+
+def _same_toll_retold(a: A.Candidate, b: A.Candidate) -> bool:
+    """Two mentions of one event, known by their toll: same sub-type, status and day,
+    a few sentences apart, the same dead and wounded (a pair that is rarely repeated
+    by chance: both counted, or five dead or more), one of them placed only at a
+    country or province."""
+    if a.sub_event_type != b.sub_event_type or a.status != b.status:
+        return False
+    if not a.killed or a.killed != b.killed or a.injured != b.injured or not (a.injured or a.killed >= 5):
+        return False
+    if a.own_date and b.own_date and a.date != b.date:
+        return False
+    if abs(a.sentence.index - b.sentence.index) > _RETOLD_SENTENCES:
+        return False
+    vague = [p for p in (a.place, b.place) if (getattr(p, "geo_precision", 3) or 3) >= 3]
+    return bool(vague) and (getattr(a.place, "country", None) == getattr(b.place, "country", None))
 
 
 def _told_toll(old: int, new: int, s: Any, lowest: bool = True) -> int:
