@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.text.casualties import find_casualties
+from rasd.text.casualties import find_casualties, over_period
 from rasd.text.normalize import normalize
 
 # (source, sentence, [(kind, count, approx), ...] in text order)
@@ -342,3 +342,16 @@ def test_a_list_of_the_dead_goes_on_after_a_comma(sentence, expected):
 def test_the_dead_identified_or_named_so_far_are_not_the_toll(sentence):
     _, found = find(sentence)
     assert [c for c in found if c.kind == "killed" and c.count] == []
+
+
+@pytest.mark.parametrize("sentence, statistic", [
+    ("ذكرت الوكالة أن نحو 390 مسلحا قتلوا وجرح 400 آخرون خلال أسبوعين من الغارات الجوية", True),
+    ("وأدت وتيرة العمليات إلى مقتل 37 مقاتلا في الزبداني خلال شهر يوليو الفائت", True),
+    ("التي قتل نحو 20 من أفرادها منذ اندلاع دوامة العنف الجديدة", True),
+    ("قتل 44 شخصا في انفجار سيارة مفخخة، في أعنف هجوم تشهده المدينة منذ بداية العام", False),
+    ("أسفرت المعارك خلال اليومين الماضيين عن مقتل 42 مسلحا", False),
+])
+def test_a_count_over_a_period_is_a_statistic(sentence, statistic):
+    norm, found = find(sentence)
+    [dead] = [c for c in found if c.kind == "killed"]
+    assert over_period(norm, dead) is statistic
