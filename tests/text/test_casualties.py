@@ -355,3 +355,12 @@ def test_a_count_over_a_period_is_a_statistic(sentence, statistic):
     norm, found = find(sentence)
     [dead] = [c for c in found if c.kind == "killed"]
     assert over_period(norm, dead) is statistic
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("هاجم 4 مسلحين نقطة تفتيش للجيش وقتلوا 3 جنود", [("killed", 3)]),  # the attackers are not the dead
+    ("وقال المصدر إن 8 مدنيين قتلوا في الهجوم", [("killed", 8)]),  # the subject before the verb still counts
+])
+def test_a_count_right_after_the_verb_is_its_object_not_the_attackers(sentence, expected):
+    _, found = find(sentence)
+    assert [(c.kind, c.count) for c in found] == expected

@@ -640,7 +640,10 @@ def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple
     # «بقتل»): its count follows, it never has a subject before it.
     noun_reading = (i > 0 and s.word(i - 1) in _PREPOSITIONS) or s.norm[tok.start] in "بل" and a_start > tok.start
     subject_first = any(a.subject_first for a in anchors)
-    cnt = _backward_count(s, i) if subject_first else None
+    # «وقتلوا 3 جنود»: a count right after the verb is its object (they killed 3),
+    # not a subject before it («هاجم 4 مسلحين ... وقتلوا» counts the attackers).
+    object_next = last + 1 in s.count_start and s.same_clause(i, last + 1)
+    cnt = _backward_count(s, i) if subject_first and not object_next else None
     joint: list[str] = []
     if cnt is None:
         # «مقتل وإصابة العشرات»، «قتل وجرح فيها العشرات»: two kinds share
