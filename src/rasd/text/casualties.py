@@ -642,7 +642,8 @@ def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple
     subject_first = any(a.subject_first for a in anchors)
     # «وقتلوا 3 جنود»: a count right after the verb is its object (they killed 3),
     # not a subject before it («هاجم 4 مسلحين ... وقتلوا» counts the attackers).
-    object_next = last + 1 in s.count_start and s.same_clause(i, last + 1)
+    object_next = last + 1 in s.count_start and s.same_clause(i, last + 1) and \
+        s.count_start[last + 1].start == s.tokens[last + 1].start  # not «قتلوا ومئات جرحوا»
     cnt = _backward_count(s, i) if subject_first and not object_next else None
     joint: list[str] = []
     if cnt is None:
