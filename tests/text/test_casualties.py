@@ -364,3 +364,15 @@ def test_a_count_over_a_period_is_a_statistic(sentence, statistic):
 def test_a_count_right_after_the_verb_is_its_object_not_the_attackers(sentence, expected):
     _, found = find(sentence)
     assert [(c.kind, c.count) for c in found] == expected
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("أدى انفجار القذيفة إلى مقتل امرأة وطفليها", 3),  # her two children: a dual before the pronoun
+    ("قتل رجل وابنيه في القصف على الحي", 3),
+    ("قتل مسلح وزوجته في الاشتباك", 2),
+    ("قتل 5 عناصر من التنظيم وقائدهم", 6),
+    ("قتل جندي ولديه عائلة في المدينة", 1),  # «ولديه» is و + «لديه» (he has), no one more
+])
+def test_people_joined_with_a_possessive_pronoun_are_counted(sentence, dead):
+    _, found = find(sentence)
+    assert [(c.kind, c.count) for c in found] == [("killed", dead)]

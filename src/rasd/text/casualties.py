@@ -325,6 +325,29 @@ def is_person(tok: Token) -> bool:
     return False
 
 
+_POSSESSIVE = ("هما", "هم", "ها", "ه", "كما", "كم", "نا")
+
+
+def possessed_people(tok: Token) -> int:
+    """How many people a person noun with a possessive pronoun is: «وزوجته», «ونجله»
+    (his wife, his son) 1; the dual «وطفليها», «ابنيه», «شقيقيهما» (her/his two
+    ...), which loses its ن before the pronoun, 2; anything else 0."""
+    singular = person_nouns().singular
+
+    def person(stem: str) -> bool:
+        return stem in singular or (stem.endswith("ت") and stem[:-1] + "ه" in singular)
+
+    w = tok.text[1:] if tok.text[:1] == "و" else tok.text
+    for suffix in _POSSESSIVE:
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if stem.endswith("ي") and person(stem[:-1]):
+                return 2
+            if person(stem):
+                return 1
+    return 0
+
+
 def find_casualties(norm: str, start: int = 0, end: int | None = None) -> list[Casualty]:
     """Every casualty statement in norm[start:end], in text order."""
     end = len(norm) if end is None else end
@@ -499,6 +522,8 @@ def _victims(s: _Sentence, cnt: _Count, kind: str, limit: int = 7) -> _Victim:
                 continue
             if w != "و" and is_person(s.tokens[j]):
                 extra += 1
+            elif w != "و":
+                extra += possessed_people(s.tokens[j])  # «امرأة وطفليها»: she and her two children
         end_tok = j
         j += 1
     while j < n and not s.same_clause(cnt.last, j):
