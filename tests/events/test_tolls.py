@@ -171,3 +171,9 @@ def test_the_same_toll_at_two_named_towns_is_two_events(pipeline):
             "وقتل ستة مدنيين وأصيب أربعة آخرون أمس في غارة جوية على الفلوجة.")
     strikes = [e for e in extract(pipeline, text) if e.event_type == "Explosions/Remote violence"]
     assert sorted((e.location, e.fatalities) for e in strikes) == [("Fallujah", 6), ("Ramadi", 6)]
+
+
+def test_a_count_is_not_given_to_an_event_or_place_of_the_next_clause(pipeline):
+    events = extract(pipeline, "غارات على الرمادي تقتل 5 مدنيين.. واشتباكات في الفلوجة")
+    tolls = {(e.sub_event_type, e.location): e.fatalities for e in events}
+    assert tolls == {("Air/drone strike", "Ramadi"): 5, ("Armed clash", "Fallujah"): 0}

@@ -625,6 +625,8 @@ def _left_out(facts: ArticleFacts, casualties: list[Any], violent: list[A.Candid
 
 # Words from a casualty phrase to the event word that caused it («قتل 29 آخرون في اشتباكات»).
 _CAUSE_WORDS = 3
+# A count's cause is in its own clause: «غارات على الرمادي تقتل 5 مدنيين.. واشتباكات في الفلوجة».
+_CLAUSE_BREAK = re.compile(r"[.,;:?!\n،؛]")
 
 
 def _cause(facts: ArticleFacts, c: Any, marks: list[Any], violent: list[A.Candidate]) -> A.Candidate | None:
@@ -636,7 +638,8 @@ def _cause(facts: ArticleFacts, c: Any, marks: list[Any], violent: list[A.Candid
             if t.start < c.end or (nxt is not None and t.start > nxt.start):
                 continue
             gap = facts.word_index(t.start) - facts.word_index(c.end - 1)
-            if gap <= _CAUSE_WORDS and (best is None or gap < best[0]):
+            if gap <= _CAUSE_WORDS and (best is None or gap < best[0]) and \
+                    not _CLAUSE_BREAK.search(facts.norm, c.end, t.start):
                 best = (gap, v)
     return best[1] if best else None
 
@@ -648,7 +651,7 @@ def _casualty_place(facts: ArticleFacts, s: Any, c: Any, marks: list[Any]) -> An
         if p.start < c.end:
             continue
         if facts.word_index(p.start) - facts.word_index(c.end - 1) > _TOLL_PLACE_WORDS or (
-                nxt is not None and nxt.start < p.start):
+                nxt is not None and nxt.start < p.start) or _CLAUSE_BREAK.search(facts.norm, c.end, p.start):
             return None
         return p
     return None
