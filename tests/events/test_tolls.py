@@ -177,3 +177,18 @@ def test_a_count_is_not_given_to_an_event_or_place_of_the_next_clause(pipeline):
     events = extract(pipeline, "غارات على الرمادي تقتل 5 مدنيين.. واشتباكات في الفلوجة")
     tolls = {(e.sub_event_type, e.location): e.fatalities for e in events}
     assert tolls == {("Air/drone strike", "Ramadi"): 5, ("Armed clash", "Fallujah"): 0}
+
+
+@pytest.mark.parametrize("sentence", [
+    "دارت اشتباكات عنيفة أمس بين الجيش وداعش أسفرت عن مقتل 3 مسلحين في الرمادي و7 في الفلوجة.",
+    "قتل 3 مسلحين في الرمادي و7 آخرون في الفلوجة في اشتباكات مع الجيش العراقي أمس.",
+    "قتل 3 مسلحين في الرمادي، كما قتل 7 آخرون في الفلوجة، في اشتباكات مع الجيش العراقي أمس.",
+])
+def test_dead_counted_at_two_places_are_two_events_each_with_its_own_toll(pipeline, sentence):
+    events = extract(pipeline, "أخبار العراق\n\n" + sentence)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Fallujah", 7), ("Ramadi", 3)]
+
+
+def test_one_total_for_two_places_is_still_divided_evenly(pipeline):
+    events = extract(pipeline, "أخبار العراق\n\nدارت اشتباكات عنيفة أمس في الرمادي والفلوجة أسفرت عن مقتل 10 مسلحين.")
+    assert sorted((e.location, e.fatalities) for e in events) == [("Fallujah", 5), ("Ramadi", 5)]

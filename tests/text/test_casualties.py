@@ -376,3 +376,14 @@ def test_a_count_right_after_the_verb_is_its_object_not_the_attackers(sentence, 
 def test_people_joined_with_a_possessive_pronoun_are_counted(sentence, dead):
     _, found = find(sentence)
     assert [(c.kind, c.count) for c in found] == [("killed", dead)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("أسفرت الاشتباكات عن مقتل 3 مسلحين في الرمادي و7 في الفلوجة", [("killed", 3), ("killed", 7)]),
+    ("مقتل 3 في حي الزهور و2 في حي غويران", [("killed", 3), ("killed", 2)]),
+    ("قتل 3 مسلحين في الرمادي و7 آخرون أصيبوا في الفلوجة", [("killed", 3), ("injured", 7)]),
+    ("أسفر القصف عن مقتل 4 مدنيين في الرمادي و5 غارات على الفلوجة", [("killed", 4)]),
+])
+def test_a_count_joined_after_the_place_is_more_dead_counted_elsewhere(sentence, expected):
+    _, found = find(sentence)
+    assert [(c.kind, c.count) for c in found] == expected

@@ -171,7 +171,8 @@ class EventStage:
                 self._attach_orphan_casualties(facts, s, events, groups)
                 self._refine_place(s, groups, events)
                 continue
-            killed, injured = A.casualty_totals(_counted(facts, s))
+            counted = _counted(facts, s)
+            killed, injured = A.casualty_totals(counted)
             has_pair = bool(groups) and bool(self.lexicon.dual_heads) and bool(
                 find_pairs(facts.norm, s.start, s.end, self.lexicon.dual_heads, self.lexicon.name_prefixes))
             # The sentence's toll belongs to its first violent event (an arrest,
@@ -179,7 +180,9 @@ class EventStage:
             tolled = next((c for c in cands if c.event_type in _TOLLED), None)
             shares = _toll_shares(facts, s, cands, groups, tolled) if groups else {}
             for cand in cands:
-                k, j = shares.get(id(cand), (killed, injured) if cand is tolled else (0, 0))
+                items = shares[id(cand)] if id(cand) in shares else (counted if cand is tolled else [])
+                k, j = A.casualty_totals(items) if id(cand) in shares else (
+                    (killed, injured) if cand is tolled else (0, 0))
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
                 places = (_anchored_places(facts, s, groups, cand) if groups
@@ -189,11 +192,17 @@ class EventStage:
                     split = self._pair_places(facts, s, places[0], original)
                     if split is not None:
                         places, pair_rule = split
-                if groups and len(places) == 1 and self._fold_retold(cand, places[0], events, k, j):
-                    continue
+                per_place = _placed_tolls(facts, s, items, counted, groups) \
+                    if groups and len(places) == 1 and not pair_rule else None
+                if per_place is not None:
+                    places = [p for p, _, _ in per_place]
+                    kills, hurts = [kk for _, kk, _ in per_place], [jj for _, _, jj in per_place]
+                else:
+                    if groups and len(places) == 1 and self._fold_retold(cand, places[0], events, k, j):
+                        continue
+                    kills, hurts = A.split_count(k, len(places)), A.split_count(j, len(places))
                 country = None
-                for idx, (place, kk, jj) in enumerate(zip(places, A.split_count(k, len(places)),
-                                                          A.split_count(j, len(places)))):
+                for idx, (place, kk, jj) in enumerate(zip(places, kills, hurts)):
                     part = cand if idx == 0 else A.Candidate(cand.sub_event_type, cand.family, s,
                                                              list(cand.triggers), cand.background_cue)
                     part.place = place
@@ -538,7 +547,7 @@ _TOLL_PLACE_WORDS = 6
 
 
 def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: list[Any],
-                 tolled: A.Candidate | None) -> dict[int, tuple[int, int]]:
+                 tolled: A.Candidate | None) -> dict[int, list[Any]]:
     """Who gets which of the sentence's counts when it counts dead twice or more:
     a casualty phrase placed by the place right after it («مقتل 11 من داعش ... في
     مدينة الميادين ... وقتل 29 منهم ... في معسكر الكرين») belongs to the event at
@@ -581,7 +590,7 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
         # («في محافظة تكساس الأمريكية»), where none of the sentence's events is
     if not left_out and not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
         return {}
-    return {key: A.casualty_totals(items) for key, items in given.items()}
+    return given
 
 
 def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
@@ -642,6 +651,44 @@ def _cause(facts: ArticleFacts, c: Any, marks: list[Any], violent: list[A.Candid
                     not _CLAUSE_BREAK.search(facts.norm, c.end, t.start):
                 best = (gap, v)
     return best[1] if best else None
+
+
+def _placed_tolls(facts: ArticleFacts, s: Any, items: list[Any], counted: list[Any],
+                  groups: list[Any]) -> list[tuple[Any, int, int]] | None:
+    """«أسفرت الاشتباكات عن مقتل 3 مسلحين في الرمادي و7 في الفلوجة»: an event's dead
+    counted at two places or more of its sentence are one event per place, each with
+    the dead counted there (spec §1: one event per place), not one total split
+    evenly. None unless every count of the dead is placed, at two places or more of
+    one country; a wounded count goes with the dead counted before it."""
+    dead = [c for c in items if getattr(c, "kind", "") == "killed" and getattr(c, "count", 0)]
+    if len(dead) < 2:
+        return None
+    marks = sorted(counted, key=lambda c: c.start)
+    out: dict[int, list[Any]] = {}
+    order: list[Any] = []
+    current = None
+    for c in sorted(items, key=lambda c: c.start):
+        where = _casualty_place(facts, s, c, marks)
+        group = None if where is None else next(
+            (g for g in groups if g is where or (getattr(g, "location", None) or g.text) ==
+             (getattr(where, "location", None) or where.text)), None)
+        if group is None:
+            if c in dead:
+                return None
+            group = current
+        if group is None:
+            continue
+        if id(group) not in out:
+            out[id(group)] = [group, 0, 0]
+            order.append(group)
+        if getattr(c, "kind", "") == "killed":
+            out[id(group)][1] += getattr(c, "count", 0)
+        elif getattr(c, "kind", "") == "injured":
+            out[id(group)][2] += getattr(c, "count", 0)
+        current = group
+    if len(order) < 2 or len({getattr(g, "country", None) for g in order}) > 1:
+        return None
+    return [tuple(out[id(g)]) for g in sorted(order, key=lambda g: g.start)]
 
 
 def _casualty_place(facts: ArticleFacts, s: Any, c: Any, marks: list[Any]) -> Any:

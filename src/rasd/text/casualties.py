@@ -372,9 +372,57 @@ def find_casualties(norm: str, start: int = 0, end: int | None = None) -> list[C
         elif "confirm" in roles:
             out.extend(_confirmed(s, i, last, a_start, anchors[0].kind))
         else:
-            out.extend(_event_or_verb(s, i, last, a_start, anchors))
+            found = _event_or_verb(s, i, last, a_start, anchors)
+            out.extend(found)
+            if len(found) == 1 and found[0].count and found[0].qualifier != "joint":
+                out.extend(_elliptical(s, found[0]))
     out.sort(key=lambda c: (c.start, KINDS.index(c.kind)))
     return out
+
+
+# Words from the end of a casualty phrase to an elliptical count («... في الرمادي و7 في الفلوجة»).
+_ELLIPSIS_WORDS = 5
+
+
+def _elliptical(s: _Sentence, c: Casualty) -> list[Casualty]:
+    """«مقتل 3 مسلحين في الرمادي و7 في الفلوجة», «قتل 3 في الرمادي و7 آخرون في
+    الفلوجة»: a count joined by و after the place of a casualty phrase, with no
+    casualty word of its own, is more dead of the same kind counted elsewhere
+    (a phrase of its own, not added to the first count)."""
+    lex = _lexicon()
+    n = len(s.tokens)
+    out: list[Casualty] = []
+    last = s.index(c.end - 1)
+    j, seen = last + 1, 0
+    while j < n and seen < _ELLIPSIS_WORDS and s.same_clause(last, j):
+        if j in s.claimed or (j in s.anchor_at and not _is_closing(s, j)):
+            break
+        w = s.word(j)
+        k = j + 1 if w == "و" else j
+        more = s.count_start.get(k) if w[:1] == "و" else None
+        if more is not None and (w == "و" or more.start > s.tokens[j].start) and not more.noun \
+                and k not in s.claimed and _ellipsis_follows(s, more.last, lex):
+            e = s.tokens[more.last].end
+            out.append(Casualty(more.start, e, s.norm[more.start:e], c.kind, more.value, more.approx,
+                                None, None, None, more.qualifier))
+            s.claimed.update(range(j, more.last + 1))
+            last, j, seen = more.last, more.last + 1, 0
+            continue
+        j += 1
+        seen += 1
+    return out
+
+
+def _ellipsis_follows(s: _Sentence, i: int, lex: _Lexicon) -> bool:
+    """After an elliptical count: a place or group («في الفلوجة», «من الجنود»,
+    «آخرون في»), and no casualty word of its own in the next words («و7 أصيبوا»)."""
+    n = len(s.tokens)
+    j = i + 1
+    if j < n and s.word(j) in lex.others:
+        j += 1
+    if j >= n or not s.same_clause(i, j) or s.word(j) not in ("في", "من", "ب", "بين"):
+        return False
+    return not any(t in s.anchor_at for t in range(i + 1, min(n, i + 5)) if s.same_clause(i, t))
 
 
 def _is_closing(s: _Sentence, j: int) -> bool:
