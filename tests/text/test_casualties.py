@@ -387,3 +387,13 @@ def test_people_joined_with_a_possessive_pronoun_are_counted(sentence, dead):
 def test_a_count_joined_after_the_place_is_more_dead_counted_elsewhere(sentence, expected):
     _, found = find(sentence)
     assert [(c.kind, c.count) for c in found] == expected
+
+
+def test_one_dead_and_another_wounded_is_no_shared_count():
+    _, found = find("وذكرت الوكالة أن شرطيا قتل وأصيب آخر بجروح ليلة السبت في هجوم")
+    assert [(c.kind, c.count, c.qualifier) for c in found] == [("killed", 1, None), ("injured", 1, None)]
+
+
+def test_killed_and_wounded_sharing_one_figure_is_still_joint():
+    _, found = find("كما قتل وأصيب ستة من أفراد المقاومة خلال المعركة")
+    assert [(c.kind, c.count, c.qualifier) for c in found] == [("killed", 0, "joint"), ("injured", 0, "joint")]

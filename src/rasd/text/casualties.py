@@ -728,7 +728,10 @@ def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple
             other = j_anchors[0]
             if other.kind != kind and other.role in ("event", "verb"):
                 shared = _forward_count(s, j_last + 1)
-                if shared is not None and shared.qualifier != "unknown" and not _others_after(s, shared):
+                # «أن شرطياً قتل وأصيب آخر»: «آخر» counts the wounded against the
+                # dead named before, it is no count shared by both.
+                if shared is not None and shared.qualifier != "unknown" and not _others_after(s, shared) \
+                        and s.word(shared.first) not in _OTHERS_COUNT:
                     joint.append(other.kind)
                     s.claimed.update(range(j, j_last + 1))
                     last = j_last
