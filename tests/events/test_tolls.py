@@ -192,3 +192,10 @@ def test_dead_counted_at_two_places_are_two_events_each_with_its_own_toll(pipeli
 def test_one_total_for_two_places_is_still_divided_evenly(pipeline):
     events = extract(pipeline, "أخبار العراق\n\nدارت اشتباكات عنيفة أمس في الرمادي والفلوجة أسفرت عن مقتل 10 مسلحين.")
     assert sorted((e.location, e.fatalities) for e in events) == [("Fallujah", 5), ("Ramadi", 5)]
+
+
+def test_dead_killed_in_the_event_just_told_are_its_toll(pipeline):
+    text = ("أخبار العراق\n\nقصفت طائرات التحالف أمس مواقع لداعش في الرمادي ما أسفر عن مقتل 12 مسلحا، "
+            "كما اندلعت اشتباكات في الفلوجة قتل فيها 3 جنود.")
+    tolls = {(e.sub_event_type, e.location): e.fatalities for e in extract(pipeline, text)}
+    assert tolls == {("Air/drone strike", "Ramadi"): 12, ("Armed clash", "Fallujah"): 3}

@@ -24,7 +24,7 @@ from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.notes import build_notes
 from rasd.events.pairs import find_pairs
 from rasd.model import Document, Event, Evidence, Mention
-from rasd.text.casualties import over_period, recalled, toll_exclusions, toll_update
+from rasd.text.casualties import over_period, recalled, told_in_event_before, toll_exclusions, toll_update
 from rasd.text.tokens import PhraseMatch
 
 # How the place of each event of a «منطقتي X وY» pair was chosen (also its merge key).
@@ -571,6 +571,9 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
         where = _casualty_place(facts, s, c, marks)
         # «قتل 29 آخرون في اشتباكات ...»: the event word right after the count is its cause.
         owner = _cause(facts, c, marks, violent)
+        if owner is None and len(violent) > 1 and told_in_event_before(c):
+            # «... كما اندلعت اشتباكات في الفلوجة قتل فيها 3 جنود»: the event just told.
+            owner = _event_before(facts, c, violent)
         if owner is None and where is not None:
             owner = next((v for v in violent if any(
                 q.start <= where.start < q.end or where.start <= q.start < where.end for q in places[id(v)])), None)
@@ -689,6 +692,17 @@ def _placed_tolls(facts: ArticleFacts, s: Any, items: list[Any], counted: list[A
     if len(order) < 2 or len({getattr(g, "country", None) for g in order}) > 1:
         return None
     return [tuple(out[id(g)]) for g in sorted(order, key=lambda g: g.start)]
+
+
+def _event_before(facts: ArticleFacts, c: Any, violent: list[A.Candidate]) -> A.Candidate | None:
+    """The violent event whose word is nearest before a casualty phrase, in its clause."""
+    best: tuple[int, A.Candidate] | None = None
+    for v in violent:
+        for t in v.triggers + v.co_anchors:
+            if t.end <= c.start and not _CLAUSE_BREAK.search(facts.norm, t.end, c.start) and (
+                    best is None or t.end > best[0]):
+                best = (t.end, v)
+    return best[1] if best else None
 
 
 def _casualty_place(facts: ArticleFacts, s: Any, c: Any, marks: list[Any]) -> Any:

@@ -211,6 +211,19 @@ def over_period(norm: str, c: Casualty) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _resumptive() -> re.Pattern[str]:
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("resumptive_pronouns") or []}, key=len, reverse=True)
+    return re.compile(r"^\S+\s+(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)")
+
+
+def told_in_event_before(c: Casualty) -> bool:
+    """Does the casualty phrase point back at the event told just before it with a
+    pronoun («اندلعت اشتباكات في الفلوجة قتل فيها 3 جنود»: killed in it)?"""
+    return _resumptive().match(c.text) is not None
+
+
 def recalled(norm: str, c: Casualty) -> bool:
     """Is the casualty an earlier killing the event answers («ردا على مقتل أحد
     جنودها», «انتقاما لمقتل»)? Its dead are not the event's toll."""
