@@ -361,7 +361,8 @@ class EventStage:
             prev.place_rule = "a more precise place in the same province named in the next sentence"
             prev.evidence.append((s.orig_start, s.orig_end))
 
-    def _attach_orphan_casualties(self, facts: ArticleFacts, s, events: list[A.Candidate], groups: list[Any] = ()) -> None:
+    def _attach_orphan_casualties(self, facts: ArticleFacts, s, events: list[A.Candidate],
+                                  groups: list[Any] = ()) -> None:
         """Casualties in a sentence with no trigger belong to the event just told —
         unless the sentence places them somewhere else («ولقي أربعة مصرعهم في حوادث
         متفرقة في بغداد» after a strike in Nineveh)."""

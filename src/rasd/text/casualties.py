@@ -192,6 +192,7 @@ def _period_words() -> tuple[re.Pattern[str], frozenset[str]]:
     return rx, frozenset(normalize_word(w) for w in data.get("period_comparisons") or [])
 
 
+_STAT_REACH = 120  # characters around a count searched for its clause's ends
 _COMPARISON_WORDS = 6  # «أعنف هجوم بسيارة مفخخة تشهده بغداد منذ بداية العام»
 _STAT_CLAUSE_END = re.compile(r"[.,;:?!\n،؛]")
 
@@ -201,9 +202,10 @@ def over_period(norm: str, c: Casualty) -> bool:
     مقاتلاً في الزبداني خلال شهر يوليو الفائت»)? Not when a superlative compares
     one event with the period («قتل 44 في أعنف هجوم منذ بداية العام»)."""
     rx, comparisons = _period_words()
-    start = max((m.end() for m in _STAT_CLAUSE_END.finditer(norm, max(0, c.start - 120), c.start)), default=max(0, c.start - 120))
-    end_m = _STAT_CLAUSE_END.search(norm, c.end, c.end + 120)
-    end = end_m.start() if end_m else min(len(norm), c.end + 120)
+    reach = max(0, c.start - _STAT_REACH)
+    start = max((m.end() for m in _STAT_CLAUSE_END.finditer(norm, reach, c.start)), default=reach)
+    end_m = _STAT_CLAUSE_END.search(norm, c.end, c.end + _STAT_REACH)
+    end = end_m.start() if end_m else min(len(norm), c.end + _STAT_REACH)
     for m in rx.finditer(norm, start, end):
         before = norm[max(start, m.start() - 60):m.start()].split()[-_COMPARISON_WORDS:]
         if not any(w in comparisons or w[1:] in comparisons for w in before):
