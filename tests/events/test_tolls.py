@@ -199,3 +199,11 @@ def test_dead_killed_in_the_event_just_told_are_its_toll(pipeline):
             "كما اندلعت اشتباكات في الفلوجة قتل فيها 3 جنود.")
     tolls = {(e.sub_event_type, e.location): e.fatalities for e in extract(pipeline, text)}
     assert tolls == {("Air/drone strike", "Ramadi"): 12, ("Armed clash", "Fallujah"): 3}
+
+
+def test_a_toll_update_that_names_another_province_is_not_this_events(pipeline):
+    text = ("أخبار العراق\n\nقتل 3 جنود أمس في اشتباكات مع مسلحي داعش في بغداد.\n"
+            "ويأتي هذا التطور في وقت ارتفع عدد قتلى الشرطة إلى 18 شخصا، في المواجهات التي وقعت "
+            "في محافظة الأنبار.")
+    baghdad = [e for e in extract(pipeline, text) if e.location == "Baghdad"]
+    assert [e.fatalities for e in baghdad] == [3]

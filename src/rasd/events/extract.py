@@ -300,7 +300,13 @@ class EventStage:
                 prev.actor2 = name
                 prev.why["actors"] = prev.why.get("actors", "") + f"; actor2 {name!r}: victims named later"
                 break
-        prev.killed = _told_toll(prev.killed, killed, cand.sentence, lowest=False)
+        here = getattr(prev.place, "admin1", None)
+        if killed and toll_update(cand.sentence.text) and not (
+                groups and here and all(getattr(g, "admin1", None) not in (None, here) for g in groups)):
+            # «وارتفعت حصيلة قتلى التفجير إلى 12»: the latest figure of the event told,
+            # unless the update names another place («... في جبل صبر المطل على تعز»).
+            prev.killed = killed
+        prev.killed = prev.killed or killed
         prev.injured = prev.injured or injured
         return True
 
@@ -483,10 +489,11 @@ class EventStage:
             if e.killed and _ADDED_TOLL.search(e.sentence.text):
                 # «قتل اثنان من المتشددين أيضا في الهجوم»: more dead, not another figure.
                 target.killed += e.killed
-            elif toll_update(target.sentence.text) and target.killed and not toll_update(e.sentence.text):
+            elif toll_update(target.sentence.text) and target.killed and not toll_update(e.sentence.text) \
+                    and _same_area(target, e):
                 pass  # the event was told with its updated toll: an earlier figure does not lower it
             else:
-                target.killed = _told_toll(target.killed, e.killed, e.sentence)
+                target.killed = _told_toll(target.killed, e.killed, e.sentence, _same_area(target, e))
             target.injured = _lowest_reported(target.injured, e.injured)
             if not target.own_date and e.own_date:
                 target.date, target.precision, target.own_date, target.date_rule = (
@@ -602,7 +609,11 @@ def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
     the body's and never replaces one the body gives («8 مدنيين قتلوا» in the title,
     «جندياً من قواته وثمانية مقاولين أفغان قتلوا» in the lead: 9). A toll the title
     gave another kind of event («التحالف يقصف ... والمقاومة تقتل 5 في اشتباكات») is
-    that event's, told in the body, not the bombing's."""
+    that event's, told in the body, not the bombing's. A first sentence that is no
+    title (it ends with a full stop: the lead of an article with no title line)
+    is one more mention, its toll weighed like any other (spec §1: the lowest)."""
+    if h.sentence.text.rstrip().endswith((".", "!", "?", "؟")):
+        return h
     if h.event_type != body.event_type:
         h.killed = h.injured = 0
     if body.killed:
@@ -829,13 +840,21 @@ def _same_toll_retold(a: A.Candidate, b: A.Candidate) -> bool:
     return bool(vague) and (getattr(a.place, "country", None) == getattr(b.place, "country", None))
 
 
-def _told_toll(old: int, new: int, s: Any, lowest: bool = True) -> int:
+def _told_toll(old: int, new: int, s: Any, same_area: bool = True) -> int:
     """The toll of an event told again in sentence s: an update («ارتفعت حصيلة
     القتلى إلى 12») replaces the figure told before; otherwise the lowest figure
-    (spec §1) or, with `lowest` False, the one told first."""
-    if new and toll_update(s.text):
+    (spec §1). Not an update placed in another province (`same_area` False):
+    «ويأتي هذا التطور في وقت ارتفع عدد قتلى ... في محافظة تعز» updates the toll of
+    another event than the one just told."""
+    if new and same_area and toll_update(s.text):
         return new
-    return _lowest_reported(old, new) if lowest else (old or new)
+    return _lowest_reported(old, new)
+
+
+def _same_area(a: A.Candidate, b: A.Candidate) -> bool:
+    """Are two mentions placed in the same province (or is either not placed there)?"""
+    here, there = getattr(a.place, "admin1", None), getattr(b.place, "admin1", None)
+    return not here or not there or here == there
 
 
 def _lowest_reported(a: int, b: int) -> int:
