@@ -207,3 +207,12 @@ def test_a_toll_update_that_names_another_province_is_not_this_events(pipeline):
             "في محافظة الأنبار.")
     baghdad = [e for e in extract(pipeline, text) if e.location == "Baghdad"]
     assert [e.fatalities for e in baghdad] == [3]
+
+
+def test_a_lead_with_a_full_stop_is_no_title_its_toll_is_weighed_like_any(pipeline):
+    # No title line: the first sentence is the lead; a bigger toll told later (here a
+    # recalled bombing's) does not replace its own by the headline rule.
+    text = ("رد الجيش العراقي أمس بقصف مواقع داعش في الرمادي بعد مقتل جندي في إطلاق نار منها. "
+            "ويأتي تبادل إطلاق النار بعد ثلاثة أيام على هجوم انتحاري في الرمادي أسفر عن مقتل 32 شخصا.")
+    [clash] = [e for e in extract(pipeline, text) if e.event_type == "Battles"]
+    assert clash.fatalities == 1
