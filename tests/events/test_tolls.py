@@ -216,3 +216,10 @@ def test_a_lead_with_a_full_stop_is_no_title_its_toll_is_weighed_like_any(pipeli
             "ويأتي تبادل إطلاق النار بعد ثلاثة أيام على هجوم انتحاري في الرمادي أسفر عن مقتل 32 شخصا.")
     [clash] = [e for e in extract(pipeline, text) if e.event_type == "Battles"]
     assert clash.fatalities == 1
+
+
+def test_a_killing_told_with_its_own_cause_after_it_is_that_events_toll(pipeline):
+    events = extract(pipeline, "أخبار العراق\n\nتأتي تصريحات الوزير على خلفية مقتل 32 شخصا أمس "
+                               "جراء تفجير انتحاري في سوق شعبي في بغداد.")
+    [bomb] = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert bomb.fatalities == 32

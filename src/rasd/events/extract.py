@@ -372,7 +372,8 @@ class EventStage:
         """Casualties in a sentence with no trigger belong to the event just told —
         unless the sentence places them somewhere else («ولقي أربعة مصرعهم في حوادث
         متفرقة في بغداد» after a strike in Nineveh)."""
-        killed, injured = A.casualty_totals(_counted(facts, s))
+        # «وجاء ذلك ردا على مقتل 3 جنود»: the killing the event just told answers is not its toll.
+        killed, injured = A.casualty_totals([c for c in _counted(facts, s) if not recalled(facts.norm, c)])
         if not (killed or injured) or not events:
             return
         prev = events[-1]
@@ -624,22 +625,28 @@ def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
 
 
 def _counted(facts: ArticleFacts, s: Any) -> list[Any]:
-    """The sentence's casualties that count toward its events' tolls: not an earlier
-    killing the event answers («قصفت ... ردا على مقتل أحد جنودها»), not a statistic
-    over a period («مقتل 37 مقاتلاً ... خلال شهر يوليو الفائت»)."""
-    return [c for c in s.casualties if not recalled(facts.norm, c) and not over_period(facts.norm, c)]
+    """The sentence's casualties that count toward its events' tolls: not a statistic
+    over a period («مقتل 37 مقاتلاً ... خلال شهر يوليو الفائت»). An earlier killing
+    an event answers is left out of that event's toll by `_left_out`."""
+    return [c for c in s.casualties if not over_period(facts.norm, c)]
 
 
 def _left_out(facts: ArticleFacts, casualties: list[Any], violent: list[A.Candidate],
               places: dict[int, list[Any]]) -> set[tuple[int, int]]:
     """(casualty, event) pairs where the text leaves the event out of the toll: an
     exclusion («ولا تشمل هذه الحصيلة ضحايا», «باستثناء») between the count and the
-    event's word or every place of the event."""
+    event's word or every place of the event; an earlier killing the event, told
+    before it, answers («قصفت ... ردا على مقتل أحد جنودها»; but «على خلفية مقتل 32
+    ... جراء تفجير انتحاري» is the bombing's own toll)."""
     rx = toll_exclusions()
     out: set[tuple[int, int]] = set()
     for c in casualties:
+        earlier = recalled(facts.norm, c)
         for v in violent:
             t = v.anchor
+            if earlier and t.start < c.start:
+                out.add((id(c), id(v)))
+                continue
             where = places.get(id(v)) or []
             if (t.start >= c.end and rx.search(facts.norm, c.end, t.start)) or (
                     where and all(p.start >= c.end and rx.search(facts.norm, c.end, p.start) for p in where)):
