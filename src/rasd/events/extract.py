@@ -477,7 +477,8 @@ class EventStage:
                 kept.append(e)
             else:
                 self._absorb(target, e)
-                if (getattr(target.place, "geo_precision", 3) or 3) > (getattr(e.place, "geo_precision", 3) or 3):
+                if (getattr(target.place, "geo_precision", 3) or 3) >= 3 > (getattr(e.place, "geo_precision", 3) or 3):
+                    # told first at the country or province only: the town named later
                     target.place, target.place_rule = e.place, e.place_rule
         return kept
 
