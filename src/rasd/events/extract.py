@@ -178,11 +178,10 @@ class EventStage:
             # The sentence's toll belongs to its first violent event (an arrest,
             # protest or curfew in the same sentence kills no one).
             tolled = next((c for c in cands if c.event_type in _TOLLED), None)
-            shares = _toll_shares(facts, s, cands, groups, tolled) if groups else {}
+            given = _toll_shares(facts, s, cands, groups, tolled) if groups else {}
+            shares = {key: A.casualty_totals(items) for key, items in given.items()}
             for cand in cands:
-                items = shares[id(cand)] if id(cand) in shares else (counted if cand is tolled else [])
-                k, j = A.casualty_totals(items) if id(cand) in shares else (
-                    (killed, injured) if cand is tolled else (0, 0))
+                k, j = shares.get(id(cand), (killed, injured) if cand is tolled else (0, 0))
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
                     continue
                 places = (_anchored_places(facts, s, groups, cand) if groups
@@ -192,8 +191,8 @@ class EventStage:
                     split = self._pair_places(facts, s, places[0], original)
                     if split is not None:
                         places, pair_rule = split
-                per_place = _placed_tolls(facts, s, items, counted, groups) \
-                    if groups and len(places) == 1 and not pair_rule else None
+                per_place = _placed_tolls(facts, s, given.get(id(cand), counted if cand is tolled else []),
+                                          counted, groups) if groups and len(places) == 1 and not pair_rule else None
                 if per_place is not None:
                     places = [p for p, _, _ in per_place]
                     kills, hurts = [kk for _, kk, _ in per_place], [jj for _, _, jj in per_place]
