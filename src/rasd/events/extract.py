@@ -400,7 +400,7 @@ class EventStage:
         for h in headline:
             same = next((b for b in body if _same_family(b, h) and b.status == h.status), None)
             if same is not None:
-                self._absorb(same, _headline_toll(h, same))
+                self._absorb(same, h)
             else:
                 merged.append(h)
         for e in body:
@@ -487,6 +487,8 @@ class EventStage:
         if e is not None:
             target.triggers.extend(e.triggers)
             target.evidence.extend(x for x in e.evidence if x not in target.evidence)
+            if _in_title(e) and not _in_title(target):
+                e = _headline_toll(e, target)
             if e.killed and _ADDED_TOLL.search(e.sentence.text):
                 # «قتل اثنان من المتشددين أيضا في الهجوم»: more dead, not another figure.
                 target.killed += e.killed
@@ -603,6 +605,11 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
     if not left_out and not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
         return {}
     return given
+
+
+def _in_title(c: A.Candidate) -> bool:
+    """Is the mention in the article's first line (its title, or a lead with no title)?"""
+    return c.sentence.index == 0 and c.sentence.paragraph == 0
 
 
 def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
