@@ -178,8 +178,7 @@ class EventStage:
             # The sentence's toll belongs to its first violent event (an arrest,
             # protest or curfew in the same sentence kills no one).
             tolled = next((c for c in cands if c.event_type in _TOLLED), None)
-            given = _toll_shares(facts, s, cands, groups, tolled) if groups else {}
-            shares = {key: A.casualty_totals(items) for key, items in given.items()}
+            shares = _toll_shares(facts, s, cands, groups, tolled) if groups else {}
             for cand in cands:
                 k, j = shares.get(id(cand), (killed, injured) if cand is tolled else (0, 0))
                 if self._fold_anaphora(cand, groups, events, k, j, facts, ctx):
@@ -191,17 +190,11 @@ class EventStage:
                     split = self._pair_places(facts, s, places[0], original)
                     if split is not None:
                         places, pair_rule = split
-                per_place = _placed_tolls(facts, s, given.get(id(cand), counted if cand is tolled else []),
-                                          counted, groups) if groups and len(places) == 1 and not pair_rule else None
-                if per_place is not None:
-                    places = [p for p, _, _ in per_place]
-                    kills, hurts = [kk for _, kk, _ in per_place], [jj for _, _, jj in per_place]
-                else:
-                    if groups and len(places) == 1 and self._fold_retold(cand, places[0], events, k, j):
-                        continue
-                    kills, hurts = A.split_count(k, len(places)), A.split_count(j, len(places))
+                if groups and len(places) == 1 and self._fold_retold(cand, places[0], events, k, j):
+                    continue
                 country = None
-                for idx, (place, kk, jj) in enumerate(zip(places, kills, hurts)):
+                for idx, (place, kk, jj) in enumerate(zip(places, A.split_count(k, len(places)),
+                                                          A.split_count(j, len(places)))):
                     part = cand if idx == 0 else A.Candidate(cand.sub_event_type, cand.family, s,
                                                              list(cand.triggers), cand.background_cue)
                     part.place = place
@@ -432,7 +425,6 @@ class EventStage:
                 continue
             self._absorb(target, e)
         merged = self._fold_generic_into_explosions(merged)
-        merged = self._fold_same_toll(merged)
         merged.sort(key=lambda c: c.evidence[0])
         return merged
 
@@ -461,24 +453,6 @@ class EventStage:
                 kept.append(e)
             else:
                 self._absorb(target, e)
-        return kept
-
-    def _fold_same_toll(self, events: list[A.Candidate]) -> list[A.Candidate]:
-        """«أفاد شهود بمقتل ثمانية مدنيين واصابة سبعة آخرين في قصف ... على جبل قنديل»
-        then «شنت طائرات غارة على تلك المنطقة ما أسفر عن مقتل ثمانية مدنيين واصابة
-        سبعة آخرين»: the same kind of event, on the same day, told within a few
-        sentences with the same dead and wounded, at a place of which one is only the
-        country or province, is one event told twice (spec §1: merge mentions)."""
-        kept: list[A.Candidate] = []
-        for e in events:
-            target = next((m for m in kept if _same_toll_retold(m, e)), None)
-            if target is None:
-                kept.append(e)
-            else:
-                self._absorb(target, e)
-                if (getattr(target.place, "geo_precision", 3) or 3) >= 3 > (getattr(e.place, "geo_precision", 3) or 3):
-                    # told first at the country or province only: the town named later
-                    target.place, target.place_rule = e.place, e.place_rule
         return kept
 
     @staticmethod
@@ -558,7 +532,7 @@ _TOLL_PLACE_WORDS = 6
 
 
 def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: list[Any],
-                 tolled: A.Candidate | None) -> dict[int, list[Any]]:
+                 tolled: A.Candidate | None) -> dict[int, tuple[int, int]]:
     """Who gets which of the sentence's counts when it counts dead twice or more:
     a casualty phrase placed by the place right after it («مقتل 11 من داعش ... في
     مدينة الميادين ... وقتل 29 منهم ... في معسكر الكرين») belongs to the event at
@@ -604,7 +578,7 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
         # («في محافظة تكساس الأمريكية»), where none of the sentence's events is
     if not left_out and not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
         return {}
-    return given
+    return {key: A.casualty_totals(items) for key, items in given.items()}
 
 
 def _in_title(c: A.Candidate) -> bool:
@@ -680,44 +654,6 @@ def _cause(facts: ArticleFacts, c: Any, marks: list[Any], violent: list[A.Candid
                     not _CLAUSE_BREAK.search(facts.norm, c.end, t.start):
                 best = (gap, v)
     return best[1] if best else None
-
-
-def _placed_tolls(facts: ArticleFacts, s: Any, items: list[Any], counted: list[Any],
-                  groups: list[Any]) -> list[tuple[Any, int, int]] | None:
-    """«أسفرت الاشتباكات عن مقتل 3 مسلحين في الرمادي و7 في الفلوجة»: an event's dead
-    counted at two places or more of its sentence are one event per place, each with
-    the dead counted there (spec §1: one event per place), not one total split
-    evenly. None unless every count of the dead is placed, at two places or more of
-    one country; a wounded count goes with the dead counted before it."""
-    dead = [c for c in items if getattr(c, "kind", "") == "killed" and getattr(c, "count", 0)]
-    if len(dead) < 2:
-        return None
-    marks = sorted(counted, key=lambda c: c.start)
-    out: dict[int, list[Any]] = {}
-    order: list[Any] = []
-    current = None
-    for c in sorted(items, key=lambda c: c.start):
-        where = _casualty_place(facts, s, c, marks)
-        group = None if where is None else next(
-            (g for g in groups if g is where or (getattr(g, "location", None) or g.text) ==
-             (getattr(where, "location", None) or where.text)), None)
-        if group is None:
-            if c in dead:
-                return None
-            group = current
-        if group is None:
-            continue
-        if id(group) not in out:
-            out[id(group)] = [group, 0, 0]
-            order.append(group)
-        if getattr(c, "kind", "") == "killed":
-            out[id(group)][1] += getattr(c, "count", 0)
-        elif getattr(c, "kind", "") == "injured":
-            out[id(group)][2] += getattr(c, "count", 0)
-        current = group
-    if len(order) < 2 or len({getattr(g, "country", None) for g in order}) > 1:
-        return None
-    return [tuple(out[id(g)]) for g in sorted(order, key=lambda g: g.start)]
 
 
 def _event_before(facts: ArticleFacts, c: Any, violent: list[A.Candidate]) -> A.Candidate | None:
@@ -831,27 +767,6 @@ def _unnamed(actor: str | None) -> bool:
 
 # «أيضا», «كذلك» next to a count: dead besides those already counted.
 _ADDED_TOLL = re.compile(r"(?<!\w)(?:ايضا|كذلك)(?!\w)")
-
-
-# Sentences apart within which a toll told again is the same event's.
-_RETOLD_SENTENCES = 2
-
-
-def _same_toll_retold(a: A.Candidate, b: A.Candidate) -> bool:
-    """Two mentions of one event, known by their toll: same sub-type, status and day,
-    a few sentences apart, the same dead and wounded (a pair that is rarely repeated
-    by chance: both counted, or five dead or more), one of them placed only at a
-    country or province."""
-    if a.sub_event_type != b.sub_event_type or a.status != b.status:
-        return False
-    if not a.killed or a.killed != b.killed or a.injured != b.injured or not (a.injured or a.killed >= 5):
-        return False
-    if a.own_date and b.own_date and a.date != b.date:
-        return False
-    if abs(a.sentence.index - b.sentence.index) > _RETOLD_SENTENCES:
-        return False
-    vague = [p for p in (a.place, b.place) if (getattr(p, "geo_precision", 3) or 3) >= 3]
-    return bool(vague) and (getattr(a.place, "country", None) == getattr(b.place, "country", None))
 
 
 def _told_toll(old: int, new: int, s: Any, same_area: bool = True) -> int:
