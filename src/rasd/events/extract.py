@@ -547,7 +547,11 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
         return {}
     places = {id(c): _anchored_places(facts, s, groups, c) for c in violent}
     left_out = _left_out(facts, counted, violent, places)
-    if len(dead) < 2 and len(violent) < 2 and not left_out:
+    title = s.index == 0 and s.paragraph == 0
+    if len(dead) < 2 and not (title and len(violent) > 1) and not left_out:
+        # One count in a body sentence is its first violent event's; a title of two
+        # events («التحالف يقصف ... والمقاومة تقتل 5 في اشتباكات») gives it to the
+        # event its clause names.
         return {}
     own_countries = {getattr(p, "country", None) for p in places[id(tolled)]} - {None}
     marks = sorted(counted, key=lambda c: c.start)
