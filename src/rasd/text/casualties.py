@@ -11,9 +11,18 @@ Arabic news states a casualty in a few shapes, each handled here:
 - «لقي … حتفه/مصرعه»؛ duals and singulars with no number: «جثتين» → 2,
   «مقتل ضابط» → 1؛ a pronoun: «مقتله» → 1.
 Counts are conservative (spec §1): qualifiers keep the stated figure and
-mark it approximate, «العشرات» is 10, and a count the text does not give
-(«سقوط قتلى وجرحى») is 0 and approximate. Negated mentions («لم يصب أحد»)
-are not casualties; a subset after «بينهم/منهم» adds nothing.
+mark it approximate, «العشرات» is coded 12 (ACLED's "dozens"), one figure for
+killed and wounded together («مقتل وإصابة 30») is 0 dead (unknown), and a
+count the text does not give («سقوط قتلى وجرحى») is 0 and approximate.
+Negated mentions («لم يصب أحد») are not casualties; a subset after
+«بينهم/منهم» adds nothing; lists go on through «و» and a comma («12 من رجال
+الأمن، وثلاثة من العاملين» → 15), and a count joined after a place is more dead
+counted there («... في الرمادي و7 في الفلوجة»).
+
+The event stage asks of each phrase whether it is a toll at all: `over_period`
+(a statistic, «خلال شهر يوليو»), `recalled` (an earlier killing answered,
+«ردا على مقتل»), `toll_update` («ارتفعت حصيلة القتلى إلى»), `toll_exclusions`
+(«ولا تشمل هذه الحصيلة») and `told_in_event_before` («قتل فيها»).
 
 Works on normalised text; offsets are into it. Words live in
 src/rasd/data/casualties_ar.yaml (and persons_ar.yaml, numbers_ar.yaml).
