@@ -116,3 +116,8 @@ def test_offsets_point_into_the_normalised_text():
     norm, _ = normalize("قُتل ١٥ شخصاً وأُصيب ثلاثة وعشرون")
     found = find_numbers(norm)
     assert [(m.value, norm[m.start:m.end]) for m in found] == [(15, "15"), (23, "ثلاثه وعشرون")]
+
+
+def test_tens_and_hundreds_of_thousands_without_the_article():
+    assert numbers("وقتل عشرات آلاف الأشخاص") == [("عشرات الاف", 10000, True, "vague", "vague")]
+    assert numbers("نزوح مئات آلاف المدنيين") == [("ميات الاف", 100000, True, "vague", "vague")]

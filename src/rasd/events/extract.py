@@ -26,6 +26,7 @@ from rasd.events.notes import build_notes
 from rasd.events.pairs import find_pairs
 from rasd.geo import km_between
 from rasd.model import Document, Event, Evidence, Mention
+from rasd.text.casualties import over_period, recalled, told_in_event_before, toll_exclusions, toll_update
 from rasd.text.tokens import PhraseMatch
 
 # How the place of each event of a «منطقتي X وY» pair was chosen (also its merge key).
@@ -188,10 +189,11 @@ class EventStage:
                 explain.setdefault("commentary", []).extend(t.text for c in cands for t in c.triggers)
                 cands = []
             if not cands:
-                self._attach_orphan_casualties(s, events, groups)
+                self._attach_orphan_casualties(facts, s, events, groups)
                 self._refine_place(s, groups, events)
                 continue
-            killed, injured = A.casualty_totals(s.casualties)
+            counted = _counted(facts, s)
+            killed, injured = A.casualty_totals(counted)
             has_pair = bool(groups) and bool(self.lexicon.dual_heads) and bool(
                 find_pairs(facts.norm, s.start, s.end, self.lexicon.dual_heads, self.lexicon.name_prefixes))
             # The sentence's toll belongs to its first violent event (an arrest,
@@ -326,6 +328,12 @@ class EventStage:
                 prev.actor2 = name
                 prev.why["actors"] = prev.why.get("actors", "") + f"; actor2 {name!r}: victims named later"
                 break
+        here = getattr(prev.place, "admin1", None)
+        if killed and toll_update(cand.sentence.text) and not (
+                groups and here and all(getattr(g, "admin1", None) not in (None, here) for g in groups)):
+            # «وارتفعت حصيلة قتلى التفجير إلى 12»: the latest figure of the event told,
+            # unless the update names another place («... في جبل صبر المطل على تعز»).
+            prev.killed = killed
         prev.killed = prev.killed or killed
         prev.injured = prev.injured or injured
         return True
@@ -367,7 +375,7 @@ class EventStage:
         target = earlier[-1]
         target.triggers.extend(cand.triggers)
         target.evidence.append((cand.sentence.orig_start, cand.sentence.orig_end))
-        target.killed = _lowest_reported(target.killed, killed)
+        target.killed = _told_toll(target.killed, killed, cand.sentence)
         target.injured = _lowest_reported(target.injured, injured)
         return True
 
@@ -434,11 +442,13 @@ class EventStage:
             prev.place_rule = "a more precise place in the same province named in the next sentence"
             prev.evidence.append((s.orig_start, s.orig_end))
 
-    def _attach_orphan_casualties(self, s, events: list[A.Candidate], groups: list[Any] = ()) -> None:
+    def _attach_orphan_casualties(self, facts: ArticleFacts, s, events: list[A.Candidate],
+                                  groups: list[Any] = ()) -> None:
         """Casualties in a sentence with no trigger belong to the event just told —
         unless the sentence places them somewhere else («ولقي أربعة مصرعهم في حوادث
         متفرقة في بغداد» after a strike in Nineveh)."""
-        killed, injured = A.casualty_totals(s.casualties)
+        # «وجاء ذلك ردا على مقتل 3 جنود»: the killing the event just told answers is not its toll.
+        killed, injured = A.casualty_totals([c for c in _counted(facts, s) if not recalled(facts.norm, c)])
         if not (killed or injured) or not events:
             return
         prev = events[-1]
@@ -449,8 +459,8 @@ class EventStage:
         here = getattr(prev.place, "admin1", None)
         if groups and here and all(getattr(g, "admin1", None) not in (None, here) for g in groups):
             return
-        if not prev.killed and killed:
-            prev.killed = killed
+        if killed and (not prev.killed or toll_update(s.text)):
+            prev.killed = killed  # «وارتفعت حصيلة القتلى إلى 12»: the latest figure
             prev.evidence.append((s.orig_start, s.orig_end))
         if not prev.injured and injured:
             prev.injured = injured
@@ -544,11 +554,16 @@ class EventStage:
                 target.sub_event_type, target.family = e.sub_event_type, "fixed"
             target.triggers.extend(e.triggers)
             target.evidence.extend(x for x in e.evidence if x not in target.evidence)
+            if _in_title(e) and not _in_title(target):
+                e = _headline_toll(e, target)
             if e.killed and _ADDED_TOLL.search(e.sentence.text):
                 # «قتل اثنان من المتشددين أيضا في الهجوم»: more dead, not another figure.
                 target.killed += e.killed
+            elif toll_update(target.sentence.text) and target.killed and not toll_update(e.sentence.text) \
+                    and _same_area(target, e):
+                pass  # the event was told with its updated toll: an earlier figure does not lower it
             else:
-                target.killed = _lowest_reported(target.killed, e.killed)
+                target.killed = _told_toll(target.killed, e.killed, e.sentence, _same_area(target, e))
             target.injured = _lowest_reported(target.injured, e.injured)
             # A day named in another clause of the mention's sentence («... التي أعلنت
             # الأسبوع الماضي») is taken only when it is a day, not a vaguer span.
@@ -635,34 +650,109 @@ def _toll_shares(facts: ArticleFacts, s: Any, cands: list[A.Candidate], groups: 
     of the sentence is («مقتل 8 أشخاص في تكساس») to none; the rest to the
     sentence's first violent event. Empty (the
     first violent event takes all) when the sentence counts dead once."""
-    dead = [c for c in s.casualties if getattr(c, "kind", "") == "killed"]
-    if tolled is None or len(dead) < 2:
-        return {}
+    counted = _counted(facts, s)
+    dead = [c for c in counted if getattr(c, "kind", "") == "killed"]
     violent = [c for c in cands if c.event_type in _TOLLED]
+    if tolled is None or not dead:
+        return {}
     places = {id(c): _anchored_places(facts, s, groups, c) for c in violent}
+    left_out = _left_out(facts, counted, violent, places)
+    title = s.index == 0 and s.paragraph == 0
+    if len(dead) < 2 and not (title and len(violent) > 1) and not left_out:
+        # One count in a body sentence is its first violent event's; a title of two
+        # events («التحالف يقصف ... والمقاومة تقتل 5 في اشتباكات») gives it to the
+        # event its clause names.
+        return {}
     own_countries = {getattr(p, "country", None) for p in places[id(tolled)]} - {None}
-    marks = sorted(s.casualties, key=lambda c: c.start)
+    marks = sorted(counted, key=lambda c: c.start)
     given: dict[int, list[Any]] = {id(c): [] for c in violent}
-    for c in s.casualties:
+    for c in counted:
         where = _casualty_place(facts, s, c, marks)
         # «قتل 29 آخرون في اشتباكات ...»: the event word right after the count is its cause.
         owner = _cause(facts, c, marks, violent)
+        if owner is None and len(violent) > 1 and told_in_event_before(c):
+            # «... كما اندلعت اشتباكات في الفلوجة قتل فيها 3 جنود»: the event just told.
+            owner = _event_before(facts, c, violent)
         if owner is None and where is not None:
             owner = next((v for v in violent if any(
                 q.start <= where.start < q.end or where.start <= q.start < where.end for q in places[id(v)])), None)
+        if owner is not None and (id(c), id(owner)) in left_out:
+            owner = None
+        if owner is None and (id(c), id(tolled)) in left_out:
+            # «مقتل 488 ... ولا تشمل هذه الحصيلة ضحايا العمليات العسكرية»: another
+            # event of the sentence, or none, is counted.
+            owner = next((v for v in violent if (id(c), id(v)) not in left_out), None)
+            if owner is None:
+                continue
         if owner is not None:
             given[id(owner)].append(c)
         elif where is None or getattr(where, "country", None) in own_countries:
             given[id(tolled)].append(c)
         # else: counted in another country, or at a place no gazetteer knows
         # («في محافظة تكساس الأمريكية»), where none of the sentence's events is
-    if not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
+    if not left_out and not any(getattr(c, "kind", "") == "killed" for items in given.values() for c in items):
         return {}
     return {key: A.casualty_totals(items) for key, items in given.items()}
 
 
+def _in_title(c: A.Candidate) -> bool:
+    """Is the mention in the article's first line (its title, or a lead with no title)?"""
+    return c.sentence.index == 0 and c.sentence.paragraph == 0
+
+
+def _headline_toll(h: A.Candidate, body: A.Candidate) -> A.Candidate:
+    """The headline summarises the body (spec §1: merge mentions): its toll restates
+    the body's and never replaces one the body gives («8 مدنيين قتلوا» in the title,
+    «جندياً من قواته وثمانية مقاولين أفغان قتلوا» in the lead: 9). A toll the title
+    gave another kind of event («التحالف يقصف ... والمقاومة تقتل 5 في اشتباكات») is
+    that event's, told in the body, not the bombing's. A first sentence that is no
+    title (it ends with a full stop: the lead of an article with no title line)
+    is one more mention, its toll weighed like any other (spec §1: the lowest)."""
+    if h.sentence.text.rstrip().endswith((".", "!", "?", "؟")):
+        return h
+    if h.event_type != body.event_type:
+        h.killed = h.injured = 0
+    if body.killed:
+        h.killed = 0
+    if body.injured:
+        h.injured = 0
+    return h
+
+
+def _counted(facts: ArticleFacts, s: Any) -> list[Any]:
+    """The sentence's casualties that count toward its events' tolls: not a statistic
+    over a period («مقتل 37 مقاتلاً ... خلال شهر يوليو الفائت»). An earlier killing
+    an event answers is left out of that event's toll by `_left_out`."""
+    return [c for c in s.casualties if not over_period(facts.norm, c)]
+
+
+def _left_out(facts: ArticleFacts, casualties: list[Any], violent: list[A.Candidate],
+              places: dict[int, list[Any]]) -> set[tuple[int, int]]:
+    """(casualty, event) pairs where the text leaves the event out of the toll: an
+    exclusion («ولا تشمل هذه الحصيلة ضحايا», «باستثناء») between the count and the
+    event's word or every place of the event; an earlier killing the event, told
+    before it, answers («قصفت ... ردا على مقتل أحد جنودها»; but «على خلفية مقتل 32
+    ... جراء تفجير انتحاري» is the bombing's own toll)."""
+    rx = toll_exclusions()
+    out: set[tuple[int, int]] = set()
+    for c in casualties:
+        earlier = recalled(facts.norm, c)
+        for v in violent:
+            t = v.anchor
+            if earlier and t.start < c.start:
+                out.add((id(c), id(v)))
+                continue
+            where = places.get(id(v)) or []
+            if (t.start >= c.end and rx.search(facts.norm, c.end, t.start)) or (
+                    where and all(p.start >= c.end and rx.search(facts.norm, c.end, p.start) for p in where)):
+                out.add((id(c), id(v)))
+    return out
+
+
 # Words from a casualty phrase to the event word that caused it («قتل 29 آخرون في اشتباكات»).
 _CAUSE_WORDS = 3
+# A count's cause is in its own clause: «غارات على الرمادي تقتل 5 مدنيين.. واشتباكات في الفلوجة».
+_CLAUSE_BREAK = re.compile(r"[.,;:?!\n،؛]")
 
 
 def _cause(facts: ArticleFacts, c: Any, marks: list[Any], violent: list[A.Candidate]) -> A.Candidate | None:
@@ -674,8 +764,20 @@ def _cause(facts: ArticleFacts, c: Any, marks: list[Any], violent: list[A.Candid
             if t.start < c.end or (nxt is not None and t.start > nxt.start):
                 continue
             gap = facts.word_index(t.start) - facts.word_index(c.end - 1)
-            if gap <= _CAUSE_WORDS and (best is None or gap < best[0]):
+            if gap <= _CAUSE_WORDS and (best is None or gap < best[0]) and \
+                    not _CLAUSE_BREAK.search(facts.norm, c.end, t.start):
                 best = (gap, v)
+    return best[1] if best else None
+
+
+def _event_before(facts: ArticleFacts, c: Any, violent: list[A.Candidate]) -> A.Candidate | None:
+    """The violent event whose word is nearest before a casualty phrase, in its clause."""
+    best: tuple[int, A.Candidate] | None = None
+    for v in violent:
+        for t in v.triggers + v.co_anchors:
+            if t.end <= c.start and not _CLAUSE_BREAK.search(facts.norm, t.end, c.start) and (
+                    best is None or t.end > best[0]):
+                best = (t.end, v)
     return best[1] if best else None
 
 
@@ -686,7 +788,7 @@ def _casualty_place(facts: ArticleFacts, s: Any, c: Any, marks: list[Any]) -> An
         if p.start < c.end:
             continue
         if facts.word_index(p.start) - facts.word_index(c.end - 1) > _TOLL_PLACE_WORDS or (
-                nxt is not None and nxt.start < p.start):
+                nxt is not None and nxt.start < p.start) or _CLAUSE_BREAK.search(facts.norm, c.end, p.start):
             return None
         return p
     return None
@@ -808,6 +910,23 @@ def _unnamed(actor: str | None) -> bool:
 
 # «أيضا», «كذلك» next to a count: dead besides those already counted.
 _ADDED_TOLL = re.compile(r"(?<!\w)(?:ايضا|كذلك)(?!\w)")
+
+
+def _told_toll(old: int, new: int, s: Any, same_area: bool = True) -> int:
+    """The toll of an event told again in sentence s: an update («ارتفعت حصيلة
+    القتلى إلى 12») replaces the figure told before; otherwise the lowest figure
+    (spec §1). Not an update placed in another province (`same_area` False):
+    «ويأتي هذا التطور في وقت ارتفع عدد قتلى ... في محافظة تعز» updates the toll of
+    another event than the one just told."""
+    if new and same_area and toll_update(s.text):
+        return new
+    return _lowest_reported(old, new)
+
+
+def _same_area(a: A.Candidate, b: A.Candidate) -> bool:
+    """Are two mentions placed in the same province (or is either not placed there)?"""
+    here, there = getattr(a.place, "admin1", None), getattr(b.place, "admin1", None)
+    return not here or not there or here == there
 
 
 def _lowest_reported(a: int, b: int) -> int:

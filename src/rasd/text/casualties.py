@@ -11,9 +11,18 @@ Arabic news states a casualty in a few shapes, each handled here:
 - «لقي … حتفه/مصرعه»؛ duals and singulars with no number: «جثتين» → 2,
   «مقتل ضابط» → 1؛ a pronoun: «مقتله» → 1.
 Counts are conservative (spec §1): qualifiers keep the stated figure and
-mark it approximate, «العشرات» is 10, and a count the text does not give
-(«سقوط قتلى وجرحى») is 0 and approximate. Negated mentions («لم يصب أحد»)
-are not casualties; a subset after «بينهم/منهم» adds nothing.
+mark it approximate, «العشرات» is coded 12 (ACLED's "dozens"), one figure for
+killed and wounded together («مقتل وإصابة 30») is 0 dead (unknown), and a
+count the text does not give («سقوط قتلى وجرحى») is 0 and approximate.
+Negated mentions («لم يصب أحد») are not casualties; a subset after
+«بينهم/منهم» adds nothing; lists go on through «و» and a comma («12 من رجال
+الأمن، وثلاثة من العاملين» → 15), and a count joined after a place is more dead
+counted there («... في الرمادي و7 في الفلوجة»).
+
+The event stage asks of each phrase whether it is a toll at all: `over_period`
+(a statistic, «خلال شهر يوليو»), `recalled` (an earlier killing answered,
+«ردا على مقتل»), `toll_update` («ارتفعت حصيلة القتلى إلى»), `toll_exclusions`
+(«ولا تشمل هذه الحصيلة») and `told_in_event_before` («قتل فيها»).
 
 Works on normalised text; offsets are into it. Words live in
 src/rasd/data/casualties_ar.yaml (and persons_ar.yaml, numbers_ar.yaml).
@@ -90,6 +99,8 @@ class _Lexicon:
     not_people_before: frozenset[str]
     unknown_cues: frozenset[str]
     determiners: frozenset[str]
+    vague_tolls: dict[str, int]
+    partial_before: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +152,93 @@ def _lexicon() -> _Lexicon:
         not_people_before=frozenset(normalize_word(w) for w in data["not_people_before"]),
         unknown_cues=frozenset(normalize_word(w) for w in data["unknown_count_cues"]),
         determiners=frozenset(normalize_word(w) for w in data["non_count_determiners"]),
+        vague_tolls={normalize_word(w): int(item["value"]) for item in data.get("vague_tolls") or []
+                     for w in item["words"]},
+        partial_before=frozenset(normalize_word(w) for w in data.get("partial_count_before") or []),
     )
+
+
+@lru_cache(maxsize=1)
+def toll_exclusions() -> re.Pattern[str]:
+    """Words after a toll that leave out the event named next («ولا تشمل هذه الحصيلة
+    ضحايا العمليات العسكرية»), as a pattern over normalised text."""
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("toll_exclusions") or []}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _recalled_cue() -> re.Pattern[str]:
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("recalled_cues") or []}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")\s*ل?$")
+
+
+@lru_cache(maxsize=1)
+def _update_cue() -> re.Pattern[str]:
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("toll_updates") or []}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def toll_update(norm_sentence: str) -> bool:
+    """Does the (normalised) sentence update a toll told before («ارتفعت حصيلة
+    القتلى إلى 12»)? Its figure replaces the earlier one."""
+    return _update_cue().search(norm_sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _period_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("period_cues") or []}, key=len, reverse=True)
+    rx = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!)")
+    return rx, frozenset(normalize_word(w) for w in data.get("period_comparisons") or [])
+
+
+_STAT_REACH = 120  # characters around a count searched for its clause's ends
+_COMPARISON_WORDS = 6  # «أعنف هجوم بسيارة مفخخة تشهده بغداد منذ بداية العام»
+_STAT_CLAUSE_END = re.compile(r"[.,;:?!\n،؛]")
+
+
+def over_period(norm: str, c: Casualty) -> bool:
+    """Is the count a statistic over a period, the sum of many events («مقتل 37
+    مقاتلاً في الزبداني خلال شهر يوليو الفائت»)? Not when a superlative compares
+    one event with the period («قتل 44 في أعنف هجوم منذ بداية العام»)."""
+    rx, comparisons = _period_words()
+    reach = max(0, c.start - _STAT_REACH)
+    start = max((m.end() for m in _STAT_CLAUSE_END.finditer(norm, reach, c.start)), default=reach)
+    end_m = _STAT_CLAUSE_END.search(norm, c.end, c.end + _STAT_REACH)
+    end = end_m.start() if end_m else min(len(norm), c.end + _STAT_REACH)
+    for m in rx.finditer(norm, start, end):
+        before = norm[max(start, m.start() - 60):m.start()].split()[-_COMPARISON_WORDS:]
+        if not any(w in comparisons or w[1:] in comparisons for w in before):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _resumptive() -> re.Pattern[str]:
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get("resumptive_pronouns") or []}, key=len, reverse=True)
+    return re.compile(r"^\S+\s+(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?!\w)")
+
+
+def told_in_event_before(c: Casualty) -> bool:
+    """Does the casualty phrase point back at the event told just before it with a
+    pronoun («اندلعت اشتباكات في الفلوجة قتل فيها 3 جنود»: killed in it)?"""
+    return _resumptive().match(c.text) is not None
+
+
+def recalled(norm: str, c: Casualty) -> bool:
+    """Is the casualty an earlier killing the event answers («ردا على مقتل أحد
+    جنودها», «انتقاما لمقتل»)? Its dead are not the event's toll."""
+    return _recalled_cue().search(norm, max(0, c.start - 30), c.start) is not None
 
 
 def _month_names() -> list[str]:
@@ -217,11 +314,18 @@ class _Sentence:
             return None  # «أصيب بثلاث رصاصات»: an instrument, not people
         if first > 0 and self.tokens[first - 1].text in lex.not_people_before and num.kind == "digits":
             return None
+        if first > 0 and self.tokens[first - 1].text in lex.partial_before:
+            return None  # «التعرف على هوية 11 رجل أمن»: some of the dead, not the toll
         if last + 1 in not_after and self.clause[last + 1] == self.clause[last]:
             return None
         if num.kind == "digits" and 1900 <= num.value <= 2100 and not self._person_after(last):
             return None  # a year
-        return _Count(num.value, num.approx, num.qualifier, first, last, num.start, num.end, num.kind == "dual")
+        value = num.value
+        if num.kind == "vague":
+            # «العشرات» → 12 (ACLED's "dozens"); the article and a clitic are not the word.
+            word = num.text[2:] if num.text.startswith("ال") else num.text
+            value = lex.vague_tolls.get(word, value)
+        return _Count(value, num.approx, num.qualifier, first, last, num.start, num.end, num.kind == "dual")
 
     def _person_after(self, i: int) -> bool:
         j = i + 1
@@ -243,6 +347,29 @@ def is_person(tok: Token) -> bool:
         if w in singular or (w.endswith("ا") and w[:-1] in singular):
             return True
     return False
+
+
+_POSSESSIVE = ("هما", "هم", "ها", "ه", "كما", "كم", "نا")
+
+
+def possessed_people(tok: Token) -> int:
+    """How many people a person noun with a possessive pronoun is: «وزوجته», «ونجله»
+    (his wife, his son) 1; the dual «وطفليها», «ابنيه», «شقيقيهما» (her/his two
+    ...), which loses its ن before the pronoun, 2; anything else 0."""
+    singular = person_nouns().singular
+
+    def person(stem: str) -> bool:
+        return stem in singular or (stem.endswith("ت") and stem[:-1] + "ه" in singular)
+
+    w = tok.text[1:] if tok.text[:1] == "و" else tok.text
+    for suffix in _POSSESSIVE:
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if stem.endswith("ي") and person(stem[:-1]):
+                return 2
+            if person(stem):
+                return 1
+    return 0
 
 
 def find_casualties(norm: str, start: int = 0, end: int | None = None) -> list[Casualty]:
@@ -269,9 +396,57 @@ def find_casualties(norm: str, start: int = 0, end: int | None = None) -> list[C
         elif "confirm" in roles:
             out.extend(_confirmed(s, i, last, a_start, anchors[0].kind))
         else:
-            out.extend(_event_or_verb(s, i, last, a_start, anchors))
+            found = _event_or_verb(s, i, last, a_start, anchors)
+            out.extend(found)
+            if len(found) == 1 and found[0].count and found[0].qualifier != "joint":
+                out.extend(_elliptical(s, found[0]))
     out.sort(key=lambda c: (c.start, KINDS.index(c.kind)))
     return out
+
+
+# Words from the end of a casualty phrase to an elliptical count («... في الرمادي و7 في الفلوجة»).
+_ELLIPSIS_WORDS = 5
+
+
+def _elliptical(s: _Sentence, c: Casualty) -> list[Casualty]:
+    """«مقتل 3 مسلحين في الرمادي و7 في الفلوجة», «قتل 3 في الرمادي و7 آخرون في
+    الفلوجة»: a count joined by و after the place of a casualty phrase, with no
+    casualty word of its own, is more dead of the same kind counted elsewhere
+    (a phrase of its own, not added to the first count)."""
+    lex = _lexicon()
+    n = len(s.tokens)
+    out: list[Casualty] = []
+    last = s.index(c.end - 1)
+    j, seen = last + 1, 0
+    while j < n and seen < _ELLIPSIS_WORDS and s.same_clause(last, j):
+        if j in s.claimed or (j in s.anchor_at and not _is_closing(s, j)):
+            break
+        w = s.word(j)
+        k = j + 1 if w == "و" else j
+        more = s.count_start.get(k) if w[:1] == "و" else None
+        if more is not None and (w == "و" or more.start > s.tokens[j].start) and not more.noun \
+                and k not in s.claimed and _ellipsis_follows(s, more.last, lex):
+            e = s.tokens[more.last].end
+            out.append(Casualty(more.start, e, s.norm[more.start:e], c.kind, more.value, more.approx,
+                                None, None, None, more.qualifier))
+            s.claimed.update(range(j, more.last + 1))
+            last, j, seen = more.last, more.last + 1, 0
+            continue
+        j += 1
+        seen += 1
+    return out
+
+
+def _ellipsis_follows(s: _Sentence, i: int, lex: _Lexicon) -> bool:
+    """After an elliptical count: a place or group («في الفلوجة», «من الجنود»,
+    «آخرون في»), and no casualty word of its own in the next words («و7 أصيبوا»)."""
+    n = len(s.tokens)
+    j = i + 1
+    if j < n and s.word(j) in lex.others:
+        j += 1
+    if j >= n or not s.same_clause(i, j) or s.word(j) not in ("في", "من", "ب", "بين"):
+        return False
+    return not any(t in s.anchor_at for t in range(i + 1, min(n, i + 5)) if s.same_clause(i, t))
 
 
 def _is_closing(s: _Sentence, j: int) -> bool:
@@ -419,7 +594,18 @@ def _victims(s: _Sentence, cnt: _Count, kind: str, limit: int = 7) -> _Victim:
                 continue
             if w != "و" and is_person(s.tokens[j]):
                 extra += 1
+            elif w != "و":
+                extra += possessed_people(s.tokens[j])  # «امرأة وطفليها»: she and her two children
         end_tok = j
+        j += 1
+    while j < n and not s.same_clause(cnt.last, j):
+        # «استشهاد 12 من رجال الأمن، وثلاثة من العاملين»: a list goes on after a comma.
+        more = _comma_joined(s, j, kind)
+        if more is None:
+            break
+        extra += more.value
+        s.claimed.update(range(j, more.last + 1))
+        end_tok = j = more.last
         j += 1
     if cnt.noun and (end_tok is None or end_tok < first):
         return _Victim(cnt.start, cnt.end, last, extra, False)
@@ -427,6 +613,34 @@ def _victims(s: _Sentence, cnt: _Count, kind: str, limit: int = 7) -> _Victim:
         return _Victim(None, None, last, extra, False)
     vs = cnt.start if cnt.noun else s.tokens[first].start
     return _Victim(vs, s.tokens[end_tok].end, end_tok, extra, False)
+
+
+def _comma_joined(s: _Sentence, j: int, kind: str) -> _Count | None:
+    """The count of «، وثلاثة من العاملين» / «، و3 مدنيين» after a list item: token j
+    opens a clause after a comma with و and a count of people, and its clause
+    reports nothing else (no casualty word: «، وأصيب 3»، «، و3 آخرين بجروح» are not
+    more of the same)."""
+    if "،" not in s.norm[s.tokens[j - 1].end : s.tokens[j].start] and \
+            "," not in s.norm[s.tokens[j - 1].end : s.tokens[j].start]:
+        return None
+    w = s.word(j)
+    if w[:1] != "و" or j in s.claimed:
+        return None
+    k = j + 1 if w == "و" else j
+    more = s.count_start.get(k)
+    if more is None or (w != "و" and more.start == s.tokens[j].start) or more.approx:
+        return None  # «واحدة» is one word; «، وعشرات ...» is no figure of the list
+    nxt = more.last + 1
+    lex = _lexicon()
+    if nxt >= len(s.tokens) or not s.same_clause(j, nxt) or s.word(nxt) in lex.others or (
+            s.word(nxt) != "من" and s.word(nxt) in lex.stops):
+        return None
+    t = nxt
+    while t < len(s.tokens) and s.same_clause(j, t):
+        if t in s.anchor_at and not _is_closing(s, t):
+            return None
+        t += 1
+    return more
 
 
 def _other_kind_after(s: _Sentence, i: int, kind: str) -> bool:
@@ -503,7 +717,7 @@ def _use(s: _Sentence, cnt: _Count, kind: str) -> _Victim:
     s.claimed.update(range(cnt.first, cnt.last + 1))
     # «استشهاد (15) خمسة عشر»: the same figure restated in words.
     nxt = s.count_start.get(cnt.last + 1)
-    if nxt is not None and nxt.value == cnt.value:
+    if nxt is not None and nxt.value == cnt.value and not nxt.approx:
         s.claimed.update(range(nxt.first, nxt.last + 1))
         cnt.last, cnt.end = nxt.last, nxt.end
     victim = _victims(s, cnt, kind)
@@ -523,7 +737,11 @@ def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple
     # «بقتل»): its count follows, it never has a subject before it.
     noun_reading = (i > 0 and s.word(i - 1) in _PREPOSITIONS) or s.norm[tok.start] in "بل" and a_start > tok.start
     subject_first = any(a.subject_first for a in anchors)
-    cnt = _backward_count(s, i) if subject_first else None
+    # «وقتلوا 3 جنود»: a count right after the verb is its object (they killed 3),
+    # not a subject before it («هاجم 4 مسلحين ... وقتلوا» counts the attackers).
+    object_next = last + 1 in s.count_start and s.same_clause(i, last + 1) and \
+        s.count_start[last + 1].start == s.tokens[last + 1].start  # not «قتلوا ومئات جرحوا»
+    cnt = _backward_count(s, i) if subject_first and not object_next else None
     joint: list[str] = []
     if cnt is None:
         # «مقتل وإصابة العشرات»، «قتل وجرح فيها العشرات»: two kinds share
@@ -534,7 +752,10 @@ def _event_or_verb(s: _Sentence, i: int, last: int, a_start: int, anchors: tuple
             other = j_anchors[0]
             if other.kind != kind and other.role in ("event", "verb"):
                 shared = _forward_count(s, j_last + 1)
-                if shared is not None and shared.qualifier != "unknown" and not _others_after(s, shared):
+                # «أن شرطياً قتل وأصيب آخر»: «آخر» counts the wounded against the
+                # dead named before, it is no count shared by both.
+                if shared is not None and shared.qualifier != "unknown" and not _others_after(s, shared) \
+                        and s.word(shared.first) not in _OTHERS_COUNT:
                     joint.append(other.kind)
                     s.claimed.update(range(j, j_last + 1))
                     last = j_last
