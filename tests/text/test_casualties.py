@@ -397,3 +397,22 @@ def test_one_dead_and_another_wounded_is_no_shared_count():
 def test_killed_and_wounded_sharing_one_figure_is_still_joint():
     _, found = find("كما قتل وأصيب ستة من أفراد المقاومة خلال المعركة")
     assert [(c.kind, c.count, c.qualifier) for c in found] == [("killed", 0, "joint"), ("injured", 0, "joint")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("قتل مستوطنون فلسطينيا قرب رام الله.", [("killed", 1)]),
+    ("قتلت القوات الإسرائيلية فلسطينيا في جنين.", [("killed", 1)]),
+    ("استشهد فلسطينيان برصاص الاحتلال.", [("killed", 2)]),
+    ("قتل جندي عراقي في هجوم.", [("killed", 1)]),  # the nationality describes the soldier: still one
+    ("قتل مدنيان عراقيان في قصف.", [("killed", 2)]),
+])
+def test_a_nationality_noun_counts_as_a_person(sentence, expected):
+    _, found = find(sentence)
+    assert [(c.kind, c.count) for c in found] == expected
+
+
+def test_a_country_name_after_a_killing_verb_is_no_victim():
+    # «سوريا», «تركيا», «ليبيا» are also the accusative of سوري، تركي، ليبي: those
+    # three nationality nouns are left out of the person nouns.
+    _, found = find("قتل الجيش في تركيا أمس.")
+    assert found == []
