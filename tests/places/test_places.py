@@ -280,7 +280,8 @@ def test_clitic_plus_ordinary_word_is_not_a_town(resolver):
 def test_district_named_only_in_latin_is_matched_after_a_district_head(resolver):
     resolved, _ = places(resolver, "شنت طائرات التحالف غارات على مديرية أرحب في محافظة صنعاء اليمنية.")
     arhab = find(resolved, "أرحب")
-    assert arhab.location == "Arhab" and arhab.admin1 == "Sanaa" and arhab.geo_precision == 3
+    # A district with a point of its own is at precision 2 (spec §1), not 3 (its province's point).
+    assert arhab.location == "Arhab" and arhab.admin1 == "Sanaa" and arhab.geo_precision == 2
 
 
 def test_israeli_town_spelled_out_but_palestinian_arabic_name_not_sent_to_israel(resolver):
@@ -517,3 +518,32 @@ def test_an_unknown_site_near_a_town_is_at_precision_2(resolver):
     text = "الموصل- رويترز\nشنت طائرة مسيرة هجوما بالقرب من سجن الكسارة في مدينة تلعفر."
     prison = find(places(resolver, text)[0], "الكسارة")
     assert prison.admin1 == "Ninewa" and prison.geo_precision == 2
+
+
+def test_a_yemeni_district_without_a_namesake_town_has_its_own_point(resolver):
+    # «عتمة» (Utmah, Dhamar): no GeoNames town of its name, so round 1 put it at the
+    # province's point; the district list with points places it in the west of Dhamar.
+    g = Gazetteer.load()
+    utmah = next(p for p in g.lookup("عتمة") if p.kind == "admin2")
+    dhamar = next(p for p in g.lookup("ذمار") if p.kind == "admin1")
+    assert utmah.geo == "centre" and "ODbL" in utmah.source
+    assert (utmah.lat, utmah.lon) != (dhamar.lat, dhamar.lon) and utmah.lon < dhamar.lon
+    resolved, _ = places(resolver, "صنعاء (رويترز)\nسيطرت المقاومة الشعبية على مديرية عتمة في محافظة ذمار.")
+    r = find(resolved, "عتمة")
+    assert (r.admin1, r.geo_precision) == ("Dhamar", 2)
+
+
+def test_no_yemeni_district_still_sits_at_its_provinces_point_where_the_list_has_it():
+    g = Gazetteer.load()
+    yemen = [p for p in g.places.values() if p.iso3 == "YEM" and p.kind == "admin2"]
+    at_parent = [p for p in yemen if p.geo == "parent"]
+    assert len(at_parent) < 70, len(at_parent)  # 304 before the district list
+
+
+def test_an_adjective_of_time_is_not_a_district(resolver):
+    # «الحالي» (current) is also Al Hali district of Hodeidah: bare, it is the adjective.
+    text = "عدن (رويترز)\nقالت مصادر في الحديدة إن أولوية المقاومة في الوقت الحالي هي تحرير المدينة."
+    resolved, _ = places(resolver, text)
+    assert not [r for r in resolved if "الحالي" in r.location_ar]
+    resolved, _ = places(resolver, "عدن (رويترز)\nقصفت الطائرات مواقع في مديرية الحالي بمحافظة الحديدة.")
+    assert find(resolved, "الحالي").admin1 == "Al Hudaydah"
