@@ -89,7 +89,7 @@ class Entry:
     admin3: str | None = None
     parent: str | None = None
     source: str = ""
-    geo: str = "point"  # point | centre | seat | parent (see rasd.places.gazetteer.SCHEMA)
+    geo: str = "point"  # point | centre | seat | listed | parent (see rasd.places.gazetteer.SCHEMA)
     names_ar: set[str] = field(default_factory=set)
     names_en: set[str] = field(default_factory=set)
 
@@ -521,7 +521,8 @@ def district_points(admin1: list[Entry], districts: list[Entry], subs: dict[str,
     The countries-states-cities database (dr5hn, ODbL 1.0; read through the
     countrystatecity-countries package) lists Yemen's districts, under their
     GeoNames names, as places of their governorate with a point. A district
-    still at its province's point takes that point (geo 'centre') when its
+    still at its province's point takes that point (geo 'listed': its own point,
+    but a minor name still recognised only after a head word) when its
     name (GeoNames or yemen-regions-py, folded, or the same consonant skeleton
     and only one such) is one of the listed places of its own governorate.
     Returns how many districts were placed.
@@ -555,7 +556,7 @@ def district_points(admin1: list[Entry], districts: list[Entry], subs: dict[str,
         if len(hit) != 1:
             continue
         p = hit[0]
-        d.lat, d.lon, d.geo = float(p["latitude"]), float(p["longitude"]), "centre"
+        d.lat, d.lon, d.geo = float(p["latitude"]), float(p["longitude"]), "listed"
         d.source = (d.source.split("; no centre")[0]
                     + f"; point of {p['name']!r} ({p['id']}), countries-states-cities database (ODbL 1.0)")
         placed += 1

@@ -7,6 +7,7 @@ import pytest
 from rasd.model import Article, Document
 from rasd.places import Gazetteer, PlaceResolver, PlacesStage
 from rasd.places.gazetteer import match_key
+from rasd.places.recognize import is_strong
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def test_every_entry_has_coordinates_and_a_source():
     for p in g.places.values():
         assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180, p.id
         assert p.source, p.id
-        assert p.geo in ("point", "centre", "seat", "parent"), p.id
+        assert p.geo in ("point", "centre", "seat", "listed", "parent"), p.id
 
 
 def test_world_countries_resolve_at_precision_3(resolver):
@@ -526,8 +527,10 @@ def test_a_yemeni_district_without_a_namesake_town_has_its_own_point(resolver):
     g = Gazetteer.load()
     utmah = next(p for p in g.lookup("عتمة") if p.kind == "admin2")
     dhamar = next(p for p in g.lookup("ذمار") if p.kind == "admin1")
-    assert utmah.geo == "centre" and "ODbL" in utmah.source
+    assert utmah.geo == "listed" and "ODbL" in utmah.source
     assert (utmah.lat, utmah.lon) != (dhamar.lat, dhamar.lon) and utmah.lon < dhamar.lon
+    # Its own point does not make it a name read bare: it still needs «مديرية» or «في».
+    assert not is_strong(utmah)
     resolved, _ = places(resolver, "صنعاء (رويترز)\nسيطرت المقاومة الشعبية على مديرية عتمة في محافظة ذمار.")
     r = find(resolved, "عتمة")
     assert (r.admin1, r.geo_precision) == ("Dhamar", 2)

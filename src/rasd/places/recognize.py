@@ -93,7 +93,9 @@ def load_place_words(path: str | None = None) -> PlaceWords:
 def is_strong(place: Place) -> bool:
     """May this entry be recognised as a bare name?"""
     if place.kind in ADMIN_KINDS:
-        return place.geo != "parent"  # a district known only by its province needs a head word
+        # A district known only by its province, or by a point from a list of districts (no
+        # namesake town, no OCHA unit), is a minor name: it needs a head word («مديرية عتمة»).
+        return place.geo not in ("parent", "listed")
     if place.source.startswith("curated") and place.kind != "neighbourhood":
         return True
     return place.kind in ("city", "town", "village") and (place.population or 0) >= BARE_MIN_POPULATION
@@ -104,7 +106,7 @@ def is_major(place: Place) -> bool:
     if place.kind in ("country", "admin1"):
         return True
     if place.kind == "admin2":
-        return place.geo != "parent"
+        return place.geo not in ("parent", "listed")
     return place.kind == "city" and (place.population or 0) >= 50_000
 
 
