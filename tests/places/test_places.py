@@ -564,3 +564,17 @@ def test_a_district_named_after_its_town_is_placed_at_that_town(resolver):
     resolved, _ = places(resolver, "الرياض (واس)\nسقطت قذيفة أطلقت من اليمن على محافظة شرورة بمنطقة نجران.")
     r = find(resolved, "شرورة")
     assert r.admin1 == "Najran" and r.longitude > 46.5
+
+
+def test_a_saudi_region_is_the_province_and_a_saudi_governorate_its_district(resolver):
+    # Saudi usage: «منطقة جازان» is one of the 13 provinces, «محافظة صامطة» one of its districts.
+    text = ("الرياض (واس)\nاعترضت الدفاعات صاروخا أطلق باتجاه منطقة جازان، "
+            "وسقطت قذيفة على محافظة صامطة بمنطقة جازان.")
+    resolved, _ = places(resolver, text)
+    region = find(resolved, "منطقة جازان")
+    assert (region.place.kind, region.admin1, region.admin2, region.geo_precision) == ("admin1", "Jazan", None, 3)
+    samitah = find(resolved, "صامطة")
+    assert (samitah.admin1, samitah.admin2, samitah.geo_precision) == ("Jazan", "Samitah", 2)
+    # Elsewhere «منطقة» stays an area or district: «منطقة الصكرة» is not a province.
+    resolved, _ = places(resolver, "بغداد (رويترز)\nدارت اشتباكات في منطقة حديثة غرب الأنبار.")
+    assert find(resolved, "حديثة").place.kind != "admin1"

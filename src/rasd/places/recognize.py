@@ -69,6 +69,8 @@ class PlaceWords:
     name_starts: frozenset[str]
     name_stops: frozenset[str]
     not_places: tuple[str, ...] = ()
+    # (iso3, normalised head) -> kinds: a head word as one country uses it («منطقة جازان»)
+    country_heads: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -87,6 +89,8 @@ def load_place_words(path: str | None = None) -> PlaceWords:
         name_starts=frozenset(normalize_word(w) for w in data["name_starts"]),
         name_stops=frozenset(normalize_word(w) for w in data["name_stops"]),
         not_places=tuple(data.get("not_places", ())),
+        country_heads={(item["iso3"], normalize_word(word)): tuple(item["kinds"])
+                       for item in data.get("country_heads", ()) for word in item["words"]},
     )
 
 

@@ -441,9 +441,10 @@ class PlaceResolver:
         scored = []
         for p in m.candidates:
             s = prior(p)
-            if m.head_kinds:
-                if p.kind in m.head_kinds:
-                    s += 5 if p.kind == m.head_kinds[0] else 4
+            kinds = self._head_kinds(m, p)
+            if kinds:
+                if p.kind in kinds:
+                    s += 5 if p.kind == kinds[0] else 4
                 else:
                     s -= 3
             if p.iso3 and ctx.countries:
@@ -463,13 +464,20 @@ class PlaceResolver:
         scored.sort(key=lambda t: -t[1])
         return scored
 
+    def _head_kinds(self, m: PlaceMention, p: Place) -> tuple[str, ...]:
+        """The kinds m's head word selects among places of p's country: «منطقة جازان» in
+        Saudi Arabia is the province (place_words.yaml `country_heads`)."""
+        if m.head and p.iso3 and self.words.country_heads:
+            return self.words.country_heads.get((p.iso3, m.head), m.head_kinds)
+        return m.head_kinds
+
     def _fit_head(self, m: PlaceMention, scored: list[tuple[Place, float]],
                   ctx: PlaceContext) -> list[tuple[Place, float]]:
         """Drop candidates the head word rules out: «سجن الصناعة» is not the Hama
         neighbourhood al-Sinaha, «مخيم الفوار» not the Iraqi sub-district."""
         if not m.head_kinds or not scored:
             return scored
-        fitting = [(p, s) for p, s in scored if p.kind in m.head_kinds]
+        fitting = [(p, s) for p, s in scored if p.kind in self._head_kinds(m, p)]
         if fitting:
             return fitting
         words = self.words.heads.get(m.head or "")
