@@ -578,3 +578,21 @@ def test_a_saudi_region_is_the_province_and_a_saudi_governorate_its_district(res
     # Elsewhere «منطقة» stays an area or district: «منطقة الصكرة» is not a province.
     resolved, _ = places(resolver, "بغداد (رويترز)\nدارت اشتباكات في منطقة حديثة غرب الأنبار.")
     assert find(resolved, "حديثة").place.kind != "admin1"
+
+
+def test_a_known_first_word_abroad_does_not_cut_a_camp_name_short(resolver):
+    # «برج» alone is a West Bank / Egyptian town; in a Beirut report «مخيم برج البراجنة» is one name.
+    text = "بيروت (رويترز)\nوقع انفجار في مخيم برج البراجنة جنوب بيروت."
+    resolved, _ = places(resolver, text)
+    camp = find(resolved, "مخيم برج")
+    assert camp.location_ar == "مخيم برج البراجنة" and camp.iso3 == "LBN"
+
+
+def test_a_town_read_inside_a_persons_name_is_no_evidence_of_its_country(resolver):
+    # «براين» (Brian) reads as ب + «راين» (Rayen, Iran): not a reason to think the report is about Iran.
+    _, ctx = places(resolver, "لندن (رويترز)\nقال الوزير إن براين سميث قتل في هجوم في كابول.")
+    assert "IRN" not in ctx.countries
+    # A clitic town still adds weight to a country the report names otherwise.
+    _, before = places(resolver, "طهران (رويترز)\nوقع زلزال في كرمان.")
+    _, ctx = places(resolver, "طهران (رويترز)\nوقع زلزال في كرمان، وشعر به السكان براين.")
+    assert ctx.countries["IRN"] == before.countries["IRN"] + 1

@@ -20,7 +20,7 @@ from pathlib import Path
 from rasd.places import translit
 from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
 from rasd.places.index_cache import load_or_build
-from rasd.places.recognize import ANAPHORS, PlaceMention, PlaceRecognizer, prior
+from rasd.places.recognize import ANAPHORS, PlaceMention, PlaceRecognizer, is_major, prior
 from rasd.places.translit import arabic_skeleton, latin_skeleton
 from rasd.text.normalize import normalize
 
@@ -205,6 +205,7 @@ class PlaceResolver:
         for key, iso3 in self._demonyms(norm):
             ctx.countries[iso3] += 1
             ctx.note(iso3, "demonym:" + key)
+        behind_clitic = []
         for m in mentions:
             if m.needs_context:
                 continue
@@ -212,6 +213,9 @@ class PlaceResolver:
                     and not any(p.kind in m.head_kinds for p in m.candidates):
                 continue  # «قلعة القاهرة» in Taiz: a castle, not evidence of Egypt
             countries = {p.iso3 for p in m.candidates if p.iso3}
+            if len(countries) == 1 and self._minor_behind_clitic(norm, m):
+                behind_clitic.append((m, next(iter(countries))))
+                continue
             if len(countries) == 1:
                 iso3 = countries.pop()
                 is_country = any(p.kind == "country" for p in m.candidates)
@@ -229,7 +233,24 @@ class PlaceResolver:
                 ctx.note(place.iso3, "dateline")
             if place.admin1:
                 ctx.admin1s[(place.iso3, place.admin1)] += 1
+        # A small town read behind a proclitic («براين» = ب + Rayen, Iran, in «براين سميث»)
+        # may be part of another word: it adds to a country named otherwise, never one alone.
+        for m, iso3 in behind_clitic:
+            if iso3 in ctx.countries:
+                ctx.countries[iso3] += 1
+                ctx.note(iso3, _name_key(m))
+                admin1s = {(p.iso3, p.admin1) for p in m.candidates if p.admin1}
+                if len(admin1s) == 1:
+                    ctx.admin1s[admin1s.pop()] += 1
         return ctx
+
+    @staticmethod
+    def _minor_behind_clitic(norm: str, m: PlaceMention) -> bool:
+        """A bare name written with a proclitic («براين», «بالباغوز») whose places are all minor."""
+        if m.head or m.modifier or m.name_start <= 0:
+            return False
+        # the name's word begins before the name: a proclitic is attached to it
+        return norm[m.name_start - 1].isalpha() and not any(is_major(p) for p in m.candidates)
 
     def _demonyms(self, norm: str):
         return self.recognizer.demonyms(norm)
@@ -258,6 +279,10 @@ class PlaceResolver:
                 if not fitting:
                     continue
                 m.candidates = fitting
+            # Decided before the candidates are narrowed to the article's countries (which
+            # would leave «مخيم برج» in a Beirut report with none, and the name cut short).
+            foreign = bool(m.head and m.next_word and m.candidates and ctx.countries and not any(
+                p.iso3 in ctx.countries for p in m.candidates))
             said = self._demonym_after(norm, m.end) if norm is not None and m.candidates else None
             if said is not None:
                 # «بلدة الطيبة اللبنانية»: the adjective names the country outright.
@@ -268,8 +293,7 @@ class PlaceResolver:
                 if not fitting and not m.head_kinds:
                     continue  # a bare name that only a far foreign homonym would explain
                 m.candidates = fitting
-            if m.head and m.next_word and m.candidates and ctx.countries and not any(
-                    p.iso3 in ctx.countries for p in m.candidates):
+            if foreign:
                 # «مخيم عقبة جبر» in a Jericho report is not a camp at Aqaba (Jordan): the
                 # known name is the first word of an unknown one, placed by what is named beside it.
                 m.text, m.name = m.text + " " + m.next_word, m.name + " " + m.next_word
