@@ -596,3 +596,15 @@ def test_a_town_read_inside_a_persons_name_is_no_evidence_of_its_country(resolve
     _, before = places(resolver, "طهران (رويترز)\nوقع زلزال في كرمان.")
     _, ctx = places(resolver, "طهران (رويترز)\nوقع زلزال في كرمان، وشعر به السكان براين.")
     assert ctx.countries["IRN"] == before.countries["IRN"] + 1
+
+
+def test_a_part_of_the_country_said_as_albilad_is_the_articles_province_there(resolver):
+    # «جنوب شرق البلاد» reads like «جنوب شرق تركيا»: the province the report names in that part.
+    text = ("أنقرة (الأناضول)\nقتل جنديان في هجوم في ولاية ديار بكر. "
+            "ووقعت اشتباكات أخرى جنوب شرق البلاد.")
+    r = find(places(resolver, text)[0], "جنوب شرق البلاد")
+    assert (r.admin1, r.geo_precision) == ("Diyarbakir", 3)
+    # No named province in that part: the country, at precision 3 (spec §1: never a guessed point).
+    text = "أنقرة (الأناضول)\nقتل جنديان في هجوم في ولاية ديار بكر. ووقعت اشتباكات شمال غرب البلاد."
+    r = find(places(resolver, text)[0], "شمال غرب البلاد")
+    assert (r.location, r.admin1, r.geo_precision) == ("Turkey", None, 3)

@@ -527,6 +527,12 @@ class PlaceResolver:
         if m.head_kinds and m.head_kinds[0] == "country_anaphor":
             country = self.gazetteer.admin_unit(ctx.top_country(), None)
             if country is not None:
+                # «جنوب شرق البلاد» as «جنوب شرق تركيا»: the article's province in that part.
+                region = self._region_of_country(country, m.modifier, ctx) if m.modifier in _BEARINGS \
+                    else None
+                if region is not None:
+                    return region, 3, (f"«{m.head}»: the article's country, {country.name_en}; the article's "
+                                       f"province in that part of it: {region.name_en}")
                 return country, 3, f"«{m.head}»: the article's country, {country.name_en}"
         variant = self._spelled_otherwise(m, container, ctx)
         if variant is not None:
@@ -705,8 +711,8 @@ class PlaceResolver:
             if iso3 != country.iso3:
                 continue
             unit = self.gazetteer.admin_unit(iso3, admin1)
-            if unit is None or unit.kind != "admin1":
-                continue
+            if unit is None or unit.kind != "admin1" or km(unit, country) < 100:
+                continue  # (the capital's own province has no bearing from the capital)
             bearing = math.degrees(math.atan2(unit.lon - country.lon, unit.lat - country.lat)) % 360
             if min(abs(bearing - want), 360 - abs(bearing - want)) <= 67.5:
                 return unit
