@@ -578,12 +578,14 @@ def district_points(districts: list[Entry], subs: dict[str, dict]) -> dict[str, 
         places = lists[cc].get(iso, [])
         names = {fold(n).lower() for n in {d.name_en, *d.names_en}}
         hit = [p for p in places if fold(p["name"]).lower() in names]
-        if not hit and cc in DISTRICT_LISTS:
-            # Spelled otherwise («Otmah», «عتمة» ~ 'Utmah'): the same consonants, and no other.
+        if not hit:
+            # Spelled otherwise («Otmah», «عتمة» ~ 'Utmah'; «الخوبة» ~ 'Al Khubah'): the same
+            # consonants (two will do for a list of districts, four for towns), and no other.
             # «صالة» is not 'As Silw': a name with the article matches only a name with it.
             skeletons = {(latin_skeleton(_final_h(n)), _LATIN_ARTICLE.match(n) is not None) for n in names} | {
                 (arabic_skeleton(n), normalize_word(n).startswith("ال")) for n in d.names_ar}
-            skeletons = {k for k in skeletons if len(k[0]) >= 2}
+            shortest = 2 if cc in DISTRICT_LISTS else 4
+            skeletons = {k for k in skeletons if len(k[0]) >= shortest}
             hit = [p for p in places if (latin_skeleton(_final_h(fold(p["name"]))),
                                          _LATIN_ARTICLE.match(fold(p["name"]).lower()) is not None) in skeletons]
         if len(hit) != 1:

@@ -608,3 +608,12 @@ def test_a_part_of_the_country_said_as_albilad_is_the_articles_province_there(re
     text = "أنقرة (الأناضول)\nقتل جنديان في هجوم في ولاية ديار بكر. ووقعت اشتباكات شمال غرب البلاد."
     r = find(places(resolver, text)[0], "شمال غرب البلاد")
     assert (r.location, r.admin1, r.geo_precision) == ("Turkey", None, 3)
+
+
+def test_a_district_whose_town_is_spelled_otherwise_in_the_list_gets_its_point():
+    # GeoNames 'Al Mandaq' (المندق, al-Bahah) is 'Al Mindak' in the countries-states-cities list:
+    # the same consonants, one such town in the province.
+    g = Gazetteer.load()
+    unit = next(p for p in g.lookup("المندق") if p.kind == "admin2")
+    bahah = next(p for p in g.lookup("الباحة") if p.kind == "admin1")
+    assert unit.geo == "listed" and (unit.lat, unit.lon) != (bahah.lat, bahah.lon)
