@@ -617,3 +617,11 @@ def test_a_district_whose_town_is_spelled_otherwise_in_the_list_gets_its_point()
     unit = next(p for p in g.lookup("المندق") if p.kind == "admin2")
     bahah = next(p for p in g.lookup("الباحة") if p.kind == "admin1")
     assert unit.geo == "listed" and (unit.lat, unit.lon) != (bahah.lat, bahah.lon)
+
+
+def test_a_district_known_by_its_latin_name_is_matched_without_its_type_word(resolver):
+    # GeoNames: 'Shahrestan-e Salas-e Baba Jani'; Arabic news: «منطقة سلاسي باواجان».
+    text = "طهران (رويترز)\nقتل ثلاثة من حرس الحدود في اشتباك مع مسلحين في منطقة سلاسي باواجان غرب البلاد."
+    r = find(places(resolver, text)[0], "سلاسي")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("IRN", "Kermanshah", 2)
+    assert r.location_ar == "منطقة سلاسي باواجان"

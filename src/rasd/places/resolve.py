@@ -41,6 +41,10 @@ _DATELINE_AFTER = re.compile(r"\s*[-–—:(/\"]")
 TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR", "SDN", "SSD", "SOM", "LBY", "EGY", "SAU",
                             "YEM", "JOR"})
 # Countries whose own place names are not Arabic words.
+# The type word of a district's Latin name, before or after it.
+_LATIN_TYPE_WORDS = re.compile(r"^(?:shahrestan-e|shahrestan|liwa|caza de|caza du|caza|markaz|qadaa?)\s+|"
+                               r"\s+(?:county|district|province|governorate|locality|municipality)$",
+                               re.IGNORECASE)
 _NON_ARABIC_NAMES = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR"})
 # Countries whose districts GeoNames names only in Latin script (مديرية أرحب → Arhab).
 DISTRICTS_BY_SOUND = frozenset({"YEM", "SAU", "SDN", "SOM", "LBY", "EGY", "JOR"})
@@ -152,7 +156,12 @@ def _latin_ids(gazetteer: Gazetteer) -> dict[str, list[str]]:
     for p in gazetteer.places.values():
         if ((p.iso3 in TRANSLITERATED and p.kind in _POINT_KINDS | {"admin2"})
                 or (p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2")):
-            for name in {p.name_en, *gazetteer.aliases_en.get(p.id, ())}:
+            names = {p.name_en, *gazetteer.aliases_en.get(p.id, ())}
+            if p.kind == "admin2":
+                # 'Shahrestan-e Salas-e Baba Jani', 'Liwa ar Ramtha': news names the district
+                # without its type word («منطقة سلاسي باواجان»).
+                names |= {_LATIN_TYPE_WORDS.sub("", n) for n in names}
+            for name in names:
                 sk = latin_skeleton(name)
                 # p, if already listed, is the last entry (places come one at a time).
                 if len(sk) >= 3 and index.get(sk, ("",))[-1] != p.id:
