@@ -285,13 +285,23 @@ def subdivisions() -> tuple[dict[str, dict], list[dict]]:
     return admin1, admin2
 
 
+# English names of admin1 units whose GeoNames name is a transliteration
+# (curated_places.yaml `admin1_english`, by GeoNames admin1 code).
+ADMIN1_ENGLISH: dict[str, str] = {}
+
+
 def admin1_english(row: dict) -> str:
-    """An English admin1 name: an ASCII alias without its type word, else the folded name."""
-    for alias in row["aliases"]:
-        if alias.isascii() and not ARABIC.search(alias):
-            for suffix in ADMIN_SUFFIXES:
-                if alias.endswith(suffix):
-                    return alias[: -len(suffix)].strip()
+    """An English admin name: the curated English name of an admin1 unit ('LB.04' → 'Beirut',
+    not 'Bayrut'), else an ASCII alias without its type word ('Taiz Governorate' → 'Taiz'),
+    preferring one that is also an alias alone ('Sharqia Province' and 'Sharqia' → 'Sharqia',
+    not 'Eastern Province' → 'Eastern'), else the folded GeoNames name."""
+    if row.get("code") in ADMIN1_ENGLISH:
+        return ADMIN1_ENGLISH[row["code"]]
+    ascii_aliases = [a for a in row["aliases"] if a.isascii() and not ARABIC.search(a)]
+    stems = [a[: -len(s)].strip() for a in ascii_aliases for s in ADMIN_SUFFIXES if a.endswith(s)]
+    both = [s for s in stems if s in ascii_aliases]
+    if both or stems:
+        return (both or stems)[0]
     return fold(row["name"])
 
 
@@ -766,6 +776,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src/rasd/data/gazetteer.sqlite")
     args = ap.parse_args(argv)
 
+    import yaml
+
+    ADMIN1_ENGLISH.update({item["admin1"]: item["name"] for item in yaml.safe_load(
+        args.curated.read_text(encoding="utf-8")).get("admin1_english", [])})
     countries, world = world_countries()
     polys = {"SY": syria_polygons(args.raw), "IQ": iraq_polygons(args.raw)}
     subs, subs2 = subdivisions()

@@ -375,13 +375,13 @@ def test_location_ar_drops_prepositions_and_modifiers_but_keeps_the_head_word():
     ("فك الجيش الحصار عن مطار كويرس العسكري في ريف حلب الشرقي.", "كويرس", "airport", "SYR", "Aleppo"),
     ("سيطرت القوات على قاعدة الوطية الجوية غرب طرابلس.", "الوطية", "base", "LBY", "An Nuqat al Khams"),
     ("اقتحمت قوات الاحتلال مخيم نور شمس شرق طولكرم.", "نور شمس", "camp", "PSE", "West Bank"),
-    ("اندلعت اشتباكات في مخيم نهر البارد شمالي لبنان.", "نهر البارد", "camp", "LBN", "Ash Shimal"),
+    ("اندلعت اشتباكات في مخيم نهر البارد شمالي لبنان.", "نهر البارد", "camp", "LBN", "North Lebanon"),
     ("سقطت صواريخ كاتيوشا على قاعدة بلد الجوية شمال بغداد.", "بلد", "base", "IRQ", "Salah Al-Din"),
     ("استهدفت صواريخ معسكر التاجي شمال العاصمة بغداد.", "التاجي", "base", "IRQ", "Baghdad"),
     ("وصلت تعزيزات أمريكية إلى قاعدة القيارة الجوية جنوب الموصل.", "القيارة", "base", "IRQ", "Ninewa"),
     ("دوت انفجارات في محيط مطار المزة العسكري غرب دمشق.", "المزة", "airport", "SYR", "Damascus"),
     ("أغلقت سلطات الاحتلال معبر بيت حانون شمال قطاع غزة.", "بيت حانون", "crossing", "PSE", "Gaza Strip"),
-    ("استهدفت قذائف مطار بنينة الدولي شرق بنغازي.", "بنينة", "airport", "LBY", "Banghazi"),
+    ("استهدفت قذائف مطار بنينة الدولي شرق بنغازي.", "بنينة", "airport", "LBY", "Benghazi"),
     ("أعلن الجيش الليبي السيطرة على قاعدة معطن السارة جنوب الكفرة.", "السارة", "base", "LBY", "Kufra"),
 ])
 def test_curated_front_line_towns_camps_and_air_bases(resolver, sentence, fragment, kind, iso3, admin1):
@@ -625,3 +625,13 @@ def test_a_district_known_by_its_latin_name_is_matched_without_its_type_word(res
     r = find(places(resolver, text)[0], "سلاسي")
     assert (r.iso3, r.admin1, r.geo_precision) == ("IRN", "Kermanshah", 2)
     assert r.location_ar == "منطقة سلاسي باواجان"
+
+
+def test_provinces_have_english_names_not_transliterations(resolver):
+    # Spec §2: admin1 in English. GeoNames names some provinces by transliteration only.
+    for text, fragment, admin1 in (
+            ("بيروت (رويترز)\nانفجرت سيارة في بيروت.", "بيروت", "Beirut"),
+            ("طرابلس (رويترز)\nاشتباكات في بنغازي وطرابلس الليبية.", "بنغازي", "Benghazi"),
+            ("القاهرة (رويترز)\nهجوم على كمين في محافظة جنوب سيناء.", "جنوب سيناء", "South Sinai")):
+        r = find(places(resolver, text)[0], fragment)
+        assert r.admin1 == admin1, (fragment, r.admin1)
