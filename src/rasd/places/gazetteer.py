@@ -45,7 +45,8 @@ CREATE TABLE place (
     parent TEXT,          -- id of the containing populated place or admin unit, if known
     source TEXT NOT NULL, -- where the entry and its coordinates come from
     geo TEXT NOT NULL     -- what the point is: 'point' (the place), 'centre' (of an area),
-                          -- 'seat' (an area's capital town), 'parent' (only the containing area's point)
+                          -- 'seat' (an area's capital town), 'listed' (an area's point or namesake
+                          -- town from a second source; a minor name, read only after a head word), 'parent' (only the containing area's point)
 );
 CREATE TABLE name (
     form TEXT NOT NULL,      -- the name as written (Arabic script or Latin)

@@ -69,6 +69,8 @@ class PlaceWords:
     name_starts: frozenset[str]
     name_stops: frozenset[str]
     not_places: tuple[str, ...] = ()
+    # (iso3, normalised head) -> kinds: a head word as one country uses it («منطقة جازان»)
+    country_heads: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -87,13 +89,17 @@ def load_place_words(path: str | None = None) -> PlaceWords:
         name_starts=frozenset(normalize_word(w) for w in data["name_starts"]),
         name_stops=frozenset(normalize_word(w) for w in data["name_stops"]),
         not_places=tuple(data.get("not_places", ())),
+        country_heads={(item["iso3"], normalize_word(word)): tuple(item["kinds"])
+                       for item in data.get("country_heads", ()) for word in item["words"]},
     )
 
 
 def is_strong(place: Place) -> bool:
     """May this entry be recognised as a bare name?"""
     if place.kind in ADMIN_KINDS:
-        return place.geo != "parent"  # a district known only by its province needs a head word
+        # A district known only by its province, or by a point from a list of districts (no
+        # namesake town, no OCHA unit), is a minor name: it needs a head word («مديرية عتمة»).
+        return place.geo not in ("parent", "listed")
     if place.source.startswith("curated") and place.kind != "neighbourhood":
         return True
     return place.kind in ("city", "town", "village") and (place.population or 0) >= BARE_MIN_POPULATION
@@ -104,7 +110,7 @@ def is_major(place: Place) -> bool:
     if place.kind in ("country", "admin1"):
         return True
     if place.kind == "admin2":
-        return place.geo != "parent"
+        return place.geo not in ("parent", "listed")
     return place.kind == "city" and (place.population or 0) >= 50_000
 
 

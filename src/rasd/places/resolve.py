@@ -20,7 +20,7 @@ from pathlib import Path
 from rasd.places import translit
 from rasd.places.gazetteer import ADMIN_KINDS, Gazetteer, Place, match_key
 from rasd.places.index_cache import load_or_build
-from rasd.places.recognize import ANAPHORS, PlaceMention, PlaceRecognizer, prior
+from rasd.places.recognize import ANAPHORS, PlaceMention, PlaceRecognizer, is_major, prior
 from rasd.places.translit import arabic_skeleton, latin_skeleton
 from rasd.text.normalize import normalize
 
@@ -41,6 +41,10 @@ _DATELINE_AFTER = re.compile(r"\s*[-–—:(/\"]")
 TRANSLITERATED = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR", "SDN", "SSD", "SOM", "LBY", "EGY", "SAU",
                             "YEM", "JOR"})
 # Countries whose own place names are not Arabic words.
+# The type word of a district's Latin name, before or after it.
+_LATIN_TYPE_WORDS = re.compile(r"^(?:shahrestan-e|shahrestan|liwa|caza de|caza du|caza|markaz|qadaa?)\s+|"
+                               r"\s+(?:county|district|province|governorate|locality|municipality)$",
+                               re.IGNORECASE)
 _NON_ARABIC_NAMES = frozenset({"TUR", "IRN", "AFG", "PAK", "ISR"})
 # Countries whose districts GeoNames names only in Latin script (مديرية أرحب → Arhab).
 DISTRICTS_BY_SOUND = frozenset({"YEM", "SAU", "SDN", "SOM", "LBY", "EGY", "JOR"})
@@ -152,7 +156,12 @@ def _latin_ids(gazetteer: Gazetteer) -> dict[str, list[str]]:
     for p in gazetteer.places.values():
         if ((p.iso3 in TRANSLITERATED and p.kind in _POINT_KINDS | {"admin2"})
                 or (p.iso3 in DISTRICTS_BY_SOUND and p.kind == "admin2")):
-            for name in {p.name_en, *gazetteer.aliases_en.get(p.id, ())}:
+            names = {p.name_en, *gazetteer.aliases_en.get(p.id, ())}
+            if p.kind == "admin2":
+                # 'Shahrestan-e Salas-e Baba Jani', 'Liwa ar Ramtha': news names the district
+                # without its type word («منطقة سلاسي باواجان»).
+                names |= {_LATIN_TYPE_WORDS.sub("", n) for n in names}
+            for name in names:
                 sk = latin_skeleton(name)
                 # p, if already listed, is the last entry (places come one at a time).
                 if len(sk) >= 3 and index.get(sk, ("",))[-1] != p.id:
@@ -205,6 +214,7 @@ class PlaceResolver:
         for key, iso3 in self._demonyms(norm):
             ctx.countries[iso3] += 1
             ctx.note(iso3, "demonym:" + key)
+        behind_clitic = []
         for m in mentions:
             if m.needs_context:
                 continue
@@ -212,6 +222,9 @@ class PlaceResolver:
                     and not any(p.kind in m.head_kinds for p in m.candidates):
                 continue  # «قلعة القاهرة» in Taiz: a castle, not evidence of Egypt
             countries = {p.iso3 for p in m.candidates if p.iso3}
+            if len(countries) == 1 and self._minor_behind_clitic(norm, m):
+                behind_clitic.append((m, next(iter(countries))))
+                continue
             if len(countries) == 1:
                 iso3 = countries.pop()
                 is_country = any(p.kind == "country" for p in m.candidates)
@@ -229,7 +242,24 @@ class PlaceResolver:
                 ctx.note(place.iso3, "dateline")
             if place.admin1:
                 ctx.admin1s[(place.iso3, place.admin1)] += 1
+        # A small town read behind a proclitic («براين» = ب + Rayen, Iran, in «براين سميث»)
+        # may be part of another word: it adds to a country named otherwise, never one alone.
+        for m, iso3 in behind_clitic:
+            if iso3 in ctx.countries:
+                ctx.countries[iso3] += 1
+                ctx.note(iso3, _name_key(m))
+                admin1s = {(p.iso3, p.admin1) for p in m.candidates if p.admin1}
+                if len(admin1s) == 1:
+                    ctx.admin1s[admin1s.pop()] += 1
         return ctx
+
+    @staticmethod
+    def _minor_behind_clitic(norm: str, m: PlaceMention) -> bool:
+        """A bare name written with a proclitic («براين», «بالباغوز») whose places are all minor."""
+        if m.head or m.modifier or m.name_start <= 0:
+            return False
+        # the name's word begins before the name: a proclitic is attached to it
+        return norm[m.name_start - 1].isalpha() and not any(is_major(p) for p in m.candidates)
 
     def _demonyms(self, norm: str):
         return self.recognizer.demonyms(norm)
@@ -258,6 +288,10 @@ class PlaceResolver:
                 if not fitting:
                     continue
                 m.candidates = fitting
+            # Decided before the candidates are narrowed to the article's countries (which
+            # would leave «مخيم برج» in a Beirut report with none, and the name cut short).
+            foreign = bool(m.head and m.next_word and m.candidates and ctx.countries and not any(
+                p.iso3 in ctx.countries for p in m.candidates))
             said = self._demonym_after(norm, m.end) if norm is not None and m.candidates else None
             if said is not None:
                 # «بلدة الطيبة اللبنانية»: the adjective names the country outright.
@@ -268,8 +302,7 @@ class PlaceResolver:
                 if not fitting and not m.head_kinds:
                     continue  # a bare name that only a far foreign homonym would explain
                 m.candidates = fitting
-            if m.head and m.next_word and m.candidates and ctx.countries and not any(
-                    p.iso3 in ctx.countries for p in m.candidates):
+            if foreign:
                 # «مخيم عقبة جبر» in a Jericho report is not a camp at Aqaba (Jordan): the
                 # known name is the first word of an unknown one, placed by what is named beside it.
                 m.text, m.name = m.text + " " + m.next_word, m.name + " " + m.next_word
@@ -441,9 +474,10 @@ class PlaceResolver:
         scored = []
         for p in m.candidates:
             s = prior(p)
-            if m.head_kinds:
-                if p.kind in m.head_kinds:
-                    s += 5 if p.kind == m.head_kinds[0] else 4
+            kinds = self._head_kinds(m, p)
+            if kinds:
+                if p.kind in kinds:
+                    s += 5 if p.kind == kinds[0] else 4
                 else:
                     s -= 3
             if p.iso3 and ctx.countries:
@@ -463,13 +497,20 @@ class PlaceResolver:
         scored.sort(key=lambda t: -t[1])
         return scored
 
+    def _head_kinds(self, m: PlaceMention, p: Place) -> tuple[str, ...]:
+        """The kinds m's head word selects among places of p's country: «منطقة جازان» in
+        Saudi Arabia is the province (place_words.yaml `country_heads`)."""
+        if m.head and p.iso3 and self.words.country_heads:
+            return self.words.country_heads.get((p.iso3, m.head), m.head_kinds)
+        return m.head_kinds
+
     def _fit_head(self, m: PlaceMention, scored: list[tuple[Place, float]],
                   ctx: PlaceContext) -> list[tuple[Place, float]]:
         """Drop candidates the head word rules out: «سجن الصناعة» is not the Hama
         neighbourhood al-Sinaha, «مخيم الفوار» not the Iraqi sub-district."""
         if not m.head_kinds or not scored:
             return scored
-        fitting = [(p, s) for p, s in scored if p.kind in m.head_kinds]
+        fitting = [(p, s) for p, s in scored if p.kind in self._head_kinds(m, p)]
         if fitting:
             return fitting
         words = self.words.heads.get(m.head or "")
@@ -495,6 +536,12 @@ class PlaceResolver:
         if m.head_kinds and m.head_kinds[0] == "country_anaphor":
             country = self.gazetteer.admin_unit(ctx.top_country(), None)
             if country is not None:
+                # «جنوب شرق البلاد» as «جنوب شرق تركيا»: the article's province in that part.
+                region = self._region_of_country(country, m.modifier, ctx) if m.modifier in _BEARINGS \
+                    else None
+                if region is not None:
+                    return region, 3, (f"«{m.head}»: the article's country, {country.name_en}; the article's "
+                                       f"province in that part of it: {region.name_en}")
                 return country, 3, f"«{m.head}»: the article's country, {country.name_en}"
         variant = self._spelled_otherwise(m, container, ctx)
         if variant is not None:
@@ -673,8 +720,8 @@ class PlaceResolver:
             if iso3 != country.iso3:
                 continue
             unit = self.gazetteer.admin_unit(iso3, admin1)
-            if unit is None or unit.kind != "admin1":
-                continue
+            if unit is None or unit.kind != "admin1" or km(unit, country) < 100:
+                continue  # (the capital's own province has no bearing from the capital)
             bearing = math.degrees(math.atan2(unit.lon - country.lon, unit.lat - country.lat)) % 360
             if min(abs(bearing - want), 360 - abs(bearing - want)) <= 67.5:
                 return unit
