@@ -161,6 +161,14 @@ def test_a_neighbourhood_placed_by_a_bearing_from_a_city_is_in_that_city(resolve
     assert "no place of that name lies there" in amiriya.why
 
 
+def test_a_place_glued_to_a_preposition_ends_the_name_before_it(resolver):
+    # «ساحة التحرير ببغداد»: «ببغداد» is «في بغداد», not the second word of the square's name.
+    resolved, _ = places(resolver, "احتشد آلاف المتظاهرين في ساحة التحرير ببغداد اليوم.")
+    square = find(resolved, "التحرير")
+    assert square.location_ar == "ساحة التحرير"
+    assert (square.location, square.geo_precision) == ("Baghdad", 1)
+
+
 # ---------------------------------------------------------------- context
 def test_dateline_is_context_and_marked(resolver):
     resolved, ctx = places(resolver, "الحسكة- نورث برس\nقتل شخص في حي الزهور.")

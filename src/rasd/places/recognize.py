@@ -244,9 +244,17 @@ class PlaceRecognizer:
                 or key in self.gazetteer.frequent or key in self.words.common_words
                 or key in self.gazetteer.names_ar or w in self.gazetteer.demonyms
                 or (w.startswith("ال") and w.endswith("يه")) or self._clitic_plus_word(w)
-                or w.startswith(("بال", "لل", "كال"))):
+                or self._glued_place(w)):
             return "", -1
         return w, j
+
+    def _glued_place(self, surface: str) -> bool:
+        """«ببغداد», «والحسكة», «بالموصل»: a conjunction or preposition with a known
+        place, which begins a new phrase and never continues the name before it."""
+        if surface.startswith(("و", "بال", "لل", "كال")):
+            return True
+        return any(surface.startswith(c) and match_key(surface[len(c):]) in self.gazetteer.names_ar
+                   for c in ("ب", "ل", "ف", "ك"))
 
     def _clitic_plus_word(self, surface: str) -> bool:
         """Does the written word read as proclitic + an ordinary word («بحركة» = ب + حركة)?"""
@@ -368,7 +376,8 @@ class PlaceRecognizer:
                 after_text = tok_texts[after]
                 if (all(c == " " for c in norm[n_end:tok_starts[after]])
                         and after_text not in self.words.name_stops and after_text not in self.words.heads
-                        and after_text not in self.words.modifiers and not after_text.isdigit()):
+                        and after_text not in self.words.modifiers and not after_text.isdigit()
+                        and not self._glued_place(after_text)):
                     next_word, next_end = after_text, tok_ends[after]
             if any(s < n_end and n_start < e for s, e in taken):
                 continue
