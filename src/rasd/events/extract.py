@@ -254,8 +254,7 @@ class EventStage:
         merged = self._merge(events)
         # A brief tells one story: its events are specific even when placed only by
         # province with no day or toll («سيطر مسلحو الحركة على بلدة في إقليم …»).
-        kept = [c for c in merged if _specific(c) or (
-            facts.brief and c.status == "current" and not c.place_rule.startswith("no place"))]
+        kept = [c for c in merged if _specific(c) or (facts.brief and c.status == "current")]
         if len(kept) < len(merged):
             explain.setdefault("unspecific", []).extend(c.anchor.text for c in merged if c not in kept)
         if self.sentence_filter is not None:
