@@ -43,18 +43,3 @@ def test_an_undated_analysis_of_many_sentences_still_reports_nothing(pipeline):
         "وتبقى المعارك سمة المشهد في الشمال والجنوب على حد سواء.",
     ])
     assert current(pipeline, text) == []
-
-
-def test_a_brief_placed_only_by_province_still_reports_its_event(pipeline):
-    events = current(pipeline, "سيطر مسلحو حركة الشباب على بلدة في إقليم شبيلي السفلى بعد انسحاب القوات الحكومية.")
-    assert [(e.event_type, e.geo_precision) for e in events] == [("Battles", 3)]
-
-
-def test_in_a_long_article_fighting_placed_only_by_province_is_the_war_told_in_general(pipeline):
-    text = "حلب - رويترز\n\n" + " ".join([
-        "قال مصدر عسكري أمس إن قوات النظام قصفت حي الميدان في مدينة حلب.",
-        "وأضاف المصدر أن القصف أسفر عن مقتل ثلاثة مدنيين.",
-        "وتدور معارك في محافظة إدلب منذ أشهر.",
-        "وتسيطر فصائل المعارضة على معظم أرياف المحافظة.",
-    ])
-    assert all(e.admin1 != "Idleb" for e in current(pipeline, text))

@@ -132,7 +132,6 @@ class EventStage:
             # be a column or an analysis, whose genre the commentary test in
             # `assemble` judges from the whole article. Its events are reported.
             facts.news_signals += 1
-            facts.brief = True
         return facts
 
     def _drop_unsupported_places(self, facts: ArticleFacts, norm: str) -> None:
@@ -252,9 +251,7 @@ class EventStage:
                         continue
                     events.append(part)
         merged = self._merge(events)
-        # A brief tells one story: its events are specific even when placed only by
-        # province with no day or toll («سيطر مسلحو الحركة على بلدة في إقليم …»).
-        kept = [c for c in merged if _specific(c) or (facts.brief and c.status == "current")]
+        kept = [c for c in merged if _specific(c)]
         if len(kept) < len(merged):
             explain.setdefault("unspecific", []).extend(c.anchor.text for c in merged if c not in kept)
         if self.sentence_filter is not None:

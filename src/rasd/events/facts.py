@@ -51,8 +51,6 @@ class ArticleFacts:
     # Signs of a news report rather than a column: sources quoted («قال مصدر»)
     # and recent days named («أمس», «الخميس الماضي»).
     news_signals: int = 0
-    # At most two sentences besides a dateline: a news brief or one sentence alone.
-    brief: bool = False
     countries_named: Counter[str] = field(default_factory=Counter)  # «العراق», «التركية» ...
 
     def word_index(self, offset: int) -> int:
