@@ -158,33 +158,31 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def _word_list_pattern(key: str, proclitics: str = "وف", tail: str = r"(?!\w)") -> re.Pattern[str]:
+    """The words of casualties_ar.yaml's list `key`, normalised, as one pattern at a
+    word start (with an optional proclitic) followed by `tail`; never matches if empty."""
+    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
+    words = sorted({normalize_word(w) for w in data.get(key) or []}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<!\w)[{proclitics}]?(?:" + "|".join(map(re.escape, words)) + ")" + tail)
+
+
 @lru_cache(maxsize=1)
 def toll_exclusions() -> re.Pattern[str]:
     """Words after a toll that leave out the event named next («ولا تشمل هذه الحصيلة
     ضحايا العمليات العسكرية»), as a pattern over normalised text."""
-    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
-    words = sorted({normalize_word(w) for w in data.get("toll_exclusions") or []}, key=len, reverse=True)
-    if not words:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    return _word_list_pattern("toll_exclusions")
 
 
 @lru_cache(maxsize=1)
 def _recalled_cue() -> re.Pattern[str]:
-    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
-    words = sorted({normalize_word(w) for w in data.get("recalled_cues") or []}, key=len, reverse=True)
-    if not words:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")\s*ل?$")
+    return _word_list_pattern("recalled_cues", tail=r"\s*ل?$")
 
 
 @lru_cache(maxsize=1)
 def _update_cue() -> re.Pattern[str]:
-    data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
-    words = sorted({normalize_word(w) for w in data.get("toll_updates") or []}, key=len, reverse=True)
-    if not words:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    return _word_list_pattern("toll_updates", proclitics="وفب")
 
 
 def toll_update(norm_sentence: str) -> bool:
@@ -196,9 +194,7 @@ def toll_update(norm_sentence: str) -> bool:
 @lru_cache(maxsize=1)
 def _period_words() -> tuple[re.Pattern[str], frozenset[str]]:
     data = read_yaml(data_path("casualties_ar.yaml"), "casualty words")
-    words = sorted({normalize_word(w) for w in data.get("period_cues") or []}, key=len, reverse=True)
-    rx = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!)")
-    return rx, frozenset(normalize_word(w) for w in data.get("period_comparisons") or [])
+    return _word_list_pattern("period_cues"), frozenset(normalize_word(w) for w in data.get("period_comparisons") or [])
 
 
 _STAT_REACH = 120  # characters around a count searched for its clause's ends
