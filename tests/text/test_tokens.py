@@ -283,3 +283,16 @@ def test_a_token_view_reads_the_same_tokens_as_tokenize():
     assert view[2] is view[2]  # made once, then shared
     with pytest.raises(IndexError):
         view[len(view)]
+
+
+def test_a_word_read_with_and_without_its_clitic_keeps_the_longest_phrase():
+    # «بغداد» is a name on its own, and ب + «غداد الجديدة» a longer one: the
+    # longer phrase wins, the literal reading is kept where it stands alone.
+    m = matcher("بغداد", "غداد الجديدة", "حي")
+    assert found(m, "في بغداد الجديدة وفي بغداد حي") == [
+        ("غداد الجديدة", "غداد الجديده", "ب"),
+        ("بغداد", "بغداد", ""),
+        ("حي", "حي", ""),
+    ]
+    # Without overlaps every hit is kept, in text order.
+    assert [h for h, _, _ in found(m, "حي بغداد حي")] == ["حي", "بغداد", "حي"]

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import Generic, Iterable, Sequence, TypeVar, overload
 
 from rasd.text.normalize import normalize_word
@@ -51,6 +51,9 @@ def _build_chains() -> tuple[str, ...]:
 
 CLITIC_CHAINS: tuple[str, ...] = _build_chains()
 _CHAIN_SET = frozenset(CLITIC_CHAINS)
+# The letters a chain can begin with: a word that begins with none of them
+# (and has no quote) has only its literal reading.
+_CHAIN_FIRST = frozenset(chain[0] for chain in CLITIC_CHAINS)
 # A stem left after stripping must keep at least this many letters.
 _MIN_STEM = 2
 # A whole word that is only a clitic chain, directly before a quote.
@@ -121,6 +124,9 @@ def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
     (so «للحسكه» looks up «الحسكه»). The literal reading (0, word, "") comes
     first.
     """
+    if word[:1] not in _CHAIN_FIRST and word.isalnum():
+        # No chain can begin it and it has no quote (most words): literal only.
+        return ((0, word, ""),)
     out: list[tuple[int, str, str]] = [(0, word, "")]
     # A clitic written apart from a quoted word: ل"داعش / ال"داعش.
     for i, ch in enumerate(word):
@@ -168,6 +174,8 @@ def _readings(word: str, article_optional: bool) -> tuple[tuple[int, str, str, b
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> tuple[str, str]:
     """Conservative (stem, clitics) of one word: see Token."""
+    if word[:1] not in _CHAIN_FIRST and word.isalnum():
+        return word, ""  # no chain can begin it and it has no quote
     for i, ch in enumerate(word):
         if ch in _QUOTES:
             head, body = word[:i], word[i + 1 :].lstrip("\"'`")
@@ -321,7 +329,7 @@ class PhraseMatcher(Generic[T]):
         self._size = 0
         # word -> the readings of it that start a phrase, with their trie
         # nodes: news vocabulary repeats, so most words cost one look-up.
-        self._starts: dict[str, tuple[tuple[int, str, bool, dict], ...]] = {}
+        self._starts: dict[str, tuple[tuple[int, str, bool, dict, object, bool], ...]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -396,56 +404,66 @@ class PhraseMatcher(Generic[T]):
     def __contains__(self, phrase: str) -> bool:
         return self.get(phrase) is not None
 
-    def _first_readings(self, word: str) -> tuple[tuple[int, str, bool, dict], ...]:
-        """The readings of a word that start a phrase, with their trie nodes."""
+    def _first_readings(self, word: str) -> tuple[tuple[int, str, bool, dict, object, bool], ...]:
+        """The readings of a word that start a phrase, each as (span offset,
+        clitics, has article, trie node, the payload of the one-word phrase
+        or _NO_PAYLOAD, whether longer phrases go on from the node)."""
         children = self._root
-        return tuple(
-            (offset, clitics, has_article, children[key])
-            for offset, key, clitics, has_article in _readings(word, self.article_optional)
-            if key and key in children
-        )
+        out = []
+        for offset, key, clitics, has_article in _readings(word, self.article_optional):
+            node = children.get(key) if key else None
+            if node is None:
+                continue
+            entries = node.get(_ENTRIES)
+            payload: object = _NO_PAYLOAD
+            if entries:
+                payload = entries[has_article] if has_article in entries else next(iter(entries.values()))
+            # (a node with more keys than its entries has children)
+            out.append((offset, clitics, has_article, node, payload, len(node) > (entries is not None)))
+        return tuple(out)
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
         """Longest non-overlapping phrase matches in norm[start:end], in text order."""
         end = len(norm) if end is None else end
         starts, ends, texts = _scan(norm, start, end)
-        # (span length, first word, last word, span start, clitics, payload): a
-        # PhraseMatch is made only for the candidates kept.
+        # (negative span length, first word, last word, span start, clitics,
+        # payload): a PhraseMatch is made only for the candidates kept.
         candidates: list[tuple[int, int, int, int, str, object]] = []
+        add = candidates.append
         n = len(texts)
         known = self._starts
         if len(known) > _MAX_KNOWN_WORDS:
             known.clear()
         # Most words start no phrase: look every word up at C speed (map,
         # compress) and loop in Python only over the few that do. Words not
-        # seen before get their readings first.
+        # seen before get their readings first, once each.
         firsts = list(map(known.get, texts))
         if None in firsts:
-            for i in [i for i, f in enumerate(firsts) if f is None]:
-                word = texts[i]
-                f = known.get(word)
-                if f is None:
-                    f = known[word] = self._first_readings(word)
-                firsts[i] = f
+            first_readings = self._first_readings
+            for word in set(compress(texts, map(is_, firsts, repeat(None)))):
+                known[word] = first_readings(word)
+            firsts = list(map(known.__getitem__, texts))
         for i in compress(range(n), firsts):
+            readings = firsts[i]
+            if len(readings) == 1:
+                offset, clitics, has_article, node, payload, grows = readings[0]
+                if not grows:
+                    # One reading, a one-word phrase only (most hits).
+                    span_start = starts[i] + offset
+                    add((span_start - ends[i], i, i, span_start, clitics, payload))
+                    continue
             # Every phrase that starts at word i, by its last word: the most
             # literal reading (fewest clitic letters) for each length.
             best: dict[int, tuple[int, int, str, object]] = {}
-            for offset, clitics, has_article, node in firsts[i]:
+            for offset, clitics, has_article, node, payload, grows in readings:
                 n_clitics = len(clitics)
                 span_start = starts[i] + offset
+                if payload is not _NO_PAYLOAD:
+                    prev = best.get(i)
+                    if prev is None or prev[0] > n_clitics:
+                        best[i] = (n_clitics, span_start, clitics, payload)
                 j = i
-                entries = node.get(_ENTRIES)
-                while True:
-                    if entries:
-                        prev = best.get(j)
-                        if prev is None or prev[0] > n_clitics:
-                            payload = (entries[has_article] if has_article in entries
-                                       else next(iter(entries.values())))
-                            best[j] = (n_clitics, span_start, clitics, payload)
-                    # (a node with more keys than its entries has children)
-                    if j + 1 >= n or len(node) <= (entries is not None):
-                        break
+                while grows and j + 1 < n:
                     gap = norm[ends[j] : starts[j + 1]]
                     if gap != " " and not all(c in _GAP_OK for c in gap):
                         break
@@ -454,24 +472,50 @@ class PhraseMatcher(Generic[T]):
                         break
                     j += 1
                     entries = node.get(_ENTRIES)
+                    if entries:
+                        prev = best.get(j)
+                        if prev is None or prev[0] > n_clitics:
+                            best[j] = (n_clitics, span_start, clitics,
+                                       entries[has_article] if has_article in entries
+                                       else next(iter(entries.values())))
+                    grows = len(node) > (entries is not None)
             for j_end, (_, span_start, clitics, payload) in best.items():
-                candidates.append((span_start - ends[j_end], i, j_end, span_start, clitics, payload))
+                add((span_start - ends[j_end], i, j_end, span_start, clitics, payload))
         # Longest first over the whole text (like spaCy's filter_spans), so a
         # short phrase never hides a longer one that starts one word later.
+        # Candidates come in text order; when none overlaps the next, all are
+        # kept in that order and there is nothing to choose.
+        last = -1
+        for c in candidates:
+            if c[1] <= last:
+                break
+            last = c[2]
+        else:
+            return [PhraseMatch(span_start, ends[last_tok], norm[span_start:ends[last_tok]], clitics,
+                                payload)  # type: ignore[arg-type]
+                    for _, _, last_tok, span_start, clitics, payload in candidates]
         candidates.sort(key=_BY_LENGTH_THEN_POSITION)
         taken: list[tuple[int, PhraseMatch[T]]] = []
         used = [False] * n
         for _, first, last_tok, span_start, clitics, payload in candidates:
-            if any(used[first : last_tok + 1]):
-                continue
-            for k in range(first, last_tok + 1):
-                used[k] = True
+            if first == last_tok:
+                if used[first]:
+                    continue
+                used[first] = True
+            else:
+                if any(used[first : last_tok + 1]):
+                    continue
+                for k in range(first, last_tok + 1):
+                    used[k] = True
             span_end = ends[last_tok]
             taken.append((first, PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics,
                                              payload)))  # type: ignore[arg-type]
         taken.sort(key=_FIRST)
         return [m for _, m in taken]
 
+
+# A first reading whose node has no phrase of its own (only longer ones).
+_NO_PAYLOAD = object()
 
 # Sort keys of find(): (negative span length, first word) — stable, so equal
 # keys keep the order they were found in; then by first word.
