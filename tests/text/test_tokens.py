@@ -296,3 +296,14 @@ def test_a_word_read_with_and_without_its_clitic_keeps_the_longest_phrase():
     ]
     # Without overlaps every hit is kept, in text order.
     assert [h for h, _, _ in found(m, "حي بغداد حي")] == ["حي", "بغداد", "حي"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="دمشقالحسكهabcXÉٹپ0129٣ _-،,.\n", max_size=40), st.data())
+def test_a_word_is_a_run_of_letters_of_any_script_or_a_run_of_digits(text, data):
+    import re
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(m.start(), m.end(), m.group()) for m in re.compile(r"[^\W\d_]+|\d+").finditer(text, start, end)]
+    assert [(t.start, t.end, t.text) for t in tokenize(text, start, end)] == expected
