@@ -272,34 +272,29 @@ def _has_detached(norm: str, start: int, end: int) -> bool:
 def _scan(norm: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
     """The words of norm[start:end] as three parallel lists (starts, ends,
     texts): what the matchers need, without building a Token per word."""
-    if not _has_detached(norm, start, end):
-        # Fast path: no clitic written apart before a quote (most texts).
-        # Split into gap, word, gap, word … gap and add up the lengths: no
-        # Match object and no Python loop per word.
-        parts = _WORD_SPLIT.split(norm if start == 0 and end == len(norm) else norm[start:end])
-        pos = list(accumulate(map(len, parts), initial=start))
-        return pos[1:-1:2], pos[2:-1:2], parts[1::2]
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    pending: tuple[int, str] | None = None  # a bare clitic waiting for its quoted word
-    for m in _WORD.finditer(norm, start, end):
-        s, e, word = m.start(), m.end(), m.group()
-        if pending is not None:
-            p_start, p_word = pending
-            pending = None
-            gap = norm[p_start + len(p_word) : s]
-            if gap and all(c in _QUOTES for c in gap):
-                starts.append(p_start), ends.append(e), texts.append(norm[p_start:e])
-                continue
-            starts.append(p_start), ends.append(p_start + len(p_word)), texts.append(p_word)
-        if word in _CHAIN_SET and e < end and norm[e] in _QUOTES:
-            pending = (s, word)
-            continue
-        starts.append(s), ends.append(e), texts.append(word)
-    if pending is not None:
-        p_start, p_word = pending
-        starts.append(p_start), ends.append(p_start + len(p_word)), texts.append(p_word)
+    # Split into gap, word, gap, word … gap and add up the lengths: no Match
+    # object and no Python loop per word.
+    parts = _WORD_SPLIT.split(norm if start == 0 and end == len(norm) else norm[start:end])
+    pos = list(accumulate(map(len, parts), initial=start))
+    starts, ends, texts = pos[1:-1:2], pos[2:-1:2], parts[1::2]
+    # A clitic written apart before a quote («ل"داعش») joins the quoted word
+    # when only quotes separate them; from left to right, a joined word is
+    # not joined again. Only words that are a whole clitic chain can be one.
+    joins: list[int] = []
+    n = len(texts)
+    for k in compress(range(n), map(_CHAIN_SET.__contains__, texts)):
+        if joins and joins[-1] == k - 1:
+            continue  # the quoted word of the previous join
+        e = ends[k]
+        if e < end and norm[e] in _QUOTES and k + 1 < n and all(c in _QUOTES for c in norm[e : starts[k + 1]]):
+            joins.append(k)
+    if joins and start > 0 and not _has_detached(norm, start, end):
+        # (a word cut by the range's start is no clitic written apart)
+        return starts, ends, texts
+    for k in reversed(joins):
+        starts[k : k + 2] = [starts[k]]
+        texts[k : k + 2] = [norm[starts[k] : ends[k + 1]]]
+        ends[k : k + 2] = [ends[k + 1]]
     return starts, ends, texts
 
 
