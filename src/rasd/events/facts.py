@@ -62,8 +62,9 @@ class ArticleFacts:
         return None
 
 
-# The first line break of each run: where a paragraph ends.
-_PARAGRAPH_BREAK = re.compile(r"(?<!\n)\n")
+# The first line break of each run: where a paragraph ends. (The line break
+# first, so the search skips to it.)
+_PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")
 
 
 def build_sentences(text: str, norm: str, norm_map: list[int], spans: list[Any]) -> list[Sentence]:
