@@ -307,3 +307,14 @@ def test_a_word_is_a_run_of_letters_of_any_script_or_a_run_of_digits(text, data)
     end = data.draw(st.integers(start, len(text)))
     expected = [(m.start(), m.end(), m.group()) for m in re.compile(r"[^\W\d_]+|\d+").finditer(text, start, end)]
     assert [(t.start, t.end, t.text) for t in tokenize(text, start, end)] == expected
+
+
+def test_a_match_is_a_frozen_value():
+    import dataclasses
+
+    m = matcher("الحسكة")
+    hit = m.find(norm("في الحسكة"))[0]
+    assert hit == type(hit)(hit.start, hit.end, hit.text, hit.clitics, hit.payload)
+    assert hash(hit) == hash(type(hit)(hit.start, hit.end, hit.text, hit.clitics, hit.payload))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.start = 0  # type: ignore[misc]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import is_, itemgetter
-from typing import Generic, Iterable, Sequence, TypeVar, overload
+from typing import Any, Generic, Iterable, Sequence, TypeVar, overload
 
 from rasd.text.normalize import normalize_word
 
@@ -106,6 +106,20 @@ class PhraseMatch(Generic[T]):
     text: str
     clitics: str
     payload: T
+
+
+_new_object = object.__new__
+_set_start, _set_end, _set_text, _set_clitics, _set_payload = (
+    getattr(PhraseMatch, f).__set__ for f in ("start", "end", "text", "clitics", "payload"))
+
+
+def _match(start: int, end: int, text: str, clitics: str, payload: Any) -> PhraseMatch[Any]:
+    """PhraseMatch(start, end, text, clitics, payload), made a third faster:
+    the slots are filled directly instead of through the frozen class's
+    checks (find() makes hundreds per article)."""
+    m = _new_object(PhraseMatch)
+    _set_start(m, start), _set_end(m, end), _set_text(m, text), _set_clitics(m, clitics), _set_payload(m, payload)
+    return m
 
 
 def _prefix_chains(word: str) -> list[str]:
@@ -447,12 +461,27 @@ class PhraseMatcher(Generic[T]):
         for i in compress(range(n), firsts):
             readings = firsts[i]
             if len(readings) == 1:
+                # One reading (most hits): its phrases, shortest first, are
+                # the candidates; no choice between readings to make.
                 offset, clitics, has_article, node, payload, grows = readings[0]
-                if not grows:
-                    # One reading, a one-word phrase only (most hits).
-                    span_start = starts[i] + offset
+                span_start = starts[i] + offset
+                if payload is not _NO_PAYLOAD:
                     add((span_start - ends[i], i, i, span_start, clitics, payload))
-                    continue
+                j = i
+                while grows and j + 1 < n:
+                    node = node.get(texts[j + 1])  # type: ignore[assignment]
+                    if node is None:
+                        break
+                    gap = norm[ends[j] : starts[j + 1]]
+                    if gap != " " and not all(c in _GAP_OK for c in gap):
+                        break
+                    j += 1
+                    entries = node.get(_ENTRIES)
+                    if entries:
+                        add((span_start - ends[j], i, j, span_start, clitics,
+                             entries[has_article] if has_article in entries else next(iter(entries.values()))))
+                    grows = len(node) > (entries is not None)
+                continue
             # Every phrase that starts at word i, by its last word: the most
             # literal reading (fewest clitic letters) for each length.
             best: dict[int, tuple[int, int, str, object]] = {}
@@ -465,11 +494,11 @@ class PhraseMatcher(Generic[T]):
                         best[i] = (n_clitics, span_start, clitics, payload)
                 j = i
                 while grows and j + 1 < n:
-                    gap = norm[ends[j] : starts[j + 1]]
-                    if gap != " " and not all(c in _GAP_OK for c in gap):
-                        break
                     node = node.get(texts[j + 1])  # type: ignore[assignment]
                     if node is None:
+                        break
+                    gap = norm[ends[j] : starts[j + 1]]
+                    if gap != " " and not all(c in _GAP_OK for c in gap):
                         break
                     j += 1
                     entries = node.get(_ENTRIES)
@@ -492,8 +521,7 @@ class PhraseMatcher(Generic[T]):
                 break
             last = c[2]
         else:
-            return [PhraseMatch(span_start, ends[last_tok], norm[span_start:ends[last_tok]], clitics,
-                                payload)  # type: ignore[arg-type]
+            return [_match(span_start, ends[last_tok], norm[span_start:ends[last_tok]], clitics, payload)
                     for _, _, last_tok, span_start, clitics, payload in candidates]
         candidates.sort(key=_BY_LENGTH_THEN_POSITION)
         taken: list[tuple[int, PhraseMatch[T]]] = []
@@ -509,8 +537,7 @@ class PhraseMatcher(Generic[T]):
                 for k in range(first, last_tok + 1):
                     used[k] = True
             span_end = ends[last_tok]
-            taken.append((first, PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics,
-                                             payload)))  # type: ignore[arg-type]
+            taken.append((first, _match(span_start, span_end, norm[span_start:span_end], clitics, payload)))
         taken.sort(key=_FIRST)
         return [m for _, m in taken]
 
