@@ -54,6 +54,10 @@ _CHAIN_SET = frozenset(CLITIC_CHAINS)
 # The letters a chain can begin with: a word that begins with none of them
 # (and has no quote) has only its literal reading.
 _CHAIN_FIRST = frozenset(chain[0] for chain in CLITIC_CHAINS)
+# How a chain reads (see _splits): ل + ال written «لل», ending in the article, or neither.
+_LIL, _WITH_ARTICLE, _PLAIN = 2, 1, 0
+_CHAIN_KIND = {chain: _LIL if chain.endswith("لل") else _WITH_ARTICLE if chain.endswith(_ARTICLE) else _PLAIN
+               for chain in CLITIC_CHAINS}
 # A stem left after stripping must keep at least this many letters.
 _MIN_STEM = 2
 # A whole word that is only a clitic chain, directly before a quote.
@@ -129,7 +133,6 @@ def _prefix_chains(word: str) -> list[str]:
     return [word[:n] for n in range(min(_MAX_CHAIN, len(word)), 0, -1) if word[:n] in _CHAIN_SET]
 
 
-@lru_cache(maxsize=200_000)
 def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
     """Every reading of a word as (span offset, lookup form, clitics).
 
@@ -138,9 +141,28 @@ def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
     (so «للحسكه» looks up «الحسكه»). The literal reading (0, word, "") comes
     first.
     """
-    if word[:1] not in _CHAIN_FIRST and word.isalnum():
-        # No chain can begin it and it has no quote (most words): literal only.
-        return ((0, word, ""),)
+    if word.isalnum():  # no quote: only the chains it begins with
+        if word[:1] not in _CHAIN_FIRST:
+            return ((0, word, ""),)  # no chain can begin it (most words)
+        out = [(0, word, "")]
+        kind_of = _CHAIN_KIND.get
+        # Longest chain first; a stem of at least _MIN_STEM letters is left.
+        for n in range(min(_MAX_CHAIN, len(word) - _MIN_STEM), 0, -1):
+            chain = word[:n]
+            kind = kind_of(chain)
+            if kind is None:
+                continue
+            if kind == _LIL:
+                # ل + ال: the span starts after «لل», the lookup has the article.
+                out.append((n, _ARTICLE + word[n:], chain))
+            elif kind == _WITH_ARTICLE:
+                # The article belongs to the phrase as written: the span keeps it.
+                out.append((n - 2, word[n - 2 :], chain[:-2]))
+            else:
+                out.append((n, word[n:], chain))
+        # A chain ending in the article reads like the chain without it
+        # («وال» like «و», «ال» like the literal word): keep each reading once.
+        return tuple(dict.fromkeys(out))
     out: list[tuple[int, str, str]] = [(0, word, "")]
     # A clitic written apart from a quoted word: ل"داعش / ال"داعش.
     for i, ch in enumerate(word):
@@ -176,12 +198,12 @@ def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
 
 @lru_cache(maxsize=400_000)
 def _readings(word: str, article_optional: bool) -> tuple[tuple[int, str, str, bool], ...]:
+    """(span offset, trie key, clitics, has article) for each split of a word."""
     out = []
     for offset, form, clitics in _splits(word):
-        key = form
-        if article_optional and form.startswith(_ARTICLE) and len(form) - 2 >= _MIN_STEM:
-            key = form[2:]
-        out.append((offset, key, clitics, form.startswith(_ARTICLE)))
+        has_article = form.startswith(_ARTICLE)
+        key = form[2:] if article_optional and has_article and len(form) - 2 >= _MIN_STEM else form
+        out.append((offset, key, clitics, has_article))
     return tuple(out)
 
 
@@ -453,11 +475,21 @@ class PhraseMatcher(Generic[T]):
         # compress) and loop in Python only over the few that do. Words not
         # seen before get their readings first, once each.
         firsts = list(map(known.get, texts))
-        if None in firsts:
+        missing = list(compress(range(n), map(is_, firsts, repeat(None))))
+        if missing:
             first_readings = self._first_readings
-            for word in set(compress(texts, map(is_, firsts, repeat(None)))):
-                known[word] = first_readings(word)
-            firsts = list(map(known.__getitem__, texts))
+            root, article_optional = self._root, self.article_optional
+            for i in missing:
+                word = texts[i]
+                f = known.get(word)
+                if f is None:
+                    readings = _readings(word, article_optional)
+                    if len(readings) == 1 and readings[0][1] not in root:
+                        f = ()  # one reading that starts no phrase (most new words)
+                    else:
+                        f = first_readings(word)
+                    known[word] = f
+                firsts[i] = f
         for i in compress(range(n), firsts):
             readings = firsts[i]
             if len(readings) == 1:
