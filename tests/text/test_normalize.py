@@ -135,3 +135,16 @@ def test_every_character_folds_alone_as_in_running_text():
     compact_norm, compact = normalize_compact(text)
     assert compact_norm == norm and compact.tolist() == offsets
     assert normalize_word("مدينةُ الرَّقّة") == "مدينه الرقه"
+
+
+def test_the_compact_map_is_right_when_threads_normalise_long_texts_at_once():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = ["قُتل 3 أشخاص في الرقّة، " * (400 * k) for k in range(1, 25)]
+
+    def check(text: str) -> bool:
+        norm, compact = normalize_compact(text)
+        return compact.tolist() == normalize(text)[1]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert all(pool.map(check, texts))

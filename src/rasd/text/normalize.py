@@ -106,12 +106,16 @@ _MAX_IDENTITY = 1 << 20
 
 def _extend_identity(offsets: list[int] | array[int], start: int, stop: int) -> None:
     """offsets.extend(range(start, stop)), as a slice copy for an int array."""
+    global _IDENTITY
     if type(offsets) is not array or stop > _MAX_IDENTITY:
         offsets.extend(range(start, stop))
         return
-    if stop > len(_IDENTITY):
-        _IDENTITY.extend(range(len(_IDENTITY), min(_MAX_IDENTITY, max(stop, 2 * len(_IDENTITY), 1 << 14))))
-    offsets.extend(_IDENTITY[start:stop])  # type: ignore[arg-type]
+    identity = _IDENTITY
+    if stop > len(identity):
+        # A new, longer array replaces the old one (never grown in place, so
+        # a thread slicing the old one meanwhile still reads 0, 1, 2 …).
+        identity = _IDENTITY = array("q", range(min(_MAX_IDENTITY, max(stop, 2 * len(identity), 1 << 14))))
+    offsets.extend(identity[start:stop])  # type: ignore[arg-type]
 # Characters that do not map one to one: where the offset map needs work.
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(_DROP | set(_MANY)))) + "]")
 
