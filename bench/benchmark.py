@@ -262,13 +262,20 @@ def verdicts(r: dict) -> dict:
 
 
 def machine() -> dict:
+    # The rasd measured is the one the children import (PYTHONPATH may point
+    # at another checkout to compare two trees): its folder and commit.
+    import importlib.util
+
+    spec = importlib.util.find_spec("rasd")
+    src = str(Path(spec.origin).parent) if spec and spec.origin else ""
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=HERE).stdout.strip()
+                                cwd=src or HERE).stdout.strip()
     except OSError:
         commit = ""
     return {"cpus": os.cpu_count(), "load_avg_at_start": [round(x, 2) for x in os.getloadavg()],
-            "python": platform.python_version(), "platform": platform.platform(), "commit": commit}
+            "python": platform.python_version(), "platform": platform.platform(), "commit": commit,
+            "rasd": src}
 
 
 def main() -> None:

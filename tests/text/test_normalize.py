@@ -121,3 +121,30 @@ def test_a_document_maps_back_through_the_compact_map():
 @given(st.text(alphabet=_ALPHABET, max_size=30))
 def test_normalize_word_is_the_text_of_normalize(word):
     assert normalize_word(word) == normalize(word)[0]
+
+
+def test_every_character_folds_alone_as_in_running_text():
+    # Each character of the Basic Multilingual Plane, alone and in one long
+    # text (longer than any cached stretch of the offset map), folds the same
+    # way, and the compact map of the long text is the list map.
+    chars = [chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000]
+    alone = [normalize(c)[0] for c in chars]
+    text = "".join(chars) * 3
+    norm, offsets = normalize(text)
+    assert norm == "".join(alone) * 3
+    compact_norm, compact = normalize_compact(text)
+    assert compact_norm == norm and compact.tolist() == offsets
+    assert normalize_word("مدينةُ الرَّقّة") == "مدينه الرقه"
+
+
+def test_the_compact_map_is_right_when_threads_normalise_long_texts_at_once():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = ["قُتل 3 أشخاص في الرقّة، " * (400 * k) for k in range(1, 25)]
+
+    def check(text: str) -> bool:
+        norm, compact = normalize_compact(text)
+        return compact.tolist() == normalize(text)[1]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert all(pool.map(check, texts))

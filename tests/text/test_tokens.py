@@ -283,3 +283,38 @@ def test_a_token_view_reads_the_same_tokens_as_tokenize():
     assert view[2] is view[2]  # made once, then shared
     with pytest.raises(IndexError):
         view[len(view)]
+
+
+def test_a_word_read_with_and_without_its_clitic_keeps_the_longest_phrase():
+    # «بغداد» is a name on its own, and ب + «غداد الجديدة» a longer one: the
+    # longer phrase wins, the literal reading is kept where it stands alone.
+    m = matcher("بغداد", "غداد الجديدة", "حي")
+    assert found(m, "في بغداد الجديدة وفي بغداد حي") == [
+        ("غداد الجديدة", "غداد الجديده", "ب"),
+        ("بغداد", "بغداد", ""),
+        ("حي", "حي", ""),
+    ]
+    # Without overlaps every hit is kept, in text order.
+    assert [h for h, _, _ in found(m, "حي بغداد حي")] == ["حي", "بغداد", "حي"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="دمشقالحسكهabcXÉٹپ0129٣ _-،,.\n", max_size=40), st.data())
+def test_a_word_is_a_run_of_letters_of_any_script_or_a_run_of_digits(text, data):
+    import re
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(m.start(), m.end(), m.group()) for m in re.compile(r"[^\W\d_]+|\d+").finditer(text, start, end)]
+    assert [(t.start, t.end, t.text) for t in tokenize(text, start, end)] == expected
+
+
+def test_a_match_is_a_frozen_value():
+    import dataclasses
+
+    m = matcher("الحسكة")
+    hit = m.find(norm("في الحسكة"))[0]
+    assert hit == type(hit)(hit.start, hit.end, hit.text, hit.clitics, hit.payload)
+    assert hash(hit) == hash(type(hit)(hit.start, hit.end, hit.text, hit.clitics, hit.payload))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.start = 0  # type: ignore[misc]

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from rasd.actors.recognize import ActorMention
@@ -58,15 +59,17 @@ class ArticleFacts:
         return max(0, bisect_right(self.token_starts, offset) - 1)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self.sentences, offset, key=_START) - 1
         if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
 
 
-# The first line break of each run: where a paragraph ends.
-_PARAGRAPH_BREAK = re.compile(r"(?<!\n)\n")
+_START = attrgetter("start")
+
+# The first line break of each run: where a paragraph ends. (The line break
+# first, so the search skips to it.)
+_PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")
 
 
 def build_sentences(text: str, norm: str, norm_map: list[int], spans: list[Any]) -> list[Sentence]:

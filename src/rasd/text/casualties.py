@@ -45,7 +45,8 @@ KINDS = ("killed", "injured", "arrested", "kidnapped", "displaced")
 
 # Clause ends: a casualty phrase never runs over these.
 # (a full stop or comma between digits is a decimal or thousands mark).
-_CLAUSE_END_RE = re.compile(r"[;:?!\n]|(?<!\d)[.,]|[.,](?!\d)")
+# Written punctuation first, so the search skips to it.
+_CLAUSE_END_RE = re.compile(r"[;:?!\n]|[.,](?!(?<=\d[.,])\d)")
 # How far (in words) a count may be from the casualty word.
 _FORWARD = 8
 _BACKWARD = 14

@@ -80,6 +80,42 @@ for _cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
         _MANY[_ch] = _folded
 
 _TABLE = str.maketrans(_ONE)
+# The characters the one-to-one folds change, as one split pattern:
+# str.translate looks every character up (an exception per character not in
+# the table), while splitting on the few that change and mapping only those
+# is several times faster on Arabic text. Same result as .translate(_TABLE).
+_CHANGED = re.compile("([" + re.escape("".join(sorted(k for k, v in _ONE.items() if k != v))) + "])")
+_FOLD_ONE = _ONE.__getitem__
+
+
+def _translate(chars: str) -> str:
+    """chars.translate(_TABLE), faster: only the characters that change are looked up."""
+    parts = _CHANGED.split(chars)
+    if len(parts) == 1:
+        return chars
+    parts[1::2] = map(_FOLD_ONE, parts[1::2])
+    return "".join(parts)
+
+
+# 0, 1, 2 ... as machine ints: the offset map of a stretch copied unchanged
+# is a slice of it (a memory copy, where extending an array from a range
+# converts one int at a time). Grown on demand, up to _MAX_IDENTITY entries.
+_IDENTITY = array("q")
+_MAX_IDENTITY = 1 << 20
+
+
+def _extend_identity(offsets: list[int] | array[int], start: int, stop: int) -> None:
+    """offsets.extend(range(start, stop)), as a slice copy for an int array."""
+    global _IDENTITY
+    if type(offsets) is not array or stop > _MAX_IDENTITY:
+        offsets.extend(range(start, stop))
+        return
+    identity = _IDENTITY
+    if stop > len(identity):
+        # A new, longer array replaces the old one (never grown in place, so
+        # a thread slicing the old one meanwhile still reads 0, 1, 2 …).
+        identity = _IDENTITY = array("q", range(min(_MAX_IDENTITY, max(stop, 2 * len(identity), 1 << 14))))
+    offsets.extend(identity[start:stop])  # type: ignore[arg-type]
 # Characters that do not map one to one: where the offset map needs work.
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(_DROP | set(_MANY)))) + "]")
 
@@ -112,16 +148,16 @@ def _normalize_into(text: str, offsets: list[int] | array[int]) -> str:
     for m in _SPECIAL.finditer(text):
         i = m.start()
         if i > prev:
-            parts.append(text[prev:i].translate(_TABLE))
-            offsets.extend(range(prev, i))
+            parts.append(_translate(text[prev:i]))
+            _extend_identity(offsets, prev, i)
         many = _MANY.get(m.group())
         if many:
             parts.append(many)
             offsets.extend([i] * len(many))
         prev = i + 1
     if prev < len(text):
-        parts.append(text[prev:].translate(_TABLE))
-        offsets.extend(range(prev, len(text)))
+        parts.append(_translate(text[prev:]))
+        _extend_identity(offsets, prev, len(text))
     offsets.append(len(text))
     return "".join(parts)
 
@@ -130,5 +166,5 @@ def normalize_word(word: str) -> str:
     """Normalise a dictionary word the same way as text (no map needed)."""
     if _SPECIAL.search(word) is None:
         # Nothing dropped or expanded (most words): the one-to-one folds only.
-        return word.translate(_TABLE)
+        return _translate(word)
     return _normalize_into(word, [])

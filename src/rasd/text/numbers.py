@@ -26,7 +26,9 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Digits as written in the press: 1200, 1,200 (thousands), 3.5; Arabic-Indic
 # digits and separators are already ASCII after normalisation.
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
+# (\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?, its first digit taken out of the
+# alternatives so the search skips to the next digit)
+_DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*(?:\.\d+)?)")
 # A run of letters: the words the dual patterns start on.
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Prefixes a number word may carry: «وعشرون», «بثلاثة», «لخمسة».

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
-from typing import Generic, Iterable, Sequence, TypeVar, overload
+from itertools import accumulate, compress, repeat
+from operator import is_, itemgetter
+from typing import Any, Generic, Iterable, Sequence, TypeVar, overload
 
 from rasd.text.normalize import normalize_word
 
@@ -51,6 +51,13 @@ def _build_chains() -> tuple[str, ...]:
 
 CLITIC_CHAINS: tuple[str, ...] = _build_chains()
 _CHAIN_SET = frozenset(CLITIC_CHAINS)
+# The letters a chain can begin with: a word that begins with none of them
+# (and has no quote) has only its literal reading.
+_CHAIN_FIRST = frozenset(chain[0] for chain in CLITIC_CHAINS)
+# How a chain reads (see _splits): ل + ال written «لل», ending in the article, or neither.
+_LIL, _WITH_ARTICLE, _PLAIN = 2, 1, 0
+_CHAIN_KIND = {chain: _LIL if chain.endswith("لل") else _WITH_ARTICLE if chain.endswith(_ARTICLE) else _PLAIN
+               for chain in CLITIC_CHAINS}
 # A stem left after stripping must keep at least this many letters.
 _MIN_STEM = 2
 # A whole word that is only a clitic chain, directly before a quote.
@@ -105,6 +112,20 @@ class PhraseMatch(Generic[T]):
     payload: T
 
 
+_new_object = object.__new__
+_set_start, _set_end, _set_text, _set_clitics, _set_payload = (
+    getattr(PhraseMatch, f).__set__ for f in ("start", "end", "text", "clitics", "payload"))
+
+
+def _match(start: int, end: int, text: str, clitics: str, payload: Any) -> PhraseMatch[Any]:
+    """PhraseMatch(start, end, text, clitics, payload), made a third faster:
+    the slots are filled directly instead of through the frozen class's
+    checks (find() makes hundreds per article)."""
+    m = _new_object(PhraseMatch)
+    _set_start(m, start), _set_end(m, end), _set_text(m, text), _set_clitics(m, clitics), _set_payload(m, payload)
+    return m
+
+
 def _prefix_chains(word: str) -> list[str]:
     """The clitic chains the word begins with, longest first (the order of
     CLITIC_CHAINS: at most one chain of each length can begin a word), found
@@ -112,7 +133,6 @@ def _prefix_chains(word: str) -> list[str]:
     return [word[:n] for n in range(min(_MAX_CHAIN, len(word)), 0, -1) if word[:n] in _CHAIN_SET]
 
 
-@lru_cache(maxsize=200_000)
 def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
     """Every reading of a word as (span offset, lookup form, clitics).
 
@@ -121,6 +141,28 @@ def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
     (so «للحسكه» looks up «الحسكه»). The literal reading (0, word, "") comes
     first.
     """
+    if word.isalnum():  # no quote: only the chains it begins with
+        if word[:1] not in _CHAIN_FIRST:
+            return ((0, word, ""),)  # no chain can begin it (most words)
+        out = [(0, word, "")]
+        kind_of = _CHAIN_KIND.get
+        # Longest chain first; a stem of at least _MIN_STEM letters is left.
+        for n in range(min(_MAX_CHAIN, len(word) - _MIN_STEM), 0, -1):
+            chain = word[:n]
+            kind = kind_of(chain)
+            if kind is None:
+                continue
+            if kind == _LIL:
+                # ل + ال: the span starts after «لل», the lookup has the article.
+                out.append((n, _ARTICLE + word[n:], chain))
+            elif kind == _WITH_ARTICLE:
+                # The article belongs to the phrase as written: the span keeps it.
+                out.append((n - 2, word[n - 2 :], chain[:-2]))
+            else:
+                out.append((n, word[n:], chain))
+        # A chain ending in the article reads like the chain without it
+        # («وال» like «و», «ال» like the literal word): keep each reading once.
+        return tuple(dict.fromkeys(out))
     out: list[tuple[int, str, str]] = [(0, word, "")]
     # A clitic written apart from a quoted word: ل"داعش / ال"داعش.
     for i, ch in enumerate(word):
@@ -156,18 +198,20 @@ def _splits(word: str) -> tuple[tuple[int, str, str], ...]:
 
 @lru_cache(maxsize=400_000)
 def _readings(word: str, article_optional: bool) -> tuple[tuple[int, str, str, bool], ...]:
+    """(span offset, trie key, clitics, has article) for each split of a word."""
     out = []
     for offset, form, clitics in _splits(word):
-        key = form
-        if article_optional and form.startswith(_ARTICLE) and len(form) - 2 >= _MIN_STEM:
-            key = form[2:]
-        out.append((offset, key, clitics, form.startswith(_ARTICLE)))
+        has_article = form.startswith(_ARTICLE)
+        key = form[2:] if article_optional and has_article and len(form) - 2 >= _MIN_STEM else form
+        out.append((offset, key, clitics, has_article))
     return tuple(out)
 
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> tuple[str, str]:
     """Conservative (stem, clitics) of one word: see Token."""
+    if word[:1] not in _CHAIN_FIRST and word.isalnum():
+        return word, ""  # no chain can begin it and it has no quote
     for i, ch in enumerate(word):
         if ch in _QUOTES:
             head, body = word[:i], word[i + 1 :].lstrip("\"'`")
@@ -239,7 +283,11 @@ def _tokenize(norm: str, start: int, end: int) -> tuple[Token, ...]:
     return tuple(map(Token, starts, ends, texts, [s for s, _ in stems], [c for _, c in stems]))
 
 
-_M_START, _M_END, _M_GROUP = re.Match.start, re.Match.end, re.Match.group
+# The words of _WORD, as a split pattern (one group: the words). A run of
+# the common Arabic letters is tried first, and kept only when no other
+# letter follows (else the general letter run takes it): the same words,
+# found faster.
+_WORD_SPLIT = re.compile(r"([\u0621-\u064a]++(?![^\W\d_])|[^\W\d_]+|\d+)")
 _QUOTE = re.compile("[\"'`]")
 _MAX_CHAIN = max(map(len, CLITIC_CHAINS))
 
@@ -260,32 +308,29 @@ def _has_detached(norm: str, start: int, end: int) -> bool:
 def _scan(norm: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
     """The words of norm[start:end] as three parallel lists (starts, ends,
     texts): what the matchers need, without building a Token per word."""
-    if not _has_detached(norm, start, end):
-        # Fast path: no clitic written apart before a quote (most texts).
-        # map() over unbound Match methods: no Python loop per word.
-        words = list(_WORD.finditer(norm, start, end))
-        return list(map(_M_START, words)), list(map(_M_END, words)), list(map(_M_GROUP, words))
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    pending: tuple[int, str] | None = None  # a bare clitic waiting for its quoted word
-    for m in _WORD.finditer(norm, start, end):
-        s, e, word = m.start(), m.end(), m.group()
-        if pending is not None:
-            p_start, p_word = pending
-            pending = None
-            gap = norm[p_start + len(p_word) : s]
-            if gap and all(c in _QUOTES for c in gap):
-                starts.append(p_start), ends.append(e), texts.append(norm[p_start:e])
-                continue
-            starts.append(p_start), ends.append(p_start + len(p_word)), texts.append(p_word)
-        if word in _CHAIN_SET and e < end and norm[e] in _QUOTES:
-            pending = (s, word)
-            continue
-        starts.append(s), ends.append(e), texts.append(word)
-    if pending is not None:
-        p_start, p_word = pending
-        starts.append(p_start), ends.append(p_start + len(p_word)), texts.append(p_word)
+    # Split into gap, word, gap, word … gap and add up the lengths: no Match
+    # object and no Python loop per word.
+    parts = _WORD_SPLIT.split(norm if start == 0 and end == len(norm) else norm[start:end])
+    pos = list(accumulate(map(len, parts), initial=start))
+    starts, ends, texts = pos[1:-1:2], pos[2:-1:2], parts[1::2]
+    # A clitic written apart before a quote («ل"داعش») joins the quoted word
+    # when only quotes separate them; from left to right, a joined word is
+    # not joined again. Only words that are a whole clitic chain can be one.
+    joins: list[int] = []
+    n = len(texts)
+    for k in compress(range(n), map(_CHAIN_SET.__contains__, texts)):
+        if joins and joins[-1] == k - 1:
+            continue  # the quoted word of the previous join
+        e = ends[k]
+        if e < end and norm[e] in _QUOTES and k + 1 < n and all(c in _QUOTES for c in norm[e : starts[k + 1]]):
+            joins.append(k)
+    if joins and start > 0 and not _has_detached(norm, start, end):
+        # (a word cut by the range's start is no clitic written apart)
+        return starts, ends, texts
+    for k in reversed(joins):
+        starts[k : k + 2] = [starts[k]]
+        texts[k : k + 2] = [norm[starts[k] : ends[k + 1]]]
+        ends[k : k + 2] = [ends[k + 1]]
     return starts, ends, texts
 
 
@@ -321,7 +366,7 @@ class PhraseMatcher(Generic[T]):
         self._size = 0
         # word -> the readings of it that start a phrase, with their trie
         # nodes: news vocabulary repeats, so most words cost one look-up.
-        self._starts: dict[str, tuple[tuple[int, str, bool, dict], ...]] = {}
+        self._starts: dict[str, tuple[tuple[int, str, bool, dict, object, bool], ...]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -396,82 +441,141 @@ class PhraseMatcher(Generic[T]):
     def __contains__(self, phrase: str) -> bool:
         return self.get(phrase) is not None
 
-    def _first_readings(self, word: str) -> tuple[tuple[int, str, bool, dict], ...]:
-        """The readings of a word that start a phrase, with their trie nodes."""
+    def _first_readings(self, word: str) -> tuple[tuple[int, str, bool, dict, object, bool], ...]:
+        """The readings of a word that start a phrase, each as (span offset,
+        clitics, has article, trie node, the payload of the one-word phrase
+        or _NO_PAYLOAD, whether longer phrases go on from the node)."""
         children = self._root
-        return tuple(
-            (offset, clitics, has_article, children[key])
-            for offset, key, clitics, has_article in _readings(word, self.article_optional)
-            if key and key in children
-        )
+        out = []
+        for offset, key, clitics, has_article in _readings(word, self.article_optional):
+            node = children.get(key) if key else None
+            if node is None:
+                continue
+            entries = node.get(_ENTRIES)
+            payload: object = _NO_PAYLOAD
+            if entries:
+                payload = entries[has_article] if has_article in entries else next(iter(entries.values()))
+            # (a node with more keys than its entries has children)
+            out.append((offset, clitics, has_article, node, payload, len(node) > (entries is not None)))
+        return tuple(out)
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
         """Longest non-overlapping phrase matches in norm[start:end], in text order."""
         end = len(norm) if end is None else end
         starts, ends, texts = _scan(norm, start, end)
-        # (span length, first word, last word, span start, clitics, payload): a
-        # PhraseMatch is made only for the candidates kept.
+        # (negative span length, first word, last word, span start, clitics,
+        # payload): a PhraseMatch is made only for the candidates kept.
         candidates: list[tuple[int, int, int, int, str, object]] = []
+        add = candidates.append
         n = len(texts)
         known = self._starts
         if len(known) > _MAX_KNOWN_WORDS:
             known.clear()
         # Most words start no phrase: look every word up at C speed (map,
         # compress) and loop in Python only over the few that do. Words not
-        # seen before get their readings first.
+        # seen before get their readings first, once each.
         firsts = list(map(known.get, texts))
-        if None in firsts:
-            for i in [i for i, f in enumerate(firsts) if f is None]:
+        missing = list(compress(range(n), map(is_, firsts, repeat(None))))
+        if missing:
+            first_readings = self._first_readings
+            root, article_optional = self._root, self.article_optional
+            for i in missing:
                 word = texts[i]
                 f = known.get(word)
                 if f is None:
-                    f = known[word] = self._first_readings(word)
+                    readings = _readings(word, article_optional)
+                    if len(readings) == 1 and readings[0][1] not in root:
+                        f = ()  # one reading that starts no phrase (most new words)
+                    else:
+                        f = first_readings(word)
+                    known[word] = f
                 firsts[i] = f
         for i in compress(range(n), firsts):
-            # Every phrase that starts at word i, by its last word: the most
-            # literal reading (fewest clitic letters) for each length.
-            best: dict[int, tuple[int, int, str, object]] = {}
-            for offset, clitics, has_article, node in firsts[i]:
-                n_clitics = len(clitics)
+            readings = firsts[i]
+            if len(readings) == 1:
+                # One reading (most hits): its phrases, shortest first, are
+                # the candidates; no choice between readings to make.
+                offset, clitics, has_article, node, payload, grows = readings[0]
                 span_start = starts[i] + offset
+                if payload is not _NO_PAYLOAD:
+                    add((span_start - ends[i], i, i, span_start, clitics, payload))
                 j = i
-                entries = node.get(_ENTRIES)
-                while True:
-                    if entries:
-                        prev = best.get(j)
-                        if prev is None or prev[0] > n_clitics:
-                            payload = (entries[has_article] if has_article in entries
-                                       else next(iter(entries.values())))
-                            best[j] = (n_clitics, span_start, clitics, payload)
-                    # (a node with more keys than its entries has children)
-                    if j + 1 >= n or len(node) <= (entries is not None):
+                while grows and j + 1 < n:
+                    node = node.get(texts[j + 1])  # type: ignore[assignment]
+                    if node is None:
                         break
                     gap = norm[ends[j] : starts[j + 1]]
                     if gap != " " and not all(c in _GAP_OK for c in gap):
                         break
+                    j += 1
+                    entries = node.get(_ENTRIES)
+                    if entries:
+                        add((span_start - ends[j], i, j, span_start, clitics,
+                             entries[has_article] if has_article in entries else next(iter(entries.values()))))
+                    grows = len(node) > (entries is not None)
+                continue
+            # Every phrase that starts at word i, by its last word: the most
+            # literal reading (fewest clitic letters) for each length.
+            best: dict[int, tuple[int, int, str, object]] = {}
+            for offset, clitics, has_article, node, payload, grows in readings:
+                n_clitics = len(clitics)
+                span_start = starts[i] + offset
+                if payload is not _NO_PAYLOAD:
+                    prev = best.get(i)
+                    if prev is None or prev[0] > n_clitics:
+                        best[i] = (n_clitics, span_start, clitics, payload)
+                j = i
+                while grows and j + 1 < n:
                     node = node.get(texts[j + 1])  # type: ignore[assignment]
                     if node is None:
                         break
+                    gap = norm[ends[j] : starts[j + 1]]
+                    if gap != " " and not all(c in _GAP_OK for c in gap):
+                        break
                     j += 1
                     entries = node.get(_ENTRIES)
+                    if entries:
+                        prev = best.get(j)
+                        if prev is None or prev[0] > n_clitics:
+                            best[j] = (n_clitics, span_start, clitics,
+                                       entries[has_article] if has_article in entries
+                                       else next(iter(entries.values())))
+                    grows = len(node) > (entries is not None)
             for j_end, (_, span_start, clitics, payload) in best.items():
-                candidates.append((span_start - ends[j_end], i, j_end, span_start, clitics, payload))
+                add((span_start - ends[j_end], i, j_end, span_start, clitics, payload))
         # Longest first over the whole text (like spaCy's filter_spans), so a
         # short phrase never hides a longer one that starts one word later.
+        # Candidates come in text order; when none overlaps the next, all are
+        # kept in that order and there is nothing to choose.
+        last = -1
+        for c in candidates:
+            if c[1] <= last:
+                break
+            last = c[2]
+        else:
+            return [_match(span_start, ends[last_tok], norm[span_start:ends[last_tok]], clitics, payload)
+                    for _, _, last_tok, span_start, clitics, payload in candidates]
         candidates.sort(key=_BY_LENGTH_THEN_POSITION)
         taken: list[tuple[int, PhraseMatch[T]]] = []
         used = [False] * n
         for _, first, last_tok, span_start, clitics, payload in candidates:
-            if any(used[first : last_tok + 1]):
-                continue
-            for k in range(first, last_tok + 1):
-                used[k] = True
+            if first == last_tok:
+                if used[first]:
+                    continue
+                used[first] = True
+            else:
+                if any(used[first : last_tok + 1]):
+                    continue
+                for k in range(first, last_tok + 1):
+                    used[k] = True
             span_end = ends[last_tok]
-            taken.append((first, PhraseMatch(span_start, span_end, norm[span_start:span_end], clitics,
-                                             payload)))  # type: ignore[arg-type]
+            taken.append((first, _match(span_start, span_end, norm[span_start:span_end], clitics, payload)))
         taken.sort(key=_FIRST)
         return [m for _, m in taken]
 
+
+# A first reading whose node has no phrase of its own (only longer ones).
+_NO_PAYLOAD = object()
 
 # Sort keys of find(): (negative span length, first word) — stable, so equal
 # keys keep the order they were found in; then by first word.
