@@ -156,6 +156,18 @@ def test_admin_key_tolerates_transliteration():
     assert admin_key(None) == ""
 
 
+@pytest.mark.parametrize("a, b", [("Taiz", "Taizz"), ("Saada", "Sadah"), ("Az Zawiyah", "Zawiya"),
+                                  ("Soqatra", "Socotra"), ("Dhale", "Ad Dali"), ("Dhi Qar", "Thi Qar"),
+                                  ("Al Bayda", "Al Baydha")])
+def test_admin_key_tolerates_digraphs_doubled_letters_and_a_final_h(a, b):
+    assert admin_key(a) == admin_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("Shabwah", "Sabha"), ("Homs", "Hama"), ("Baghdad", "Babil")])
+def test_admin_key_still_tells_different_provinces_apart(a, b):
+    assert admin_key(a) != admin_key(b)
+
+
 def test_haversine_against_a_known_distance():
     # Damascus -> Aleppo is about 310 km great-circle (the distance the scorer matches places by)
     assert km_between(33.513, 36.292, 36.202, 37.134) == pytest.approx(308, abs=5)

@@ -179,6 +179,10 @@ _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s\-']+")
 _VOWELS = re.compile(r"[aeiouyw]")
 
 
+_DIGRAPH = re.compile(r"(?:kh|dh|th|gh)")
+_DIGRAPH_SOUND = {"kh": "k", "dh": "d", "th": "d", "gh": "g"}  # «ذي قار»: Dhi Qar, Thi Qar
+
+
 def admin_key(name: str | None) -> str:
     """A spelling-tolerant key for an admin area's English name.
 
@@ -191,6 +195,11 @@ def admin_key(name: str | None) -> str:
     text = _ARTICLE.sub("", text)
     text = re.sub(r"(governorate|province|muhafazat)", "", text)
     text = re.sub(r"[^a-z]", "", text)
+    # Transliterations differ in digraphs, q/c/k, doubled letters and a final -h
+    # ("Taizz"/"Taiz", "Sa'dah"/"Saada", "Dhale"/"Ad Dali", "Soqatra"/"Socotra").
+    text = _DIGRAPH.sub(lambda m: _DIGRAPH_SOUND[m.group(0)], text).replace("q", "k").replace("c", "k")
+    text = re.sub(r"(.)\1+", r"\1", text)
+    text = re.sub(r"(?<=[aei])h$", "", text)
     return text[:1] + _VOWELS.sub("", text[1:])
 
 
