@@ -307,6 +307,8 @@ def actor_roles(facts: ArticleFacts, s: Sentence) -> list[tuple[ActorMention, st
             if lo <= r.start and r.end <= a.start + 1 and r.end <= a.end:
                 if r.payload == "agent":
                     role = "assoc" if r.text.split()[0] in _ASSOC_MARKERS else "agent"
+                elif r.payload == "together" and "بين" not in r.text:
+                    role = "with"  # «مع»: the other side of a fight, unlike «بين» both sides
                 else:
                     role = r.payload
         if role == "":
@@ -371,7 +373,8 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     a1 = next((n for n, r, _ in named if r == "agent"), None)
     if a1:
         why.append(f"actor1 {a1!r}: agent marker")
-    between = [n for n, r, _ in named if r == "together"]
+    between = [n for n, r, _ in named if r in ("together", "with")]
+    opposite = [n for n, r, dist in named if r == "with" and dist > 0]
     patients = [n for n, r, _ in named if r in ("patient", "victim")]
     free = sorted([(dist, n) for n, r, dist in named if r == ""], key=lambda x: x[0])
     free_before = [n for n, r, dist in named if r == "" and dist < 0]
@@ -380,12 +383,22 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     # before the trigger, else the nearest after it («استهدف طيران التحالف»).
     free_after = [n for n, r, dist in named if r == "" and dist >= 0]
     free = [(0, n) for n in free_before + free_after]
-    if a1 is None and between:
+    # «تمكن الجيش والمقاومة من السيطرة على ... عقب اشتباكات مع الحوثيين»: the
+    # subject that acts before the trigger is actor1; the side after «مع» is the
+    # one it fought, actor2.
+    subject = next((n for n in free_before if n not in opposite
+                    and d.info(n).kind not in NON_ARMED_KINDS), None) if opposite else None
+    a2 = None
+    if a1 is None and subject:
+        a1, a2 = subject, opposite[0]
+        why.append(f"actor1 {a1!r}: subject of the sentence, before the trigger; actor2 {a2!r}: «مع»")
+    elif a1 is None and between:
         a1 = between[0]
         why.append(f"actor1 {a1!r}: «بين/مع»")
-    a2 = next((p for p in patients if p != a1), None)
-    if a2:
-        why.append(f"actor2 {a2!r}: patient marker or casualty victim")
+    if a2 is None:
+        a2 = next((p for p in patients if p != a1), None)
+        if a2:
+            why.append(f"actor2 {a2!r}: patient marker or casualty victim")
     if a1 is None:
         armed = [n for _, n in free if d.info(n).kind not in NON_ARMED_KINDS and n != a2]
         if cand.sub_event_type in _ATTACKS_ON:

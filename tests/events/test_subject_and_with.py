@@ -1,0 +1,35 @@
+"""The side that acts is the subject of the sentence (spec §1: actor1 acted,
+actor2 was acted upon): in «تمكن الجيش من السيطرة على ... بعد اشتباكات مع
+الحوثيين» the army took the ground and the Houthis, after «مع», are the side it
+fought — «مع» names the opponent, not the actor."""
+
+from datetime import date
+
+from rasd.model import Article
+
+
+def events(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
+
+
+def test_the_subject_takes_ground_from_the_side_after_with(pipeline):
+    evs = [e for e in events(pipeline, "تمكنت قوات الجيش الوطني والمقاومة الشعبية أمس من السيطرة على "
+                                       "مدينة زنجبار بعد اشتباكات عنيفة مع ميليشيات الحوثي.")
+           if e.event_type == "Battles"]
+    assert evs
+    e = evs[0]
+    assert e.sub_event_type == "Government regains territory"
+    assert e.actor1 == "Military Forces of Yemen (Hadi government)"
+    assert e.actor2 == "Houthis: Ansar Allah"
+
+
+def test_the_subject_of_a_clash_is_actor1_and_the_side_after_with_actor2(pipeline):
+    [e] = [e for e in events(pipeline, "تقدمت المقاومة الشعبية أمس في مدينة تعز بعد اشتباكات عنيفة "
+                                       "مع ميليشيات الحوثي.") if e.event_type == "Battles"]
+    assert (e.actor1, e.actor2) == ("Popular Resistance (Yemen)", "Houthis: Ansar Allah")
+
+
+def test_with_and_no_subject_still_names_both_sides(pipeline):
+    [e] = [e for e in events(pipeline, "قتل جنديان أمس في اشتباكات مع ميليشيات الحوثي في مدينة تعز.")
+           if e.event_type == "Battles"]
+    assert "Houthis: Ansar Allah" in (e.actor1, e.actor2)
