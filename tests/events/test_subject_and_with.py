@@ -33,3 +33,14 @@ def test_with_and_no_subject_still_names_both_sides(pipeline):
     [e] = [e for e in events(pipeline, "قتل جنديان أمس في اشتباكات مع ميليشيات الحوثي في مدينة تعز.")
            if e.event_type == "Battles"]
     assert "Houthis: Ansar Allah" in (e.actor1, e.actor2)
+
+
+def test_stopping_an_activity_is_no_arrest(pipeline):
+    evs = events(pipeline, "وطالب الأهالي الحكومة اليمنية بإيقاف ما تقوم به الجماعة المسلحة في مدينة الحديدة، "
+                           "بعد أن أعلنت الجامعة إيقاف الدراسة في مدينة المكلا.")
+    assert not [e for e in evs if e.sub_event_type == "Arrests"]
+
+
+def test_holding_a_suspect_is_still_an_arrest(pipeline):
+    evs = events(pipeline, "أعلنت الشرطة التونسية أمس إيقاف مشتبه به في مدينة سوسة.")
+    assert [e for e in evs if e.sub_event_type == "Arrests"]
