@@ -44,3 +44,20 @@ def test_stopping_an_activity_is_no_arrest(pipeline):
 def test_holding_a_suspect_is_still_an_arrest(pipeline):
     evs = events(pipeline, "أعلنت الشرطة التونسية أمس إيقاف مشتبه به في مدينة سوسة.")
     assert [e for e in evs if e.sub_event_type == "Arrests"]
+
+
+def test_a_bomb_maker_is_no_bombing(pipeline):
+    evs = events(pipeline, "لا يزال مخترع قنبلة الطائرات وكبير صانعي المتفجرات في تنظيم القاعدة "
+                           "في اليمن يشكل كابوسا لأجهزة الأمن.")
+    assert not [e for e in evs if e.event_type == "Explosions/Remote violence"]
+
+
+def test_a_space_launch_is_no_missile_attack(pipeline):
+    evs = events(pipeline, "انطلق صاروخ روسي من نوع سويوز اليوم من قاعدة بايكونور حاملا ثلاثة رواد "
+                           "إلى المحطة الفضائية الدولية.")
+    assert not [e for e in evs if e.event_type == "Explosions/Remote violence"]
+
+
+def test_a_missile_fired_at_a_town_is_still_an_attack(pipeline):
+    evs = events(pipeline, "سقط صاروخ أطلقه الحوثيون أمس على حي سكني في مدينة تعز.")
+    assert [e for e in evs if e.event_type == "Explosions/Remote violence"]
