@@ -61,3 +61,12 @@ def test_a_space_launch_is_no_missile_attack(pipeline):
 def test_a_missile_fired_at_a_town_is_still_an_attack(pipeline):
     evs = events(pipeline, "سقط صاروخ أطلقه الحوثيون أمس على حي سكني في مدينة تعز.")
     assert [e for e in evs if e.event_type == "Explosions/Remote violence"]
+
+
+def test_police_at_the_scene_of_an_attack_on_civilians_are_not_its_authors(pipeline):
+    evs = events(pipeline, "قتل 12 شخصا على الأقل أمس في هجوم على حمام سباحة مزدحم في بلدة طوز خورماتو. "
+                           "وكانت قوات الشرطة العراقية تنقل القتلى والجرحى، وانتشرت قوات الشرطة العراقية "
+                           "حول البلدة.")
+    attacks = [e for e in evs if e.sub_event_type == "Attack"]
+    assert attacks
+    assert all(e.actor1 != "Police Forces of Iraq" for e in attacks)

@@ -580,11 +580,12 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
     if cand.actor1 is None:
         a2_info = d.info(cand.actor2) if cand.actor2 else None
         pool = armed
-        if sub in _ATTACKS_ON and (a2_info is None or a2_info.pro_government or a2_info.kind == "state"
+        if (sub in _ATTACKS_ON or sub == "Attack") and (a2_info is None or a2_info.pro_government or a2_info.kind == "state"
                                    or a2_info.kind in NON_ARMED_KINDS):
-            # A bomb's unnamed author is the group the article says claimed an
-            # attack, else a group the article keeps naming; never the state
-            # forces the article names as its victims or investigators.
+            # A bomb's (or an attack on civilians') unnamed author is the group the
+            # article says claimed an attack, else a group the article keeps naming;
+            # never the state forces the article names as its victims, its
+            # investigators or the police who came to the scene.
             pool = ctx.claimants + [n for n in armed if ctx.actor_counts[n] >= 2
                                     and not (d.info(n).pro_government or d.info(n).kind == "state")]
         elif sub == "Air/drone strike":
