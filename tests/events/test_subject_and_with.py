@@ -70,3 +70,9 @@ def test_police_at_the_scene_of_an_attack_on_civilians_are_not_its_authors(pipel
     attacks = [e for e in evs if e.sub_event_type == "Attack"]
     assert attacks
     assert all(e.actor1 != "Police Forces of Iraq" for e in attacks)
+
+
+def test_people_killed_in_a_clash_between_two_sides_are_not_a_side(pipeline):
+    [e] = [e for e in events(pipeline, "قتل ثلاثة أشخاص أمس في اشتباكات بين الشرطة التركية وحزب العمال "
+                                       "الكردستاني في بلدة سيلوبي.") if e.event_type == "Battles"]
+    assert {e.actor1, e.actor2} == {"Police Forces of Turkey", "PKK: Kurdistan Workers' Party"}

@@ -397,7 +397,19 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
         why.append(f"actor1 {a1!r}: «بين/مع»")
     if a2 is None:
         a2 = next((p for p in patients if p != a1), None)
-        if a2:
+        foe = None
+        if a1 and a2 and cand.family == "fixed" and cand.sub_event_type == "Armed clash" \
+                and d.info(a2).kind == "civilians":
+            # «قتل ثلاثة أشخاص في اشتباكات بين الشرطة وحزب العمال»: the people killed
+            # in a clash are casualties of it; the other side fought is actor2.
+            foe = next((n for n, r, _ in named if n not in (a1, a2)
+                        and (r in ("", "together", "with") or r.startswith("coord:"))
+                        and d.info(n).kind not in NON_ARMED_KINDS
+                        and not (a1 and d.allied(a1, n))), None)
+        if foe:
+            a2 = foe
+            why.append(f"actor2 {a2!r}: the armed side of the clash, not its casualties")
+        elif a2:
             why.append(f"actor2 {a2!r}: patient marker or casualty victim")
     if a1 is None:
         armed = [n for _, n in free if d.info(n).kind not in NON_ARMED_KINDS and n != a2]
