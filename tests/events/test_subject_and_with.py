@@ -76,3 +76,15 @@ def test_people_killed_in_a_clash_between_two_sides_are_not_a_side(pipeline):
     [e] = [e for e in events(pipeline, "قتل ثلاثة أشخاص أمس في اشتباكات بين الشرطة التركية وحزب العمال "
                                        "الكردستاني في بلدة سيلوبي.") if e.event_type == "Battles"]
     assert {e.actor1, e.actor2} == {"Police Forces of Turkey", "PKK: Kurdistan Workers' Party"}
+
+
+def test_an_earlier_report_recalled_with_kana_is_no_new_event(pipeline):
+    evs = events(pipeline, "وكانت التحقيقات كشفت أن المسؤول عن مقتل 38 سائحا في هجوم على شاطئ سوسة "
+                           "تدرب في معسكر في ليبيا.")
+    assert not [e for e in evs if e.status == "current"]
+
+
+def test_an_earlier_report_with_its_own_day_is_still_dated(pipeline):
+    evs = events(pipeline, "وكانت وزارة الداخلية أعلنت أمس مقتل ثلاثة مسلحين في اشتباكات مع قوات الأمن "
+                           "في مدينة العريش.")
+    assert [e for e in evs if e.event_type == "Battles"]
