@@ -88,3 +88,9 @@ def test_an_earlier_report_with_its_own_day_is_still_dated(pipeline):
     evs = events(pipeline, "وكانت وزارة الداخلية أعلنت أمس مقتل ثلاثة مسلحين في اشتباكات مع قوات الأمن "
                            "في مدينة العريش.")
     assert [e for e in evs if e.event_type == "Battles"]
+
+
+def test_being_determined_to_keep_fighting_is_no_clash(pipeline):
+    evs = events(pipeline, "وخلال زيارة إلى إندونيسيا الجمعة، قال الرئيس التركي إن بلاده عانت من خسائر كبيرة، "
+                           "إلا أنها مصممة على مواصلة القتال ضد تنظيم داعش.")
+    assert not [e for e in evs if e.event_type == "Battles"]
