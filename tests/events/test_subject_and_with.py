@@ -94,3 +94,16 @@ def test_being_determined_to_keep_fighting_is_no_clash(pipeline):
     evs = events(pipeline, "وخلال زيارة إلى إندونيسيا الجمعة، قال الرئيس التركي إن بلاده عانت من خسائر كبيرة، "
                            "إلا أنها مصممة على مواصلة القتال ضد تنظيم داعش.")
     assert not [e for e in evs if e.event_type == "Battles"]
+
+
+def test_the_subject_after_a_masculine_capture_verb_took_the_ground(pipeline):
+    [e] = [e for e in events(pipeline, "سيطر مقاتلو المعارضة السورية أمس على نقاط عدة في الجبل الشرقي "
+                                       "في الزبداني بريف دمشق.") if e.event_type == "Battles"]
+    assert e.actor1 == "Opposition Rebels (Syria)"
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_object_of_a_capture_noun_lost_the_ground(pipeline):
+    [e] = [e for e in events(pipeline, "أعلنت الحكومة أمس تحرير مدينة زنجبار وطرد الحوثيين منها.")
+           if e.event_type == "Battles"]
+    assert e.actor1 != "Houthis: Ansar Allah"

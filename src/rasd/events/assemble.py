@@ -346,8 +346,7 @@ def _role_from_trigger(facts: ArticleFacts, s: Sentence, a: ActorMention) -> str
             if not words:
                 # A verb is followed by its subject («سيطرت المقاومة على»), a verbal
                 # noun by its object («طرد الحوثيين», «تطهير المدينة»).
-                verb = trig.payload.form.split()[0].endswith(("ت", "وا", "تا"))
-                return "agent" if verb else "patient"
+                return "agent" if trig.payload.verb else "patient"
     return ""
 
 

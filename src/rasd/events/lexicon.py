@@ -34,6 +34,9 @@ class Trigger:
     # «لقتال داعش», «لطرد المسلحين»: with ل of purpose in front, this form
     # names what a side set out to do, not what happened.
     aim_with_lam: bool = False
+    # A verb in the past («سيطرت», «سيطروا», «سيطر»), not a verbal noun («السيطرة»,
+    # «تحرير»): the actor right after it is its subject.
+    verb: bool = False
 
     @property
     def event_type(self) -> str:
@@ -123,6 +126,7 @@ def _load(path: Path) -> Lexicon:
     triggers: PhraseMatcher[Trigger] = PhraseMatcher()
     forms_seen: set[str] = set()
     size = 0
+    capture_verbs = _word_set(data.get("capture_verbs"))
     for group in data["triggers"]:
         sub = group.get("sub_event_type")
         family = group.get("family", "fixed")
@@ -133,7 +137,9 @@ def _load(path: Path) -> Lexicon:
         strong = group.get("strength", "strong") == "strong"
         aim = bool(group.get("aim_with_lam", family == "territory"))
         for form in group.get("forms") or []:
-            triggers.add(str(form), Trigger(str(form), sub, family, strong, aim))
+            head = normalize_word(str(form).split()[0])
+            verb = head.endswith(("ت", "وا", "تا")) or head in capture_verbs
+            triggers.add(str(form), Trigger(str(form), sub, family, strong, aim, verb))
             forms_seen.add(normalize_word(str(form)))
             size += 1
 
