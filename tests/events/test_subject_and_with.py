@@ -107,3 +107,9 @@ def test_the_object_of_a_capture_noun_lost_the_ground(pipeline):
     [e] = [e for e in events(pipeline, "أعلنت الحكومة أمس تحرير مدينة زنجبار وطرد الحوثيين منها.")
            if e.event_type == "Battles"]
     assert e.actor1 != "Houthis: Ansar Allah"
+
+
+def test_fighting_that_stopped_is_no_clash(pipeline):
+    evs = events(pipeline, "قال مسؤول في الأمم المتحدة بعد زيارة مدينة عدن إن المساعدات ستزداد الآن بعد أن "
+                           "توقف القتال تقريبا في المدينة.")
+    assert not [e for e in evs if e.event_type == "Battles"]
