@@ -113,3 +113,17 @@ def test_fighting_that_stopped_is_no_clash(pipeline):
     evs = events(pipeline, "قال مسؤول في الأمم المتحدة بعد زيارة مدينة عدن إن المساعدات ستزداد الآن بعد أن "
                            "توقف القتال تقريبا في المدينة.")
     assert not [e for e in evs if e.event_type == "Battles"]
+
+
+def test_barrel_bombs_in_the_dual_are_an_air_strike_on_the_group_holding_the_town(pipeline):
+    evs = [e for e in events(pipeline, "ألقى الطيران المروحي التابع للنظام السوري أمس برميلين متفجرين على مناطق في بلدة الشدادي "
+                                       "التي يسيطر عليها تنظيم داعش في ريف الحسكة الجنوبي.")
+           if e.sub_event_type == "Air/drone strike"]
+    assert evs
+    assert evs[0].actor1 != "Islamic State"
+
+
+def test_a_militia_beside_an_air_strike_is_its_target(pipeline):
+    evs = [e for e in events(pipeline, "تعرضت مناطق يسيطر عليها تنظيم داعش في بلدة الشدادي لقصف جوي أمس.")
+           if e.sub_event_type == "Air/drone strike"]
+    assert evs and evs[0].actor1 != "Islamic State"

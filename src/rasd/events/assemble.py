@@ -422,7 +422,15 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
                 a2 = targets[0]
                 why.append(f"actor2 {a2!r}: state forces named near a bomb are its target")
                 armed = [n for n in armed if n not in targets]
-        if armed:
+        if armed and cand.sub_event_type == "Air/drone strike" and a2 is None \
+                and d.info(armed[0]).kind not in ("state", "external") \
+                and not any(w in t.text for t in cand.triggers for w in ("مسير", "طيار", "درون")):
+            # «ألقى الطيران المروحي برميلين على الشدادي التي يسيطر عليها تنظيم داعش»:
+            # aircraft belong to states and coalitions; a militia named with no marker
+            # beside an air strike is the side it hit, the striker comes from context.
+            a2 = armed[0]
+            why.append(f"actor2 {a2!r}: a non-state group beside an air strike is its target")
+        elif armed:
             a1 = armed[0]
             why.append(f"actor1 {a1!r}: armed actor nearest the trigger")
     if a2 is None:
