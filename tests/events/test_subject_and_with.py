@@ -127,3 +127,14 @@ def test_a_militia_beside_an_air_strike_is_its_target(pipeline):
     evs = [e for e in events(pipeline, "تعرضت مناطق يسيطر عليها تنظيم داعش في بلدة الشدادي لقصف جوي أمس.")
            if e.sub_event_type == "Air/drone strike"]
     assert evs and evs[0].actor1 != "Islamic State"
+
+
+def test_doubt_about_whose_aircraft_struck_is_no_doubt_that_they_struck(pipeline):
+    evs = events(pipeline, "نفذت طائرات يعتقد أنها تابعة للتحالف الدولي أمس عدة ضربات على منطقة صرين "
+                           "بريف حلب الشمالي الشرقي.")
+    assert [e for e in evs if e.sub_event_type == "Air/drone strike"]
+
+
+def test_what_officials_believe_a_group_may_do_is_no_event(pipeline):
+    evs = events(pipeline, "ويعتقد مسؤولو الاستخبارات أن التنظيم قد ينفذ هجمات جديدة في مدينة الرمادي.")
+    assert not evs
