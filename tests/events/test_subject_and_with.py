@@ -138,3 +138,15 @@ def test_doubt_about_whose_aircraft_struck_is_no_doubt_that_they_struck(pipeline
 def test_what_officials_believe_a_group_may_do_is_no_event(pipeline):
     evs = events(pipeline, "ويعتقد مسؤولو الاستخبارات أن التنظيم قد ينفذ هجمات جديدة في مدينة الرمادي.")
     assert not evs
+
+
+def test_sending_people_away_from_a_group_or_office_is_no_territory(pipeline):
+    evs = events(pipeline, "قالت مصادر أمس إن تنظيم داعش طرد نحو 45 من قيادييه وعناصره في مدينة الرقة. "
+                           "واقتحم مسلحون مكتب القناة في صنعاء أمس وطردوا الطاقم العامل فيها.")
+    assert not [e for e in evs if e.sub_event_type in ("Government regains territory",
+                                                       "Non-state actor overtakes territory")]
+
+
+def test_driving_fighters_out_of_a_town_is_still_territory(pipeline):
+    evs = events(pipeline, "طردت قوات المقاومة الشعبية أمس مسلحي الحوثي من مدينة زنجبار.")
+    assert [e for e in evs if e.event_type == "Battles"]
