@@ -150,3 +150,10 @@ def test_sending_people_away_from_a_group_or_office_is_no_territory(pipeline):
 def test_driving_fighters_out_of_a_town_is_still_territory(pipeline):
     evs = events(pipeline, "طردت قوات المقاومة الشعبية أمس مسلحي الحوثي من مدينة زنجبار.")
     assert [e for e in evs if e.event_type == "Battles"]
+
+
+def test_the_link_line_at_the_foot_of_a_report_lends_no_place(pipeline):
+    evs = events(pipeline, "قتل خمسة من الحوثيين أمس في غارات شنها طيران التحالف على محافظة الحديدة.\n"
+                           "رابط الخبر بصحيفة الوئام: غارات للتحالف على مدينة زبيد")
+    assert evs
+    assert all("رابط الخبر" not in ev.text for e in evs for ev in e.evidence)

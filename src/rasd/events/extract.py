@@ -79,8 +79,13 @@ class EventStage:
             if any(marker.role == "news" for marker in m.payload):
                 facts.news_signals += 1  # «قال مصدر», «أفادت وكالة»: reported news
             s = facts.sentence_at(m.start)
+            if s is not None and not s.triggers:
+                # Markers only matter around a trigger, but a boilerplate line
+                # («رابط الخبر: ...») must still not lend a place to the events before it.
+                s.cues.extend(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.cue) for marker in m.payload
+                              if marker.cue is not None and marker.cue.kind == "boilerplate")
             if s is None or not s.triggers:
-                continue  # markers only matter around a trigger
+                continue
             for marker in m.payload:
                 if marker.cue is not None:
                     s.cues.append(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.cue))
@@ -188,6 +193,8 @@ class EventStage:
                 explain.setdefault("commentary", []).extend(t.text for c in cands for t in c.triggers)
                 cands = []
             if not cands:
+                if any(c.payload.kind == "boilerplate" for c in s.cues):
+                    continue  # «رابط الخبر: ... بتعز»: the headline again, not where anything happened
                 self._attach_orphan_casualties(s, events, groups)
                 self._refine_place(s, groups, events)
                 continue
