@@ -157,3 +157,13 @@ def test_the_link_line_at_the_foot_of_a_report_lends_no_place(pipeline):
                            "رابط الخبر بصحيفة الوئام: غارات للتحالف على مدينة زبيد")
     assert evs
     assert all("رابط الخبر" not in ev.text for e in evs for ev in e.evidence)
+
+
+def test_a_crisis_set_off_is_no_bombing(pipeline):
+    evs = events(pipeline, "وأدى الصراع بين الرئيس وحليفه السابق إلى تفجير أزمة كبرى في العاصمة أنقرة أمس.")
+    assert not [e for e in evs if e.event_type == "Explosions/Remote violence"]
+
+
+def test_trucks_stopped_by_the_police_are_no_arrest(pipeline):
+    evs = events(pipeline, "وقال السائق إن الشرطة كانت تقوم أمس بتوقيف الشاحنات على الحدود قرب بلدة أقجة قلعة.")
+    assert not [e for e in evs if e.sub_event_type == "Arrests"]
