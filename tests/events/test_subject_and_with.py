@@ -167,3 +167,11 @@ def test_a_crisis_set_off_is_no_bombing(pipeline):
 def test_trucks_stopped_by_the_police_are_no_arrest(pipeline):
     evs = events(pipeline, "وقال السائق إن الشرطة كانت تقوم أمس بتوقيف الشاحنات على الحدود قرب بلدة أقجة قلعة.")
     assert not [e for e in evs if e.sub_event_type == "Arrests"]
+
+
+def test_a_states_air_strikes_are_its_militarys_not_its_polices(pipeline):
+    evs = [e for e in events(pipeline, "قالت وكالة الأنباء إن قوات الأمن التركية واصلت عملياتها، وإن نحو ثلاثين من "
+                                       "مقاتلي حزب العمال الكردستاني قتلوا أمس في الغارات التركية على مواقعهم.")
+           if e.sub_event_type == "Air/drone strike"]
+    assert evs
+    assert all(not (e.actor1 or "").startswith("Police Forces") for e in evs)

@@ -457,6 +457,10 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     _resolve_actor_dependent_type(cand, ctx, country, why)
     _fill_sides_from_context(cand, ctx, country, why)
     _claimed_attacker(cand, ctx, why)
+    if cand.sub_event_type == "Air/drone strike" and (cand.actor1 or "").startswith("Police Forces of "):
+        # «الغارات التركية»: police fly no jets; a state's air strike is its military's.
+        cand.actor1 = "Military Forces of " + cand.actor1[len("Police Forces of "):]
+        why.append(f"actor1 {cand.actor1!r}: a state's air strikes are its military's")
     if why:
         cand.why["actors"] = "; ".join(why)
 
