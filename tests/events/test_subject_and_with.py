@@ -175,3 +175,12 @@ def test_a_states_air_strikes_are_its_militarys_not_its_polices(pipeline):
            if e.sub_event_type == "Air/drone strike"]
     assert evs
     assert all(not (e.actor1 or "").startswith("Police Forces") for e in evs)
+
+
+def test_the_newspaper_a_source_spoke_to_is_not_a_place(pipeline):
+    evs = events(pipeline, 'وقال مصدر عسكري يمني ل"الرياض" إن معارك عنيفة دارت أمس بين المقاومة الشعبية '
+                           "والحوثيين وأسفرت عن سقوط عشرات القتلى.")
+    assert all(e.location != "Riyadh" for e in evs)
+    evs = events(pipeline, "وقال مصدر عسكري يمني لصحيفة الرياض إن معارك عنيفة دارت أمس بين المقاومة الشعبية "
+                           "والحوثيين وأسفرت عن سقوط عشرات القتلى.")
+    assert all(e.location != "Riyadh" for e in evs)

@@ -124,6 +124,7 @@ class EventStage:
                 (t.start, t.end) for t in s.triggers]
             s.places = [p for p in s.places if not any(a < p.end and p.start < b for a, b in taken)]
         self._drop_unsupported_places(facts, doc.norm)
+        self._drop_newspaper_names(facts, doc.norm)
         column = lex.column is not None and any(lex.column.search(s.text) for s in facts.sentences[:_HEAD_SENTENCES])
         if column:
             facts.news_signals = 0  # «تناول الكاتب في مقاله»: a column about the news, not a report
@@ -154,6 +155,20 @@ class EventStage:
         for s in facts.sentences:
             s.places = [p for p in s.places
                         if not getattr(p, "country", None) or support[p.country] >= 2]
+
+    def _drop_newspaper_names(self, facts: ArticleFacts, norm: str) -> None:
+        """«قال مصدر عسكري لـ«الرياض»», «بصحيفة الوطن»: the paper a source spoke
+        to bears a town's name; it is not where anything happened."""
+        press = self.lexicon.press_words
+        for s in facts.sentences:
+            kept = []
+            for p in s.places:
+                before = norm[max(s.start, p.start - 30):p.start]
+                words = before.split()
+                if _QUOTED_TO.search(before) or (words and words[-1] in press):
+                    continue
+                kept.append(p)
+            s.places = kept
 
     # ------------------------------------------------------------ assembly
     def __call__(self, doc: Document) -> Document:
@@ -764,6 +779,8 @@ def _specific(c: A.Candidate) -> bool:
 
 
 _NEXT_PLACE_RULE = "no place in the sentence: the next place named in its paragraph"
+# «لـ«الرياض»», «ل"الوطن"» (normalised: ل") right before a name: the paper spoken to.
+_QUOTED_TO = re.compile(r'(?:^|\s)ل\s?"\s?$')
 
 
 def _next_place(facts: ArticleFacts, s: Any) -> Any:

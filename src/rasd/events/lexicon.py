@@ -97,6 +97,8 @@ class Lexicon:
     # Words that open a new clause inside a sentence («فيما», «بينما», «لكن»).
     clause_openers: re.Pattern[str] | None = None
     name_prefixes: frozenset[str] = frozenset()
+    # Words that name a newspaper before its name («بصحيفة»), normalised.
+    press_words: frozenset[str] = frozenset()
 
 
 def _default_path() -> Path:
@@ -184,7 +186,8 @@ def _load(path: Path) -> Lexicon:
                    claims=_word_alternation(data.get("claims")),
                    clause_openers=_word_alternation(data.get("clause_openers")),
                    dual_heads=_word_set(data.get("dual_place_heads")),
-                   name_prefixes=_word_set(data.get("place_name_prefixes")))
+                   name_prefixes=_word_set(data.get("place_name_prefixes")),
+                   press_words=_word_set(data.get("press_words")))
 
 
 def _word_set(forms: list[str] | None) -> frozenset[str]:
