@@ -184,3 +184,10 @@ def test_the_newspaper_a_source_spoke_to_is_not_a_place(pipeline):
     evs = events(pipeline, "وقال مصدر عسكري يمني لصحيفة الرياض إن معارك عنيفة دارت أمس بين المقاومة الشعبية "
                            "والحوثيين وأسفرت عن سقوط عشرات القتلى.")
     assert all(e.location != "Riyadh" for e in evs)
+
+
+def test_a_date_next_to_the_event_beats_a_precise_day_of_another_clause(pipeline):
+    evs = [e for e in events(pipeline, "وفي محاولة لإظهار التأييد للجيش زار رئيس الوزراء التركي أمس موقعا "
+                                       "أماميا حدوديا في منطقة كلس قرب الموقع الذي قتل فيه جندي في اشتباكات "
+                                       "مع متشددي تنظيم داعش في الشهر الماضي.") if e.event_type == "Battles"]
+    assert evs and all(e.status == "background" and str(e.event_date).startswith("2015-07") for e in evs)

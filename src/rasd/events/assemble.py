@@ -732,7 +732,15 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         anchor = cand.anchor.start
         # The most precise date of the sentence («في 26 يونيو» over «في شهر رمضان»),
         # then the nearest to the trigger, preferring one before it.
-        best = min(own, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
+        # A date right next to the trigger («قتل فيه جندي في اشتباكات ... في الشهر
+        # الماضي») is the event's own even when a more precise day dates another
+        # clause of the sentence («زار ... أمس موقعا قرب الموقع الذي ...»).
+        a_word = facts.word_index(anchor)
+        gaps = {id(d): abs(facts.word_index(d.start) - a_word) for d in own}
+        near = [d for d in own if gaps[id(d)] <= _OWN_DATE_REACH]
+        others_far = all(gaps[id(d)] > 2 * _OWN_DATE_REACH for d in own if d not in near)
+        pool = near if near and others_far else own
+        best = min(pool, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
         cand.date_vague = getattr(best, "year_only", False) or getattr(best, "since", False) \
             or getattr(best, "rule", "") == "recent"
@@ -757,6 +765,9 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         cand.date, cand.precision = None, 3
         cand.date_rule = "no date in the sentence and no publication date"
 
+
+# Words from a trigger within which a date is its own, whatever dates farther clauses.
+_OWN_DATE_REACH = 6
 
 # Words between a recalled event and its day beyond which the day belongs to
 # another clause of the sentence.
