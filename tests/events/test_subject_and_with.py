@@ -191,3 +191,13 @@ def test_a_date_next_to_the_event_beats_a_precise_day_of_another_clause(pipeline
                                        "أماميا حدوديا في منطقة كلس قرب الموقع الذي قتل فيه جندي في اشتباكات "
                                        "مع متشددي تنظيم داعش في الشهر الماضي.") if e.event_type == "Battles"]
     assert evs and all(e.status == "background" and str(e.event_date).startswith("2015-07") for e in evs)
+
+
+def test_a_hostage_named_again_is_no_new_kidnapping_or_arrest(pipeline):
+    evs = events(pipeline, "وكانت الحركة قد أطلقت الأسبوع الماضي سراح ضابط في كولومبيا كانت تحتجزه رهينة.")
+    assert not [e for e in evs if e.sub_event_type in ("Arrests", "Abduction/forced disappearance")]
+
+
+def test_gunmen_taking_hostages_is_still_an_abduction(pipeline):
+    evs = events(pipeline, "اقتحم مسلحون مجهولون أمس فندقا في مدينة سوسة واحتجزوا رهائن من نزلائه.")
+    assert [e for e in evs if e.sub_event_type == "Abduction/forced disappearance"]
