@@ -201,3 +201,15 @@ def test_a_hostage_named_again_is_no_new_kidnapping_or_arrest(pipeline):
 def test_gunmen_taking_hostages_is_still_an_abduction(pipeline):
     evs = events(pipeline, "اقتحم مسلحون مجهولون أمس فندقا في مدينة سوسة واحتجزوا رهائن من نزلائه.")
     assert [e for e in evs if e.sub_event_type == "Abduction/forced disappearance"]
+
+
+def test_a_road_closed_to_avoid_attacks_reports_no_attack(pipeline):
+    evs = events(pipeline, "وأغلقت السلطات التركية أمس طريقا سريعا في شرق البلاد قرب مدينة وان لتجنب هجمات إرهابية.")
+    assert not [e for e in evs if e.event_type in ("Battles", "Violence against civilians")]
+
+
+def test_the_group_an_attack_is_attributed_to_is_its_author(pipeline):
+    evs = [e for e in events(pipeline, "وعدت الحكومة التركية بتعزيز الإجراءات الأمنية غداة هجوم انتحاري نسب إلى "
+                                       "تنظيم داعش وضرب مدينة سوروتش، ما أودى بحياة 32 شخصا على الأقل.")
+           if e.event_type == "Explosions/Remote violence"]
+    assert evs and evs[0].actor1 == "Islamic State"
