@@ -213,3 +213,14 @@ def test_the_group_an_attack_is_attributed_to_is_its_author(pipeline):
                                        "تنظيم داعش وضرب مدينة سوروتش، ما أودى بحياة 32 شخصا على الأقل.")
            if e.event_type == "Explosions/Remote violence"]
     assert evs and evs[0].actor1 == "Islamic State"
+
+
+def test_a_capture_named_after_baada_is_the_time_counted_from(pipeline):
+    evs = events(pipeline, "دعا الرئيس اليمني اليوم المبعوث الأممي إلى زيارة محافظة عدن بعد تحريرها من "
+                           "الميليشيات الحوثية.")
+    assert not [e for e in evs if e.event_type == "Battles"]
+
+
+def test_a_capture_told_by_its_verb_is_still_news(pipeline):
+    evs = events(pipeline, "تمكنت قوات المقاومة الشعبية أمس من السيطرة على مطار عدن بعد معارك عنيفة مع الحوثيين.")
+    assert [e for e in evs if e.sub_event_type == "Government regains territory"]
