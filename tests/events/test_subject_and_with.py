@@ -224,3 +224,14 @@ def test_a_capture_named_after_baada_is_the_time_counted_from(pipeline):
 def test_a_capture_told_by_its_verb_is_still_news(pipeline):
     evs = events(pipeline, "تمكنت قوات المقاومة الشعبية أمس من السيطرة على مطار عدن بعد معارك عنيفة مع الحوثيين.")
     assert [e for e in evs if e.sub_event_type == "Government regains territory"]
+
+
+def test_the_fighting_a_curfew_follows_is_its_prelude_not_an_event_apart(pipeline):
+    evs = events(pipeline, "أعلنت قوى الأمن أمس حظر التجول في مدينة الحسكة عقب اشتباكات عنيفة بين مسلحين.")
+    assert [e.sub_event_type for e in evs] == ["Other"]
+
+
+def test_the_fighting_after_baada_is_the_event_when_the_sentence_tells_no_other(pipeline):
+    evs = events(pipeline, "تقدمت المقاومة الشعبية أمس باتجاه مقر قيادة المحور في مدينة تعز بعد اشتباكات عنيفة "
+                           "مع ميليشيات الحوثي.")
+    assert [e for e in evs if e.sub_event_type == "Armed clash"]

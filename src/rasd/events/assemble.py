@@ -194,6 +194,7 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
     """The events one sentence reports, before actors, places and dates."""
     blocked = [(a.start, a.end) for a in s.actors] + [(p.start, p.end) for p in s.places]
     kept: list[tuple[PhraseMatch[Trigger], str, str, str | None]] = []
+    preludes: list[tuple[PhraseMatch[Trigger], str, str, str | None]] = []
     for trig in s.triggers:
         t = trig.payload
         # A trigger inside a name is part of it. A protest or riot phrase that
@@ -204,6 +205,10 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
                 and t.sub_event_type not in ("Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb"):
             continue  # «تحرير» inside «هيئة تحرير الشام», «الجيش» ...
         cancel, background = cancelling_cue(facts, s, trig)
+        if cancel == "prelude":
+            # «بعد معارك عنيفة»: part of the sentence's own event, if it tells one.
+            preludes.append((trig, *_resolve_family(t, s), background))
+            continue
         if cancel:
             explain.setdefault("cancelled", []).append(f"{trig.text} ({cancel})")
             continue
@@ -214,6 +219,10 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
             continue
         sub, family = _resolve_family(t, s)
         kept.append((trig, sub, family, background))
+    if preludes and kept:
+        explain.setdefault("cancelled", []).extend(f"{p[0].text} (prelude)" for p in preludes)
+    elif preludes:
+        kept = preludes  # «تقدمت المقاومة بعد اشتباكات»: the fighting is the event
     if not kept:
         return []
     # «أبطلوا مفعول عبوة», «فجرت ... جسما مشبوها»: the device is the object of
