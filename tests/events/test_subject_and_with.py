@@ -235,3 +235,9 @@ def test_the_fighting_after_baada_is_the_event_when_the_sentence_tells_no_other(
     evs = events(pipeline, "تقدمت المقاومة الشعبية أمس باتجاه مقر قيادة المحور في مدينة تعز بعد اشتباكات عنيفة "
                            "مع ميليشيات الحوثي.")
     assert [e for e in evs if e.sub_event_type == "Armed clash"]
+
+
+def test_israeli_gunboats_are_israels_military(pipeline):
+    evs = [e for e in events(pipeline, "قصفت الزوارق الحربية الإسرائيلية أمس مواقع على شاطئ بلدة بيت لاهيا شمال قطاع غزة.")
+           if e.event_type == "Explosions/Remote violence"]
+    assert evs and evs[0].actor1 == "Military Forces of Israel"
