@@ -241,3 +241,15 @@ def test_israeli_gunboats_are_israels_military(pipeline):
     evs = [e for e in events(pipeline, "قصفت الزوارق الحربية الإسرائيلية أمس مواقع على شاطئ بلدة بيت لاهيا شمال قطاع غزة.")
            if e.event_type == "Explosions/Remote violence"]
     assert evs and evs[0].actor1 == "Military Forces of Israel"
+
+
+def test_a_state_force_named_as_subject_before_an_attack_verb_is_the_attacker(pipeline):
+    evs = [e for e in events(pipeline, "وقالت مصادر محلية إن الزوارق الحربية الإسرائيلية استهدفت أمس مراكب "
+                                       "الصيادين قبالة سواحل منطقة السودانية شمال غرب قطاع غزة.")
+           if e.event_type in ("Battles", "Violence against civilians")]
+    assert evs and evs[0].actor1 == "Military Forces of Israel"
+
+
+def test_a_state_force_after_an_attack_word_is_still_its_target(pipeline):
+    evs = events(pipeline, "استهدف هجوم أمس دورية للجيش العراقي في بلدة الكرمة.")
+    assert evs and evs[0].actor2 == "Military Forces of Iraq"

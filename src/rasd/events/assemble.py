@@ -461,8 +461,12 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
             elif head == a2 and n != a1:
                 cand.assoc2.append(n)
     cand.actor1, cand.actor2 = a1, a2
+    # «الزوارق الإسرائيلية فتحت النار على ...», «قوات الأمن هاجمت ...»: a side named
+    # before an attack verb as its subject is the attacker, even a state force.
+    subject_first = any(n == a1 and r in ("", "agent") and dist < 0 for n, r, dist in named) \
+        and not any(t.payload.family == "attack" and not t.payload.verb for t in cand.triggers)
     _senior_partners(cand, ctx, why)
-    _unnamed_attacker(cand, ctx, country, why)
+    _unnamed_attacker(cand, ctx, country, why, subject_first)
     _resolve_actor_dependent_type(cand, ctx, country, why)
     _fill_sides_from_context(cand, ctx, country, why)
     _claimed_attacker(cand, ctx, why)
@@ -516,7 +520,8 @@ def _senior_partners(cand: Candidate, ctx: Context, why: list[str]) -> None:
 _ATTACKS_ON = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
-def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: list[str]) -> None:
+def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: list[str],
+                      subject_first: bool = False) -> None:
     """Bombs and attacks whose only named sides are government forces or civilians were
     carried out by someone else: an unnamed armed group unless the article names one.
     Two allied forces are never each other's opponent either."""
@@ -526,7 +531,7 @@ def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: l
         return
     info1 = d.info(a1)
     target_only = info1.pro_government or info1.kind in NON_ARMED_KINDS
-    if cand.sub_event_type in _ATTACKS_ON or cand.family in ("attack", "kill"):
+    if cand.sub_event_type in _ATTACKS_ON or (cand.family in ("attack", "kill") and not subject_first):
         if target_only and (a2 is None or d.info(a2).pro_government or d.info(a2).kind in NON_ARMED_KINDS):
             victim = a1 if info1.kind == "state" or a2 is None else a2
             cand.actor2 = victim
