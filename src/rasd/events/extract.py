@@ -207,9 +207,9 @@ class EventStage:
                 # violence in general; only a placed, dated or counted sentence reports one.
                 explain.setdefault("commentary", []).extend(t.text for c in cands for t in c.triggers)
                 cands = []
+            if not cands and any(c.payload.kind == "boilerplate" for c in s.cues):
+                continue  # «رابط الخبر: ... بتعز»: the headline again, not where anything happened
             if not cands:
-                if any(c.payload.kind == "boilerplate" for c in s.cues):
-                    continue  # «رابط الخبر: ... بتعز»: the headline again, not where anything happened
                 self._attach_orphan_casualties(s, events, groups)
                 self._refine_place(s, groups, events)
                 continue
