@@ -194,6 +194,7 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
     """The events one sentence reports, before actors, places and dates."""
     blocked = [(a.start, a.end) for a in s.actors] + [(p.start, p.end) for p in s.places]
     kept: list[tuple[PhraseMatch[Trigger], str, str, str | None]] = []
+    preludes: list[tuple[PhraseMatch[Trigger], str, str, str | None]] = []
     for trig in s.triggers:
         t = trig.payload
         # A trigger inside a name is part of it. A protest or riot phrase that
@@ -204,6 +205,10 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
                 and t.sub_event_type not in ("Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb"):
             continue  # «تحرير» inside «هيئة تحرير الشام», «الجيش» ...
         cancel, background = cancelling_cue(facts, s, trig)
+        if cancel == "prelude":
+            # «بعد معارك عنيفة»: part of the sentence's own event, if it tells one.
+            preludes.append((trig, *_resolve_family(t, s), background))
+            continue
         if cancel:
             explain.setdefault("cancelled", []).append(f"{trig.text} ({cancel})")
             continue
@@ -214,6 +219,10 @@ def sentence_candidates(facts: ArticleFacts, s: Sentence, explain: dict[str, lis
             continue
         sub, family = _resolve_family(t, s)
         kept.append((trig, sub, family, background))
+    if preludes and kept:
+        explain.setdefault("cancelled", []).extend(f"{p[0].text} (prelude)" for p in preludes)
+    elif preludes:
+        kept = preludes  # «تقدمت المقاومة بعد اشتباكات»: the fighting is the event
     if not kept:
         return []
     # «أبطلوا مفعول عبوة», «فجرت ... جسما مشبوها»: the device is the object of
@@ -307,6 +316,8 @@ def actor_roles(facts: ArticleFacts, s: Sentence) -> list[tuple[ActorMention, st
             if lo <= r.start and r.end <= a.start + 1 and r.end <= a.end:
                 if r.payload == "agent":
                     role = "assoc" if r.text.split()[0] in _ASSOC_MARKERS else "agent"
+                elif r.payload == "together" and "بين" not in r.text:
+                    role = "with"  # «مع»: the other side of a fight, unlike «بين» both sides
                 else:
                     role = r.payload
         if role == "":
@@ -344,8 +355,7 @@ def _role_from_trigger(facts: ArticleFacts, s: Sentence, a: ActorMention) -> str
             if not words:
                 # A verb is followed by its subject («سيطرت المقاومة على»), a verbal
                 # noun by its object («طرد الحوثيين», «تطهير المدينة»).
-                verb = trig.payload.form.split()[0].endswith(("ت", "وا", "تا"))
-                return "agent" if verb else "patient"
+                return "agent" if trig.payload.verb else "patient"
     return ""
 
 
@@ -371,7 +381,8 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     a1 = next((n for n, r, _ in named if r == "agent"), None)
     if a1:
         why.append(f"actor1 {a1!r}: agent marker")
-    between = [n for n, r, _ in named if r == "together"]
+    between = [n for n, r, _ in named if r in ("together", "with")]
+    opposite = [n for n, r, dist in named if r == "with" and dist > 0]
     patients = [n for n, r, _ in named if r in ("patient", "victim")]
     free = sorted([(dist, n) for n, r, dist in named if r == ""], key=lambda x: x[0])
     free_before = [n for n, r, dist in named if r == "" and dist < 0]
@@ -380,12 +391,34 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     # before the trigger, else the nearest after it («استهدف طيران التحالف»).
     free_after = [n for n, r, dist in named if r == "" and dist >= 0]
     free = [(0, n) for n in free_before + free_after]
-    if a1 is None and between:
+    # «تمكن الجيش والمقاومة من السيطرة على ... عقب اشتباكات مع الحوثيين»: the
+    # subject that acts before the trigger is actor1; the side after «مع» is the
+    # one it fought, actor2.
+    subject = next((n for n in free_before if n not in opposite
+                    and d.info(n).kind not in NON_ARMED_KINDS), None) if opposite else None
+    a2 = None
+    if a1 is None and subject:
+        a1, a2 = subject, opposite[0]
+        why.append(f"actor1 {a1!r}: subject of the sentence, before the trigger; actor2 {a2!r}: «مع»")
+    elif a1 is None and between:
         a1 = between[0]
         why.append(f"actor1 {a1!r}: «بين/مع»")
-    a2 = next((p for p in patients if p != a1), None)
-    if a2:
-        why.append(f"actor2 {a2!r}: patient marker or casualty victim")
+    if a2 is None:
+        a2 = next((p for p in patients if p != a1), None)
+        foe = None
+        if a1 and a2 and cand.family == "fixed" and cand.sub_event_type == "Armed clash" \
+                and d.info(a2).kind == "civilians":
+            # «قتل ثلاثة أشخاص في اشتباكات بين الشرطة وحزب العمال»: the people killed
+            # in a clash are casualties of it; the other side fought is actor2.
+            foe = next((n for n, r, _ in named if n not in (a1, a2)
+                        and (r in ("", "together", "with") or r.startswith("coord:"))
+                        and d.info(n).kind not in NON_ARMED_KINDS
+                        and not (a1 and d.allied(a1, n))), None)
+        if foe:
+            a2 = foe
+            why.append(f"actor2 {a2!r}: the armed side of the clash, not its casualties")
+        elif a2:
+            why.append(f"actor2 {a2!r}: patient marker or casualty victim")
     if a1 is None:
         armed = [n for _, n in free if d.info(n).kind not in NON_ARMED_KINDS and n != a2]
         if cand.sub_event_type in _ATTACKS_ON:
@@ -398,7 +431,15 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
                 a2 = targets[0]
                 why.append(f"actor2 {a2!r}: state forces named near a bomb are its target")
                 armed = [n for n in armed if n not in targets]
-        if armed:
+        if armed and cand.sub_event_type == "Air/drone strike" and a2 is None \
+                and d.info(armed[0]).kind not in ("state", "external") \
+                and not any(w in t.text for t in cand.triggers for w in ("مسير", "طيار", "درون")):
+            # «ألقى الطيران المروحي برميلين على الشدادي التي يسيطر عليها تنظيم داعش»:
+            # aircraft belong to states and coalitions; a militia named with no marker
+            # beside an air strike is the side it hit, the striker comes from context.
+            a2 = armed[0]
+            why.append(f"actor2 {a2!r}: a non-state group beside an air strike is its target")
+        elif armed:
             a1 = armed[0]
             why.append(f"actor1 {a1!r}: armed actor nearest the trigger")
     if a2 is None:
@@ -420,11 +461,19 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
             elif head == a2 and n != a1:
                 cand.assoc2.append(n)
     cand.actor1, cand.actor2 = a1, a2
+    # «الزوارق الإسرائيلية فتحت النار على ...», «قوات الأمن هاجمت ...»: a side named
+    # before an attack verb as its subject is the attacker, even a state force.
+    subject_first = any(n == a1 and r in ("", "agent") and dist < 0 for n, r, dist in named) \
+        and not any(t.payload.family == "attack" and not t.payload.verb for t in cand.triggers)
     _senior_partners(cand, ctx, why)
-    _unnamed_attacker(cand, ctx, country, why)
+    _unnamed_attacker(cand, ctx, country, why, subject_first)
     _resolve_actor_dependent_type(cand, ctx, country, why)
     _fill_sides_from_context(cand, ctx, country, why)
     _claimed_attacker(cand, ctx, why)
+    if cand.sub_event_type == "Air/drone strike" and (cand.actor1 or "").startswith("Police Forces of "):
+        # «الغارات التركية»: police fly no jets; a state's air strike is its military's.
+        cand.actor1 = "Military Forces of " + cand.actor1[len("Police Forces of "):]
+        why.append(f"actor1 {cand.actor1!r}: a state's air strikes are its military's")
     if why:
         cand.why["actors"] = "; ".join(why)
 
@@ -471,7 +520,8 @@ def _senior_partners(cand: Candidate, ctx: Context, why: list[str]) -> None:
 _ATTACKS_ON = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
-def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: list[str]) -> None:
+def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: list[str],
+                      subject_first: bool = False) -> None:
     """Bombs and attacks whose only named sides are government forces or civilians were
     carried out by someone else: an unnamed armed group unless the article names one.
     Two allied forces are never each other's opponent either."""
@@ -481,7 +531,7 @@ def _unnamed_attacker(cand: Candidate, ctx: Context, country: str | None, why: l
         return
     info1 = d.info(a1)
     target_only = info1.pro_government or info1.kind in NON_ARMED_KINDS
-    if cand.sub_event_type in _ATTACKS_ON or cand.family in ("attack", "kill"):
+    if cand.sub_event_type in _ATTACKS_ON or (cand.family in ("attack", "kill") and not subject_first):
         if target_only and (a2 is None or d.info(a2).pro_government or d.info(a2).kind in NON_ARMED_KINDS):
             victim = a1 if info1.kind == "state" or a2 is None else a2
             cand.actor2 = victim
@@ -567,11 +617,12 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
     if cand.actor1 is None:
         a2_info = d.info(cand.actor2) if cand.actor2 else None
         pool = armed
-        if sub in _ATTACKS_ON and (a2_info is None or a2_info.pro_government or a2_info.kind == "state"
+        if (sub in _ATTACKS_ON or sub == "Attack") and (a2_info is None or a2_info.pro_government or a2_info.kind == "state"
                                    or a2_info.kind in NON_ARMED_KINDS):
-            # A bomb's unnamed author is the group the article says claimed an
-            # attack, else a group the article keeps naming; never the state
-            # forces the article names as its victims or investigators.
+            # A bomb's (or an attack on civilians') unnamed author is the group the
+            # article says claimed an attack, else a group the article keeps naming;
+            # never the state forces the article names as its victims, its
+            # investigators or the police who came to the scene.
             pool = ctx.claimants + [n for n in armed if ctx.actor_counts[n] >= 2
                                     and not (d.info(n).pro_government or d.info(n).kind == "state")]
         elif sub == "Air/drone strike":
@@ -695,7 +746,15 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         anchor = cand.anchor.start
         # The most precise date of the sentence («في 26 يونيو» over «في شهر رمضان»),
         # then the nearest to the trigger, preferring one before it.
-        best = min(own, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
+        # A date right next to the trigger («قتل فيه جندي في اشتباكات ... في الشهر
+        # الماضي») is the event's own even when a more precise day dates another
+        # clause of the sentence («زار ... أمس موقعا قرب الموقع الذي ...»).
+        a_word = facts.word_index(anchor)
+        gaps = {id(d): abs(facts.word_index(d.start) - a_word) for d in own}
+        near = [d for d in own if gaps[id(d)] <= _OWN_DATE_REACH]
+        others_far = all(gaps[id(d)] > 2 * _OWN_DATE_REACH for d in own if d not in near)
+        pool = near if near and others_far else own
+        best = min(pool, key=lambda d: (d.precision, abs(d.start - anchor) + (0 if d.start < anchor else 5)))
         cand.date, cand.precision, cand.own_date = best.date, best.precision, True
         cand.date_vague = getattr(best, "year_only", False) or getattr(best, "since", False) \
             or getattr(best, "rule", "") == "recent"
@@ -720,6 +779,9 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
         cand.date, cand.precision = None, 3
         cand.date_rule = "no date in the sentence and no publication date"
 
+
+# Words from a trigger within which a date is its own, whatever dates farther clauses.
+_OWN_DATE_REACH = 6
 
 # Words between a recalled event and its day beyond which the day belongs to
 # another clause of the sentence.

@@ -80,8 +80,13 @@ class EventStage:
             if any(marker.role == "news" for marker in m.payload):
                 facts.news_signals += 1  # «قال مصدر», «أفادت وكالة»: reported news
             s = facts.sentence_at(m.start)
+            if s is not None and not s.triggers:
+                # Markers only matter around a trigger, but a boilerplate line
+                # («رابط الخبر: ...») must still not lend a place to the events before it.
+                s.cues.extend(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.cue) for marker in m.payload
+                              if marker.cue is not None and marker.cue.kind == "boilerplate")
             if s is None or not s.triggers:
-                continue  # markers only matter around a trigger
+                continue
             for marker in m.payload:
                 if marker.cue is not None:
                     s.cues.append(PhraseMatch(m.start, m.end, m.text, m.clitics, marker.cue))
@@ -120,6 +125,7 @@ class EventStage:
                 (t.start, t.end) for t in s.triggers]
             s.places = [p for p in s.places if not any(a < p.end and p.start < b for a, b in taken)]
         self._drop_unsupported_places(facts, doc.norm)
+        self._drop_newspaper_names(facts, doc.norm)
         column = lex.column is not None and any(lex.column.search(s.text) for s in facts.sentences[:_HEAD_SENTENCES])
         if column:
             facts.news_signals = 0  # «تناول الكاتب في مقاله»: a column about the news, not a report
@@ -150,6 +156,20 @@ class EventStage:
         for s in facts.sentences:
             s.places = [p for p in s.places
                         if not getattr(p, "country", None) or support[p.country] >= 2]
+
+    def _drop_newspaper_names(self, facts: ArticleFacts, norm: str) -> None:
+        """«قال مصدر عسكري لـ«الرياض»», «بصحيفة الوطن»: the paper a source spoke
+        to bears a town's name; it is not where anything happened."""
+        press = self.lexicon.press_words
+        for s in facts.sentences:
+            kept = []
+            for p in s.places:
+                before = norm[max(s.start, p.start - 30):p.start]
+                words = before.split()
+                if _QUOTED_TO.search(before) or (words and words[-1] in press):
+                    continue
+                kept.append(p)
+            s.places = kept
 
     # ------------------------------------------------------------ assembly
     def __call__(self, doc: Document) -> Document:
@@ -188,6 +208,8 @@ class EventStage:
                 # violence in general; only a placed, dated or counted sentence reports one.
                 explain.setdefault("commentary", []).extend(t.text for c in cands for t in c.triggers)
                 cands = []
+            if not cands and any(c.payload.kind == "boilerplate" for c in s.cues):
+                continue  # «رابط الخبر: ... بتعز»: the headline again, not where anything happened
             if not cands:
                 self._attach_orphan_casualties(facts, s, events, groups)
                 self._refine_place(s, groups, events)
@@ -859,6 +881,8 @@ def _specific(c: A.Candidate) -> bool:
 
 
 _NEXT_PLACE_RULE = "no place in the sentence: the next place named in its paragraph"
+# «لـ«الرياض»», «ل"الوطن"» (normalised: ل") right before a name: the paper spoken to.
+_QUOTED_TO = re.compile(r'(?:^|\s)ل\s?"\s?$')
 
 
 def _next_place(facts: ArticleFacts, s: Any) -> Any:

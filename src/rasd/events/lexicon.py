@@ -34,6 +34,9 @@ class Trigger:
     # «لقتال داعش», «لطرد المسلحين»: with ل of purpose in front, this form
     # names what a side set out to do, not what happened.
     aim_with_lam: bool = False
+    # A verb in the past («سيطرت», «سيطروا», «سيطر»), not a verbal noun («السيطرة»,
+    # «تحرير»): the actor right after it is its subject.
+    verb: bool = False
 
     @property
     def event_type(self) -> str:
@@ -94,6 +97,8 @@ class Lexicon:
     # Words that open a new clause inside a sentence («فيما», «بينما», «لكن»).
     clause_openers: re.Pattern[str] | None = None
     name_prefixes: frozenset[str] = frozenset()
+    # Words that name a newspaper before its name («بصحيفة»), normalised.
+    press_words: frozenset[str] = frozenset()
 
 
 def _default_path() -> Path:
@@ -123,6 +128,7 @@ def _load(path: Path) -> Lexicon:
     triggers: PhraseMatcher[Trigger] = PhraseMatcher()
     forms_seen: set[str] = set()
     size = 0
+    capture_verbs = _word_set(data.get("capture_verbs"))
     for group in data["triggers"]:
         sub = group.get("sub_event_type")
         family = group.get("family", "fixed")
@@ -133,7 +139,9 @@ def _load(path: Path) -> Lexicon:
         strong = group.get("strength", "strong") == "strong"
         aim = bool(group.get("aim_with_lam", family == "territory"))
         for form in group.get("forms") or []:
-            triggers.add(str(form), Trigger(str(form), sub, family, strong, aim))
+            head = normalize_word(str(form).split()[0])
+            verb = head.endswith(("ت", "وا", "تا")) or head in capture_verbs
+            triggers.add(str(form), Trigger(str(form), sub, family, strong, aim, verb))
             forms_seen.add(normalize_word(str(form)))
             size += 1
 
@@ -178,7 +186,8 @@ def _load(path: Path) -> Lexicon:
                    claims=_word_alternation(data.get("claims")),
                    clause_openers=_word_alternation(data.get("clause_openers")),
                    dual_heads=_word_set(data.get("dual_place_heads")),
-                   name_prefixes=_word_set(data.get("place_name_prefixes")))
+                   name_prefixes=_word_set(data.get("place_name_prefixes")),
+                   press_words=_word_set(data.get("press_words")))
 
 
 def _word_set(forms: list[str] | None) -> frozenset[str]:
