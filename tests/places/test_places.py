@@ -328,7 +328,8 @@ def test_unknown_camp_falls_back_to_the_province_named_next_to_it(resolver):
 
 
 def test_big_foreign_city_is_named_in_any_article(resolver):
-    resolved, _ = places(resolver, "مأرب- سبأ\nقال المتحدث إن الصاروخ أطلق من صعدة، فيما أدانت طهران الهجوم.")
+    # (as a place: «أدانت طهران» would be the government speaking, not a place)
+    resolved, _ = places(resolver, "مأرب- سبأ\nقال المتحدث إن الصاروخ أطلق من صعدة، فيما احتفل أنصارهم في طهران.")
     assert find(resolved, "طهران").iso3 == "IRN"
 
 
@@ -412,6 +413,14 @@ def test_the_province_alone_refers_back_to_the_province_named_last(resolver):
 def test_the_city_alone_refers_back_to_the_last_city_not_to_a_town_named_after_it(resolver):
     text = ("تعز- سبأ\nقصفت الميليشيات أحياء مدينة تعز، وسقطت قذائف على منطقة الدمنة. "
             "وتستمر المواجهات في عدة جبهات قتالية في المدينة.")
+    city = find(places(resolver, text)[0], "المدينة")
+    assert city.place.kind == "city" and city.admin1 == "Taiz" and city.geo_precision == 1
+
+
+def test_the_city_after_a_province_named_like_its_seat_is_that_seat_town(resolver):
+    # «بالمدينة», with a proclitic, after only the province was named: the province's namesake town.
+    text = ("قصفت ميليشيا الحوثي أحياء سكنية في محافظة تعز بقذائف الهاون. "
+            "وقال مصدر طبي إن قذيفة سقطت على مستشفى بالمدينة.")
     city = find(places(resolver, text)[0], "المدينة")
     assert city.place.kind == "city" and city.admin1 == "Taiz" and city.geo_precision == 1
 
@@ -643,3 +652,27 @@ def test_provinces_have_english_names_not_transliterations(resolver):
             ("القاهرة (رويترز)\nهجوم على كمين في محافظة جنوب سيناء.", "جنوب سيناء", "South Sinai")):
         r = find(places(resolver, text)[0], fragment)
         assert r.admin1 == admin1, (fragment, r.admin1)
+
+
+# ---------------------------------------------------------------- not places
+@pytest.mark.parametrize("text, capital", [
+    ("قالت أنقرة إن طائراتها قصفت مواقع لحزب العمال الكردستاني في شمال العراق.", "أنقرة"),
+    ("أعلنت طهران أنها سترد على أي هجوم يستهدف أراضيها.", "طهران"),
+    ("واتهمت دمشق أنقرة بانتهاك سيادة الأراضي السورية.", "أنقرة"),
+    ("واتهمت دمشق أنقرة بانتهاك سيادة الأراضي السورية.", "دمشق"),
+])
+def test_a_capital_that_speaks_or_accuses_is_its_government_not_a_place(resolver, text, capital):
+    resolved, _ = places(resolver, text)
+    assert not [r for r in resolved if capital in r.location_ar]
+
+
+def test_a_capital_where_something_happens_is_still_a_place(resolver):
+    resolved, _ = places(resolver, "قالت مصادر إن انفجارا وقع في دمشق وإن طائرات قصفت مواقع قرب أنقرة.")
+    assert find(resolved, "دمشق").iso3 == "SYR"
+    assert find(resolved, "أنقرة").iso3 == "TUR"
+
+
+def test_a_word_that_begins_names_is_not_a_place_when_a_name_follows_it(resolver):
+    # «عين» is also a district of Shabwah; «عين الرحمة» is another place.
+    resolved, _ = places(resolver, "سقطت قذيفة على منزل بعين الرحمة في مدينة تعز.")
+    assert not [r for r in resolved if r.admin1 == "Shabwah"]

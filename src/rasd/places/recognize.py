@@ -71,6 +71,7 @@ class PlaceWords:
     not_places: tuple[str, ...] = ()
     # (iso3, normalised head) -> kinds: a head word as one country uses it («منطقة جازان»)
     country_heads: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    metonym_verbs: frozenset[str] = frozenset()  # «قالت أنقرة»: a capital after one is its government
 
 
 @lru_cache(maxsize=4)
@@ -91,6 +92,7 @@ def load_place_words(path: str | None = None) -> PlaceWords:
         not_places=tuple(data.get("not_places", ())),
         country_heads={(item["iso3"], normalize_word(word)): tuple(item["kinds"])
                        for item in data.get("country_heads", ()) for word in item["words"]},
+        metonym_verbs=frozenset(normalize_word(w) for w in data.get("metonym_verbs", ())),
     )
 
 
@@ -151,6 +153,7 @@ class PlaceRecognizer:
         for phrase in self.words.not_places:
             self.matcher.add(phrase, ("block", phrase))
         self._last: tuple[str, list[tuple[str, str]]] = ("", [])
+        self._capitals = frozenset(self.gazetteer.capitals.values())
 
     def demonyms(self, norm: str) -> list[tuple[str, str]]:
         """(text, iso3) of the demonyms («العراقية») in the text.
@@ -199,6 +202,10 @@ class PlaceRecognizer:
                 has_article = m.text.startswith("ال") or m.clitics.endswith("لل")
                 if key in self.gazetteer.article_only and not has_article:
                     continue
+                if self._starts_longer_name(norm, m):
+                    continue  # «بعين الرحمة»: «عين» begins an unknown name, it is not Ain
+                if not m.clitics and self._government(norm, m.start, candidates):
+                    continue  # «قالت أنقرة», «اتهمت دمشق أنقرة»: the government, not a place
                 strong = [p for p in candidates if is_strong(p)]
                 # A word that also reads as clitic + ordinary word («بحركة» = ب + حركة) is the
                 # name of a major place only, and only in that country's news.
@@ -265,6 +272,47 @@ class PlaceRecognizer:
             rest = surface[len(chain):]
             if surface.startswith(chain) and len(rest) >= 3 and rest in frequent:
                 return True
+        return False
+
+    def _starts_longer_name(self, norm: str, m) -> bool:
+        """Is a bare name a word that begins longer names («عين», «بئر», «دير») with a name
+        after it («عين الرحمة», «بئر أحمد»)? Then it is the first word of an unknown place."""
+        if " " in m.text or m.text not in self.words.name_starts:
+            return False
+        i = m.end
+        if norm[i:i + 1] != " ":
+            return False
+        j = i + 1
+        while j < len(norm) and not norm[j].isspace() and norm[j] not in _GAP and norm[j] not in ".,،؛:«»":
+            j += 1
+        w = norm[i + 1:j]
+        return (len(w) >= 3 and not w.startswith("و") and not w.isdigit() and w not in self.words.name_stops
+                and w not in self.words.heads and w not in self.words.modifiers)
+
+    def _word_before(self, norm: str, start: int) -> tuple[str, int]:
+        """The word right before `start` (separated by spaces only) and where it begins."""
+        j = start
+        while j > 0 and norm[j - 1] == " ":
+            j -= 1
+        if j == start:
+            return "", start
+        i = j
+        while i > 0 and not norm[i - 1].isspace() and norm[i - 1] not in _GAP and norm[i - 1] not in ".,،؛:«»":
+            i -= 1
+        return norm[i:j], i
+
+    def _government(self, norm: str, start: int, candidates: list[Place], depth: int = 0) -> bool:
+        """Is this bare name a capital standing for its government: the subject or object of a
+        verb of saying or deciding («قالت أنقرة», «أعلنت طهران», «اتهمت دمشق أنقرة»)?"""
+        if not any(p.id in self._capitals for p in candidates) or any(p.kind == "country" for p in candidates):
+            return False  # (a country named like its capital, «الكويت», stays a country)
+        word, w_start = self._word_before(norm, start)
+        for chain in ("", "و", "ف"):
+            if word.startswith(chain) and word[len(chain):] in self.words.metonym_verbs:
+                return True
+        if depth == 0 and word and match_key(word) in self.gazetteer.names_ar:
+            # the object after a subject capital: «اتهمت دمشق أنقرة»
+            return self._government(norm, w_start, self.gazetteer.lookup(match_key(word)), 1)
         return False
 
     def _after_locative(self, norm: str, m) -> bool:

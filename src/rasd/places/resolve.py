@@ -366,8 +366,11 @@ class PlaceResolver:
         for i, place in referents.items():
             if place is not None:
                 m = mentions[i]
+                named = any(c is not None and c.id == place.id for c in chosen[:i])
                 r = self._make(m, place, place, self._precision(m, place), [],
-                               f"«{m.head}» refers back to the last {place.kind} named, {place.name_en}")
+                               f"«{m.head}» refers back to the last {place.kind} named, {place.name_en}"
+                               if named else f"«{m.head}» refers back to the province named last: "
+                               f"its namesake town {place.name_en}")
                 r.role = "anaphor"
                 resolved.append(r)
         # An unknown name placed by its container («جبهة الجفينة جنوب غربي المحافظة») is the
@@ -410,11 +413,23 @@ class PlaceResolver:
             return None
         head = match_key(m.head or "")
         first = ("town", "village") if head == match_key("البلدة") else ("city",)
+        # «محافظة تعز ... بالمدينة»: a province or district named like its seat stands for
+        # that town here, in the order the places were named.
+        named = [self._namesake_seat(p) or p if p.kind in ADMIN_KINDS else p for p in named]
         for kinds in (first, tuple(_POINT_KINDS)):
             for p in named:
                 if p.kind in kinds:
                     return p
         return None
+
+    def _namesake_seat(self, unit: Place) -> Place | None:
+        """The town a province or district is named after (Taiz for Taiz province), if any."""
+        if not unit.name_ar:
+            return None
+        towns = [p for p in self.gazetteer.lookup(match_key(unit.name_ar))
+                 if p.kind in _POINT_KINDS and p.iso3 == unit.iso3 and p.admin1 == unit.admin1
+                 and (within(p, unit) or km(p, unit) <= 40)]
+        return max(towns, key=lambda p: p.population or 0) if towns else None
 
     def _demonym_after(self, norm: str, end: int) -> str | None:
         """The country of a demonym right after a name («الطيبة اللبنانية» → LBN)."""
