@@ -676,3 +676,12 @@ def test_a_word_that_begins_names_is_not_a_place_when_a_name_follows_it(resolver
     # «عين» is also a district of Shabwah; «عين الرحمة» is another place.
     resolved, _ = places(resolver, "سقطت قذيفة على منزل بعين الرحمة في مدينة تعز.")
     assert not [r for r in resolved if r.admin1 == "Shabwah"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("اقتربت المعارك من العاصمة صنعاء بعد سيطرة المقاومة على مديرية عتمة.", "Sanaa"),
+    ("قتل ثلاثة أشخاص في انفجار سيارة مفخخة في العاصمة بغداد.", "Baghdad"),
+])
+def test_the_capital_with_its_name_is_the_capital_city_not_its_province(resolver, text, city):
+    capital = find(places(resolver, text)[0], "العاصمة")
+    assert capital.place.kind == "city" and capital.location == city and capital.geo_precision == 1

@@ -701,6 +701,12 @@ class PlaceResolver:
                                  None, None, None, None, None, m.head, m.modifier,
                                  why=why, candidates=[], place_start=m.place_start)
         best = scored[0][0]
+        if best.kind in ADMIN_KINDS and m.head_kinds and m.head_kinds[0] == "capital" \
+                and m.modifier != "countryside":
+            # «العاصمة صنعاء»: the capital city, not the capital's province (Amanat al Asimah).
+            cap = self.gazetteer.capital(best.iso3)
+            if cap is not None and (within(cap, best) or km(cap, best) <= 30):
+                best = cap
         if best.kind in ("admin2", "admin3") and m.modifier != "countryside" and not (
                 m.head_kinds and m.head_kinds[0].startswith("admin")):
             # «زنجبار», «مدينة لودر»: a district named like its seat town means the town
