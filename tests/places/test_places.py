@@ -685,3 +685,15 @@ def test_a_word_that_begins_names_is_not_a_place_when_a_name_follows_it(resolver
 def test_the_capital_with_its_name_is_the_capital_city_not_its_province(resolver, text, city):
     capital = find(places(resolver, text)[0], "العاصمة")
     assert capital.place.kind == "city" and capital.location == city and capital.geo_precision == 1
+
+
+def test_the_two_villages_after_a_pair_of_villages_is_not_the_town_al_qaryatayn(resolver):
+    text = ("اندلعت اشتباكات عنيفة في قريتي تل أعور والفريكة جنوب مدينة جسر الشغور، "
+            "وقصفت قوات النظام القريتين بالصواريخ والمدفعية الثقيلة.")
+    resolved, _ = places(resolver, text)
+    assert not [r for r in resolved if r.admin1 == "Homs"]
+
+
+def test_al_qaryatayn_named_as_a_town_is_still_the_town(resolver):
+    resolved, _ = places(resolver, "سيطر التنظيم على القريتين في ريف حمص الجنوبي الشرقي بعد معارك عنيفة.")
+    assert find(resolved, "القريتين").admin1 == "Homs"

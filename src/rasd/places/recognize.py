@@ -72,6 +72,7 @@ class PlaceWords:
     # (iso3, normalised head) -> kinds: a head word as one country uses it («منطقة جازان»)
     country_heads: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     metonym_verbs: frozenset[str] = frozenset()  # «قالت أنقرة»: a capital after one is its government
+    dual_anaphors: dict[str, str] = field(default_factory=dict)  # «القريتين» -> «قريتي»
 
 
 @lru_cache(maxsize=4)
@@ -93,6 +94,7 @@ def load_place_words(path: str | None = None) -> PlaceWords:
         country_heads={(item["iso3"], normalize_word(word)): tuple(item["kinds"])
                        for item in data.get("country_heads", ()) for word in item["words"]},
         metonym_verbs=frozenset(normalize_word(w) for w in data.get("metonym_verbs", ())),
+        dual_anaphors={normalize_word(k): normalize_word(v) for k, v in data.get("dual_anaphors", {}).items()},
     )
 
 
@@ -202,6 +204,8 @@ class PlaceRecognizer:
                 has_article = m.text.startswith("ال") or m.clitics.endswith("لل")
                 if key in self.gazetteer.article_only and not has_article:
                     continue
+                if self._dual_anaphor(norm, m):
+                    continue  # «قريتي X وY ... القريتين»: the two villages, not al-Qaryatayn
                 if self._starts_longer_name(norm, m):
                     continue  # «بعين الرحمة»: «عين» begins an unknown name, it is not Ain
                 if not m.clitics and self._government(norm, m.start, candidates):
@@ -272,6 +276,20 @@ class PlaceRecognizer:
             rest = surface[len(chain):]
             if surface.startswith(chain) and len(rest) >= 3 and rest in frequent:
                 return True
+        return False
+
+    def _dual_anaphor(self, norm: str, m) -> bool:
+        """Is a bare name a definite dual («القريتين») after its construct form («قريتي X وY»)?"""
+        construct = self.words.dual_anaphors.get(m.text)
+        if construct is None:
+            return False
+        i = norm.rfind(construct, 0, m.start)
+        while i >= 0:
+            end = i + len(construct)
+            if (end == len(norm) or not norm[end].isalpha()) and (i == 0 or not norm[i - 1].isalpha()
+                                                                  or norm[i - 1] in "وبفل"):
+                return True
+            i = norm.rfind(construct, 0, i)
         return False
 
     def _starts_longer_name(self, norm: str, m) -> bool:
