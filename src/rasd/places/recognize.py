@@ -73,6 +73,7 @@ class PlaceWords:
     country_heads: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     metonym_verbs: frozenset[str] = frozenset()  # «قالت أنقرة»: a capital after one is its government
     dual_anaphors: dict[str, str] = field(default_factory=dict)  # «القريتين» -> «قريتي»
+    metonym_before: frozenset[str] = frozenset()  # «بحسب أنقرة»
 
 
 @lru_cache(maxsize=4)
@@ -94,6 +95,7 @@ def load_place_words(path: str | None = None) -> PlaceWords:
         country_heads={(item["iso3"], normalize_word(word)): tuple(item["kinds"])
                        for item in data.get("country_heads", ()) for word in item["words"]},
         metonym_verbs=frozenset(normalize_word(w) for w in data.get("metonym_verbs", ())),
+        metonym_before=frozenset(normalize_word(w) for w in data.get("metonym_before", ())),
         dual_anaphors={normalize_word(k): normalize_word(v) for k, v in data.get("dual_anaphors", {}).items()},
     )
 
@@ -307,6 +309,19 @@ class PlaceRecognizer:
         return (len(w) >= 3 and not w.startswith("و") and not w.isdigit() and w not in self.words.name_stops
                 and w not in self.words.heads and w not in self.words.modifiers)
 
+    def _verb_after(self, norm: str, start: int) -> bool:
+        """Does a present-tense verb of saying or deciding follow the word at `start`?"""
+        i = start
+        while i < len(norm) and not norm[i].isspace():
+            i += 1
+        if norm[i:i + 1] != " ":
+            return False
+        j = i + 1
+        while j < len(norm) and not norm[j].isspace() and norm[j] not in _GAP and norm[j] not in ".,،؛:«»":
+            j += 1
+        w = norm[i + 1:j]
+        return w.startswith("ت") and w in self.words.metonym_verbs
+
     def _word_before(self, norm: str, start: int) -> tuple[str, int]:
         """The word right before `start` (separated by spaces only) and where it begins."""
         j = start
@@ -325,9 +340,17 @@ class PlaceRecognizer:
         if not any(p.id in self._capitals for p in candidates) or any(p.kind == "country" for p in candidates):
             return False  # (a country named like its capital, «الكويت», stays a country)
         word, w_start = self._word_before(norm, start)
+        verbs = self.words.metonym_verbs
+        if word in self.words.metonym_before:
+            return True  # «بحسب أنقرة»
         for chain in ("", "و", "ف"):
-            if word.startswith(chain) and word[len(chain):] in self.words.metonym_verbs:
+            rest = word[len(chain):] if word.startswith(chain) else ""
+            # with an object pronoun: «التي بدأتها أنقرة»
+            if rest and (rest in verbs or any(rest.endswith(p) and rest[:-len(p)] in verbs
+                                              for p in ("ها", "هم", "ه"))):
                 return True
+        if depth == 0 and self._verb_after(norm, start):
+            return True  # «واشنطن تؤيد», «طهران تتهم»
         if depth == 0 and word and match_key(word) in self.gazetteer.names_ar:
             # the object after a subject capital: «اتهمت دمشق أنقرة»
             return self._government(norm, w_start, self.gazetteer.lookup(match_key(word)), 1)
