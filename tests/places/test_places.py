@@ -700,3 +700,11 @@ def test_the_two_villages_after_a_pair_of_villages_is_not_the_town_al_qaryatayn(
 def test_al_qaryatayn_named_as_a_town_is_still_the_town(resolver):
     resolved, _ = places(resolver, "سيطر التنظيم على القريتين في ريف حمص الجنوبي الشرقي بعد معارك عنيفة.")
     assert find(resolved, "القريتين").admin1 == "Homs"
+
+
+def test_a_pair_with_an_unknown_second_name_shares_the_container_after_it(resolver):
+    # «X وY في Z»: Y is unknown, and Z still contains X — not the dateline's province.
+    text = ("عدن - خاص\n\nسيطرت المقاومة الشعبية أمس على بلدتي الوهط وصبر في محافظة لحج "
+            "بعد معارك عنيفة مع الحوثيين.")
+    pair = find(places(resolver, text)[0], "الوهط")
+    assert pair.admin1 == "Lahij"

@@ -471,6 +471,11 @@ class PlaceResolver:
                 links[i] = (i + 1, "near" if near else "in")
             elif words and words[0] == "," and b.modifier in _DIRECTIONS and len(words) <= 2:
                 links[i] = (i + 1, "in")
+            elif (a.head and len(words) >= 2 and words[0].startswith("و") and len(words[0]) > 3
+                  and " ".join(words[1:]) in self.words.containers):
+                # «بلدتي الوهط وصبر في محافظة لحج»: the pair's second name, unknown, stands
+                # between a place and the container both share.
+                links[i] = (i + 1, "near" if near else "in")
         # «معسكري لبوزة ووادي عطان في محافظة لحج», «قريتي X وY بريف حلب»: places joined by
         # «و» share the container named after the last of them.
         for i in range(len(mentions) - 2, -1, -1):
