@@ -708,3 +708,9 @@ def test_a_pair_with_an_unknown_second_name_shares_the_container_after_it(resolv
             "بعد معارك عنيفة مع الحوثيين.")
     pair = find(places(resolver, text)[0], "الوهط")
     assert pair.admin1 == "Lahij"
+
+
+def test_a_neighbourhood_several_cities_have_is_in_the_city_of_its_own_sentence(resolver):
+    text = ("قصف الطيران المروحي مدينة تلبيسة بريف حمص الشمالي بالبراميل المتفجرة. "
+            "ودارت اشتباكات عنيفة على أطراف حي الخالدية وعلى محاور دوار شيحان والليرمون شمال حلب.")
+    assert find(places(resolver, text)[0], "الخالدية").admin1 == "Aleppo"

@@ -322,6 +322,7 @@ class PlaceResolver:
                     admin1_votes[(p.iso3, p.admin1)] += 0.5
         out = []
         chosen: list[Place | None] = [s[0][0] if s else None for s in first]
+        sentence_mates = self._sentence_mates(mentions, norm) if norm is not None else {}
         # «جنوب غربي المحافظة», «وسط المدينة»: the province or city named last.
         referents = {i: self._referent(m, chosen[:i]) for i, m in enumerate(mentions)
                      if m.head_kinds and m.head_kinds[0] in ANAPHORS and not m.name}
@@ -337,6 +338,14 @@ class PlaceResolver:
                 p = first[i][0][0]
                 if p.admin1:
                     votes[(p.iso3, p.admin1)] -= 0.5
+            own_sentence = set()
+            if m.head_kinds and m.head_kinds[0] == "neighbourhood" and len({p.admin1 for p in m.candidates}) > 1:
+                # «حي الخالدية ... شمال حلب»: a neighbourhood name that several cities have is
+                # in the city of its own sentence, whatever the rest of the article is about.
+                for k in sentence_mates.get(i, ()):
+                    p = first[k][0][0] if first[k] else None  # a known name, not a guess
+                    if p is not None and p.admin1 and p.kind != "country":
+                        own_sentence.add((p.iso3, p.admin1))
             link = containers.get(i)
             container = chosen[link[0]] if link else None
             if link and link[1] == "and":
@@ -347,6 +356,9 @@ class PlaceResolver:
                     container = None
                 link = (link[0], "in")
             scored = self._score(m, ctx, container, votes, link[1] if link else "in")
+            if own_sentence:
+                scored = sorted(((p, s + 2 if (p.iso3, p.admin1) in own_sentence else s) for p, s in scored),
+                                key=lambda t: -t[1])
             scored = self._fit_head(m, scored, ctx)
             # «حي العامرية غربي بغداد»: a neighbourhood placed by a bearing from a
             # city lies in that city's part, as «في» would say.
@@ -398,6 +410,19 @@ class PlaceResolver:
             resolved.append(r)
         resolved.sort(key=lambda r: r.start)
         return resolved
+
+    @staticmethod
+    def _sentence_mates(mentions: list[PlaceMention], norm: str) -> dict[int, list[int]]:
+        """mention index -> the other mentions of its sentence."""
+        sentence, n, last = [], 0, 0
+        for m in mentions:
+            n += sum(norm.count(c, last, m.start) for c in ".!?؟\n")
+            last = m.start
+            sentence.append(n)
+        groups: dict[int, list[int]] = {}
+        for i, sid in enumerate(sentence):
+            groups.setdefault(sid, []).append(i)
+        return {i: [k for k in groups[sid] if k != i] for i, sid in enumerate(sentence)}
 
     def _referent(self, m: PlaceMention, before: list[Place | None]) -> Place | None:
         """The place an anaphoric head word refers back to: for «المحافظة» the province of
