@@ -714,3 +714,21 @@ def test_a_neighbourhood_several_cities_have_is_in_the_city_of_its_own_sentence(
     text = ("قصف الطيران المروحي مدينة تلبيسة بريف حمص الشمالي بالبراميل المتفجرة. "
             "ودارت اشتباكات عنيفة على أطراف حي الخالدية وعلى محاور دوار شيحان والليرمون شمال حلب.")
     assert find(places(resolver, text)[0], "الخالدية").admin1 == "Aleppo"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("والتقى الوزير رياض ياسين نظيره الفرنسي أمس.", "رياض"),
+    ("ونقل موقع يمن ديلي نيوز عن مصادر محلية أن القصف استمر.", "ديلي"),
+    ("وعاد القائد إلى مسقط رأسه في الشمال بمباركة من الرئيس.", "مسقط"),
+    ("وعلى الصعيد المحلي تواجه الحكومة أزمة خانقة.", "الصعيد"),
+    ("ودفن القيادي بعد فترة وجيزة من مقتله.", "وجيزة"),
+    ("وتبقى شبوة المحافظة الجنوبية الوحيدة التي لم تتحرر.", "الجنوبية"),
+])
+def test_everyday_words_and_idioms_are_not_places(resolver, text, word):
+    resolved, _ = places(resolver, text)
+    assert not [r for r in resolved if word in r.location_ar]
+
+
+def test_a_city_named_with_its_article_is_still_a_place(resolver):
+    resolved, _ = places(resolver, "وقصفت الطائرات مواقع في الموصل بعد اجتماع في الرياض.")
+    assert find(resolved, "الموصل").iso3 == "IRQ" and find(resolved, "الرياض").iso3 == "SAU"

@@ -74,6 +74,7 @@ class PlaceWords:
     metonym_verbs: frozenset[str] = frozenset()  # «قالت أنقرة»: a capital after one is its government
     dual_anaphors: dict[str, str] = field(default_factory=dict)  # «القريتين» -> «قريتي»
     metonym_before: frozenset[str] = frozenset()  # «بحسب أنقرة»
+    article_required: frozenset[str] = frozenset()  # match keys: «رياض» bare is not Riyadh
 
 
 @lru_cache(maxsize=4)
@@ -96,6 +97,7 @@ def load_place_words(path: str | None = None) -> PlaceWords:
                        for item in data.get("country_heads", ()) for word in item["words"]},
         metonym_verbs=frozenset(normalize_word(w) for w in data.get("metonym_verbs", ())),
         metonym_before=frozenset(normalize_word(w) for w in data.get("metonym_before", ())),
+        article_required=frozenset(match_key(w) for w in data.get("article_required", ())),
         dual_anaphors={normalize_word(k): normalize_word(v) for k, v in data.get("dual_anaphors", {}).items()},
     )
 
@@ -204,7 +206,7 @@ class PlaceRecognizer:
                 # A name always written with the article must have it: «دور» is a word,
                 # «الدور» the district.
                 has_article = m.text.startswith("ال") or m.clitics.endswith("لل")
-                if key in self.gazetteer.article_only and not has_article:
+                if (key in self.gazetteer.article_only or key in self.words.article_required) and not has_article:
                     continue
                 if self._dual_anaphor(norm, m):
                     continue  # «قريتي X وY ... القريتين»: the two villages, not al-Qaryatayn
