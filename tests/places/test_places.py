@@ -663,6 +663,7 @@ def test_provinces_have_english_names_not_transliterations(resolver):
     ("وقتل ما لا يقل عن 260 مقاتلا كرديا في هذه الغارات بحسب أنقرة.", "أنقرة"),
     ("طهران تتهم الرياض بدعم المعارضة المسلحة.", "طهران"),
     ("ردا على الحملة العسكرية التي بدأتها أنقرة على حزب العمال الكردستاني.", "أنقرة"),
+    ("ولم يخف الحوثيون تحالفاتهم مع طهران منذ سنوات.", "طهران"),
 ])
 def test_a_capital_that_speaks_or_accuses_is_its_government_not_a_place(resolver, text, capital):
     resolved, _ = places(resolver, text)
