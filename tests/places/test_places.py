@@ -733,3 +733,19 @@ def test_everyday_words_and_idioms_are_not_places(resolver, text, word):
 def test_a_city_named_with_its_article_is_still_a_place(resolver):
     assert find(places(resolver, "وقصفت الطائرات مواقع في الموصل.")[0], "الموصل").iso3 == "IRQ"
     assert find(places(resolver, "وعقد الاجتماع في الرياض أمس.")[0], "الرياض").iso3 == "SAU"
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("سقطت قذائف هاون على جامعة صنعاء صباح اليوم.", "Amanat al Asimah"),
+    ("ونقل الجرحى إلى مستشفى عدن لتلقي العلاج.", "Aden"),
+    ("استهدفت قذائف أطلقها الحوثيون مستشفى ظهران الجنوب العام.", "'Asir"),
+])
+def test_a_facility_named_after_its_town_is_in_that_town(resolver, text, admin1):
+    facility = [r for r in places(resolver, text)[0] if r.head][0]
+    assert facility.resolved and facility.admin1 == admin1
+
+
+def test_a_facility_with_an_ordinary_name_is_not_placed_at_a_namesake_town(resolver):
+    text = "تعز- سبأ\nونقل الجرحى إلى مستشفى الثورة في المدينة."
+    hospital = find(places(resolver, text)[0], "الثورة")
+    assert hospital.admin1 == "Taiz"

@@ -31,6 +31,8 @@ _VICINITY = frozenset({"near", "outskirts", "countryside"})
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
              "west": 270, "northwest": 315}
 _POINT_KINDS = frozenset({"city", "town", "village"})
+# What a facility named after a place («جامعة صنعاء», «مستشفى ظهران الجنوب») may be named after.
+_SEAT_KINDS = frozenset({"city", "town", "village", "admin1", "admin2", "admin3"})
 # What facility head words («سجن», «مطار», «قلعة») name.
 _FACILITIES = frozenset({"landmark", "prison", "base", "airport", "camp", "square", "bridge", "dam", "field",
                          "port", "crossing"})
@@ -562,9 +564,26 @@ class PlaceResolver:
         site = bool(words and words[2])
         top = ctx.top_country()
         if site:
-            return []
+            # «جامعة صنعاء», «مستشفى عدن»: a facility named after the town or district it is in
+            # (a common word, «مستشفى الثورة», is the facility's own name, not a town's).
+            # A head that also begins place names («جسر الشغور», «جبل صبر», «سوق الخميس») makes
+            # one name with what follows: not a facility of the town «الشغور».
+            key = match_key(m.name or "")
+            if not m.name or key in self.gazetteer.common or key in self.gazetteer.frequent \
+                    or key in self.words.common_words or self._head_starts_names(m.head):
+                return []
+            return [(p, s) for p, s in scored if p.kind in _SEAT_KINDS
+                    and (not ctx.countries or p.iso3 in ctx.countries)]
         # A head of another kind («منطقة X» for a town): keep candidates in the article's country.
         return [(p, s) for p, s in scored if top is None or p.iso3 in ctx.countries]
+
+    def _head_starts_names(self, head: str | None) -> bool:
+        if not head:
+            return False
+        for chain in ("", "و", "ف", "ب", "ل", "وب", "ول"):
+            if head.startswith(chain) and head[len(chain):] in self.words.name_starts:
+                return True
+        return False
 
     def _unknown_point(self, m: PlaceMention, container: Place | None,
                        ctx: PlaceContext) -> tuple[Place | None, int, str]:
