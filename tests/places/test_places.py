@@ -749,3 +749,16 @@ def test_a_facility_with_an_ordinary_name_is_not_placed_at_a_namesake_town(resol
     text = "تعز- سبأ\nونقل الجرحى إلى مستشفى الثورة في المدينة."
     hospital = find(places(resolver, text)[0], "الثورة")
     assert hospital.admin1 == "Taiz"
+
+
+def test_a_capital_of_a_province_is_not_the_capital_of_the_country(resolver):
+    text = ("وتمكنت المقاومة من تحرير مدينة زنجبار عاصمة محافظة أبين جنوب اليمن، "
+            "واقتحمت المواقع المحيطة بعاصمة المحافظة.")
+    resolved, _ = places(resolver, text)
+    assert not [r for r in resolved if r.admin1 == "Amanat al Asimah"]
+
+
+def test_the_capital_alone_is_still_the_articles_capital(resolver):
+    resolved, _ = places(resolver, "صنعاء- سبأ\nشنت طائرات التحالف غارات على مواقع في العاصمة.")
+    capital = [r for r in resolved if r.location_ar == "العاصمة"][0]
+    assert capital.location == "Sanaa"

@@ -454,6 +454,9 @@ class PlaceRecognizer:
                 if w not in self.words.name_starts or len(words) >= 3:
                     break
             if not words:
+                definite = cue.text.startswith("ال") or cue.clitics.endswith("لل")
+                if kinds and kinds[0] == "capital" and not definite:
+                    continue  # «زنجبار عاصمة محافظة أبين»: a province's capital, not the country's
                 if kinds and kinds[0] in STANDALONE:
                     modifier, m_start = self._modifier_before(norm, cue.start, cue_by_end)
                     out.append(PlaceMention(m_start, cue.end, norm[m_start:cue.end], cue.text, modifier, [],

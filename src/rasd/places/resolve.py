@@ -751,7 +751,7 @@ class PlaceResolver:
                                  why=why, candidates=[], place_start=m.place_start)
         best = scored[0][0]
         if best.kind in ADMIN_KINDS and m.head_kinds and m.head_kinds[0] == "capital" \
-                and m.modifier != "countryside":
+                and (m.head or "").startswith("ال") and m.modifier != "countryside":
             # «العاصمة صنعاء»: the capital city, not the capital's province (Amanat al Asimah).
             cap = self.gazetteer.capital(best.iso3)
             if cap is not None and (within(cap, best) or km(cap, best) <= 30):
