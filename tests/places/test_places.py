@@ -664,6 +664,8 @@ def test_provinces_have_english_names_not_transliterations(resolver):
     ("طهران تتهم الرياض بدعم المعارضة المسلحة.", "طهران"),
     ("ردا على الحملة العسكرية التي بدأتها أنقرة على حزب العمال الكردستاني.", "أنقرة"),
     ("ولم يخف الحوثيون تحالفاتهم مع طهران منذ سنوات.", "طهران"),
+    ("أعلن الجيش التركي مقتل جنديين، وواشنطن تؤيد الإجراءات التركية.", "واشنطن"),
+    ("وأدانت الرياض وأنقرة الهجوم الإرهابي.", "أنقرة"),
 ])
 def test_a_capital_that_speaks_or_accuses_is_its_government_not_a_place(resolver, text, capital):
     resolved, _ = places(resolver, text)
@@ -671,7 +673,8 @@ def test_a_capital_that_speaks_or_accuses_is_its_government_not_a_place(resolver
 
 
 def test_a_capital_where_something_happens_is_still_a_place(resolver):
-    resolved, _ = places(resolver, "قالت مصادر إن انفجارا وقع في دمشق وإن طائرات قصفت مواقع قرب أنقرة.")
+    resolved, _ = places(resolver, "قالت مصادر إن انفجارا وقع في دمشق وحلب وإن طائرات قصفت مواقع قرب أنقرة.")
+    assert find(resolved, "حلب").iso3 == "SYR"
     assert find(resolved, "دمشق").iso3 == "SYR"
     assert find(resolved, "أنقرة").iso3 == "TUR"
 

@@ -212,7 +212,7 @@ class PlaceRecognizer:
                     continue  # «قريتي X وY ... القريتين»: the two villages, not al-Qaryatayn
                 if self._starts_longer_name(norm, m):
                     continue  # «بعين الرحمة»: «عين» begins an unknown name, it is not Ain
-                if not m.clitics and self._government(norm, m.start, candidates):
+                if m.clitics in ("", "و") and self._government(norm, m.start - len(m.clitics), candidates):
                     continue  # «قالت أنقرة», «اتهمت دمشق أنقرة»: the government, not a place
                 strong = [p for p in candidates if is_strong(p)]
                 # A word that also reads as clitic + ordinary word («بحركة» = ب + حركة) is the
