@@ -765,3 +765,15 @@ def test_the_capital_alone_is_still_the_articles_capital(resolver):
     resolved, _ = places(resolver, "صنعاء- سبأ\nشنت طائرات التحالف غارات على مواقع في العاصمة.")
     capital = [r for r in resolved if r.location_ar == "العاصمة"][0]
     assert capital.location == "Sanaa"
+
+
+def test_a_region_followed_by_its_country_is_not_a_homonym_elsewhere(resolver):
+    # «كردستان العراق» is Iraqi Kurdistan, not Iran's Kurdistan province.
+    resolved, _ = places(resolver, "وصل الوزير أمس إلى أربيل عاصمة إقليم كردستان العراق في زيارة لم يعلن عنها.")
+    assert not [r for r in resolved if r.iso3 == "IRN"]
+    assert find(resolved, "أربيل").iso3 == "IRQ"
+
+
+def test_the_hashemite_kingdom_is_not_a_place_named_hashimiya(resolver):
+    resolved, _ = places(resolver, "وقعت المملكة العربية السعودية والمملكة الأردنية الهاشمية اتفاقية للتعاون.")
+    assert not [r for r in resolved if "الهاشمية" in r.location_ar]

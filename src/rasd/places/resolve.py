@@ -295,6 +295,12 @@ class PlaceResolver:
             foreign = bool(m.head and m.next_word and m.candidates and ctx.countries and not any(
                 p.iso3 in ctx.countries for p in m.candidates))
             said = self._demonym_after(norm, m.end) if norm is not None and m.candidates else None
+            owner = self._country_after(norm, m.end) if norm is not None and m.candidates and said is None \
+                and not any(p.kind == "country" for p in m.candidates) else None
+            if owner is not None and not any(p.iso3 == owner for p in m.candidates):
+                # «إقليم كردستان العراق»: a region of the country named after it, not the
+                # homonym elsewhere (Iran's Kurdistan province).
+                continue
             if said is not None:
                 # «بلدة الطيبة اللبنانية»: the adjective names the country outright.
                 m.candidates = [p for p in m.candidates if p.iso3 == said] or (
@@ -467,6 +473,18 @@ class PlaceResolver:
         while j < len(norm) and not norm[j].isspace() and norm[j] not in ".,،؛:()\"«»":
             j += 1
         return self._demonym_iso3.get(match_key(norm[i:j])) if j > i else None
+
+    def _country_after(self, norm: str, end: int) -> str | None:
+        """The country named right after a name, with only a space between («كردستان العراق»)."""
+        if norm[end:end + 1] != " ":
+            return None
+        j = end + 1
+        while j < len(norm) and not norm[j].isspace() and norm[j] not in ".,،؛:()\"«»":
+            j += 1
+        word = norm[end + 1:j]
+        places = self.gazetteer.lookup(match_key(word)) if len(word) > 2 else []
+        countries = [p.iso3 for p in places if p.kind == "country"]
+        return countries[0] if len(countries) == 1 else None
 
     def _at_home(self, m: PlaceMention, ctx: PlaceContext) -> list[Place]:
         """Candidates the article's countries allow. A village or camp abroad needs evidence of
