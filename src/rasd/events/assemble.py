@@ -364,19 +364,30 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     s = cand.sentence
     named: list[tuple[str, str, int]] = []  # (name, role, distance to trigger)
     anchor = cand.anchor
-    last_side: str | None = None
+    starts: dict[str, list[int]] = {}
+    # «أكدت القوات الموالية لهادي أنها بسطت سيطرتها»: the speaker of a reported
+    # clause that opens with a pronoun right before the trigger is its subject. Forces
+    # are feminine or plural («أنها», «أنهم»); «أنه» mostly points back to a person
+    # («أشارت السلطات إلى أنه فجر نفسه»).
+    speaker_acts = any(e == anchor.start - 1 and facts.norm[st:e].endswith(("ها", "هم"))
+                       for st, e in s.complements)
     for mention, role in actor_roles(facts, s):
         name = d.resolve(mention.entry, country, ctx.topic)
-        if not name or role == "source":
+        if not name:
             continue
+        if role == "source":
+            if not (speaker_acts and mention.end < anchor.start
+                    and not any(mention.end <= st < anchor.start - 1 - (e - st) for st, e in s.complements)
+                    and d.info(name).kind not in NON_ARMED_KINDS):
+                continue
+            role = "agent"
         dist = facts.word_index(mention.start) - facts.word_index(anchor.start)
         if role == "coord" and named:
             role = "coord:" + named[-1][0]
+        starts.setdefault(name, []).append(mention.start)
         if any(n == name for n, _, _ in named):
             continue
         named.append((name, role, dist))
-        last_side = name
-    del last_side
     why: list[str] = []
     a1 = next((n for n, r, _ in named if r == "agent"), None)
     if a1:
@@ -390,6 +401,17 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     # sentence («وواصلت المقاومة ... تحريرها من الحوثيين»): the earliest actor
     # before the trigger, else the nearest after it («استهدف طيران التحالف»).
     free_after = [n for n, r, dist in named if r == "" and dist >= 0]
+    # «دخل مقاتلو المقاومة القصر، بينما قصف طيران التحالف ...», «أعلن المقاتلون الأكراد
+    # أن الدبابات التركية قصفت ...»: a side named before a new clause or a reported
+    # clause that holds the trigger is not its subject when the trigger's own clause
+    # names an armed side before it, or right after it as its subject.
+    cut = max([b for b in s.breaks if b < anchor.start]
+              + [st for st, e in s.complements if e <= anchor.start], default=None)
+    if cut is not None and a1 is None:
+        inner = [n for n in free_before if any(cut < p < anchor.start for p in starts[n])]
+        own = inner + [n for n, r, dist in named if r == "" and 0 <= dist <= 2]
+        if len(inner) < len(free_before) and any(d.info(n).kind not in NON_ARMED_KINDS for n in own):
+            free_before = inner
     free = [(0, n) for n in free_before + free_after]
     # «تمكن الجيش والمقاومة من السيطرة على ... عقب اشتباكات مع الحوثيين»: the
     # subject that acts before the trigger is actor1; the side after «مع» is the
