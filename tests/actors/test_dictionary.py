@@ -94,3 +94,8 @@ def test_forces_loyal_to_the_government_are_the_countrys_military():
     assert names("القوات الموالية للحكومة", country="Libya") == ["Military Forces of Libya"]
     assert names("القوات الموالية للحكومة", country="Yemen") == ["Military Forces of Yemen (Hadi government)"]
     assert names("قوات موالية للنظام", country="Syria") == ["Military Forces of Syria"]
+
+
+def test_houthi_gangs_and_the_common_misspelling_militia_are_the_houthis():
+    assert names("جددت العصابات الحوثية استهدافها للشريط الحدودي") == ["Houthis: Ansar Allah"]
+    assert names("عناصر من ميلشيات الحوثي") == ["Houthis: Ansar Allah"]
