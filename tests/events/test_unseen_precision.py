@@ -100,3 +100,13 @@ def test_an_attack_with_its_own_dead_stays_apart_from_the_bombing(pipeline):
 def test_territory_taken_back_is_still_an_event(pipeline):
     events = extract(pipeline, "وقال مصدر عسكري أمس إن الجيش تمكن من استعادة السيطرة على بلدة بيجي.")
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقع تفجير أمس في مسجد بمدينة أبها، وعثر في الموقع على أشلاء يعتقد أنها ناتجة عن تفجير بأحزمة ناسفة.",
+    "قتل عشرة أشخاص أمس في هجوم نفذه مسلحان فجرا نفسيهما عند مدخل سوق في مدينة مايدوغوري.",
+    "وأوضحت الشرطة أن المهاجم قام بتفجير نفسه داخل مقهى في حي الكرادة ببغداد أمس.",
+])
+def test_explosive_belts_and_bombers_blowing_themselves_up_are_suicide_bombs(pipeline, text):
+    evs = extract(pipeline, text)
+    assert evs and evs[0].sub_event_type == "Suicide bomb"
