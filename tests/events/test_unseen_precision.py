@@ -110,3 +110,8 @@ def test_territory_taken_back_is_still_an_event(pipeline):
 def test_explosive_belts_and_bombers_blowing_themselves_up_are_suicide_bombs(pipeline, text):
     evs = extract(pipeline, text)
     assert evs and evs[0].sub_event_type == "Suicide bomb"
+
+
+def test_an_arrest_for_incitement_is_still_an_arrest(pipeline):
+    evs = extract(pipeline, "واعتقلت الشرطة أمس شابا بتهمة التحريض على العنف في مدينة الدمام.")
+    assert [e for e in evs if e.sub_event_type == "Arrests"]
