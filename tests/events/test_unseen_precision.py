@@ -115,3 +115,8 @@ def test_explosive_belts_and_bombers_blowing_themselves_up_are_suicide_bombs(pip
 def test_an_arrest_for_incitement_is_still_an_arrest(pipeline):
     evs = extract(pipeline, "واعتقلت الشرطة أمس شابا بتهمة التحريض على العنف في مدينة الدمام.")
     assert [e for e in evs if e.sub_event_type == "Arrests"]
+
+
+def test_a_protest_against_a_movement_leader_still_is_a_protest(pipeline):
+    evs = extract(pipeline, "وتظاهر الآلاف أمس في العاصمة بوجمبورا احتجاجا على ترشح الرئيس لولاية ثالثة.")
+    assert [e for e in evs if e.sub_event_type == "Peaceful protest"]
