@@ -120,3 +120,11 @@ def test_an_arrest_for_incitement_is_still_an_arrest(pipeline):
 def test_a_protest_against_a_movement_leader_still_is_a_protest(pipeline):
     evs = extract(pipeline, "وتظاهر الآلاف أمس في العاصمة بوجمبورا احتجاجا على ترشح الرئيس لولاية ثالثة.")
     assert [e for e in evs if e.sub_event_type == "Peaceful protest"]
+
+
+def test_an_attack_after_baada_is_not_dated_by_the_clause_it_follows(pipeline):
+    # «دعت ... السبت ... بعد هجوم»: the attack came before Saturday; its day is Friday's.
+    evs = extract(pipeline, "قتل سائق حافلة إيرانية الجمعة في هجوم لمسلحين قرب مدينة فان شرق تركيا. "
+                            "ودعت السلطات الإيرانية السبت مواطنيها إلى عدم السفر برا إلى تركيا بعد هجوم "
+                            "استهدف حافلة إيرانية في شرق تركيا.")
+    assert evs and all(str(e.event_date) == "2015-08-07" for e in evs)

@@ -762,7 +762,17 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
     # the statement: the events reported in its clause happened that day or
     # before, so it is only a bound on their day.
     own = [d for d in dated if not getattr(d, "report", False)]
-    statement = min((d for d in dated if getattr(d, "report", False)), key=lambda d: d.date, default=None)
+    bounds = [d for d in dated if getattr(d, "report", False)]
+    # «دعت السلطات السبت مواطنيها إلى ... بعد هجوم استهدف حافلة»: an event named
+    # after «بعد/عقب/إثر» came before the day of the clause it follows, which only
+    # bounds its day.
+    a_start = cand.anchor.start
+    pre = next((c for c in s.cues if c.payload.kind == "prelude" and c.end <= a_start
+                and facts.word_index(a_start) - facts.word_index(c.end - 1) <= 2), None)
+    if pre is not None:
+        bounds += [d for d in own if d.end <= pre.start]
+        own = [d for d in own if d.end > pre.start]
+    statement = min(bounds, key=lambda d: d.date, default=None)
     said = statement.date if statement is not None else None
     if own:
         anchor = cand.anchor.start
