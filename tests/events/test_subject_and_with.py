@@ -280,3 +280,9 @@ def test_a_force_that_says_it_took_ground_took_it(pipeline):
 def test_authorities_saying_he_blew_himself_up_are_not_the_bomber(pipeline):
     evs = events(pipeline, "وأشارت السلطات التركية إلى أنه فجر نفسه وسط حشد من الشبان في بلدة سوروتش أمس.")
     assert evs and all(e.actor1 != "Police Forces of Turkey" for e in evs)
+
+
+def test_the_only_side_named_after_with_is_the_one_fought_not_the_actor(pipeline):
+    evs = events(pipeline, "وسيطر رجال قبائل موالون للحكومة أمس على أربع مناطق في محافظة إب وسط اشتباكات "
+                           "عنيفة مع المتمردين الحوثيين.")
+    assert evs and all(e.actor1 != "Houthis: Ansar Allah" for e in evs)

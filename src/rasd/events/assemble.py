@@ -422,9 +422,15 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     if a1 is None and subject:
         a1, a2 = subject, opposite[0]
         why.append(f"actor1 {a1!r}: subject of the sentence, before the trigger; actor2 {a2!r}: «مع»")
-    elif a1 is None and between:
+    elif a1 is None and between and (between[0] not in opposite or len(between) > 1 or patients):
         a1 = between[0]
         why.append(f"actor1 {a1!r}: «بين/مع»")
+    elif a1 is None and between:
+        # «سيطر رجال القبائل على المناطق وسط اشتباكات مع الحوثيين»: the only side
+        # named is the one fought «مع» (and none fell), the other; the actor is left
+        # to context.
+        a2 = between[0]
+        why.append(f"actor2 {a2!r}: «مع», the side fought")
     if a2 is None:
         a2 = next((p for p in patients if p != a1), None)
         foe = None
