@@ -99,3 +99,9 @@ def test_forces_loyal_to_the_government_are_the_countrys_military():
 def test_houthi_gangs_and_the_common_misspelling_militia_are_the_houthis():
     assert names("جددت العصابات الحوثية استهدافها للشريط الحدودي") == ["Houthis: Ansar Allah"]
     assert names("عناصر من ميلشيات الحوثي") == ["Houthis: Ansar Allah"]
+
+
+def test_indefinite_forces_with_a_nationality_are_that_states_military():
+    assert names("تعرضت قريتان لقصف بدبابات تركية") == ["Military Forces of Turkey"]
+    assert names("انتشرت قوات سعودية على الحدود") == ["Military Forces of Saudi Arabia"]
+    assert names("قصفت طائرات حربية روسية مواقع") == ["Military Forces of Russia"]
