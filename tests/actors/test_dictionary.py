@@ -73,3 +73,35 @@ def test_the_east_kurdistan_defence_units_are_pjaks_armed_wing():
     # short «وحدات شرق كردستان» alone left the full name unrecognised.
     assert names("هجوم نفذه مقاتلو وحدات حماية شرق كردستان على معسكر للحرس الثوري") == [
         "PJAK: Kurdistan Free Life Party", "Military Forces of Iran"]
+
+
+def test_a_states_tanks_armour_boats_and_helicopters_are_its_military():
+    assert names("قصفت الدبابات التركية قرية حدودية") == ["Military Forces of Turkey"]
+    assert names("توغلت المدرعات الإسرائيلية شرق خان يونس") == ["Military Forces of Israel"]
+    assert names("أطلقت المروحيات العراقية صواريخ") == ["Military Forces of Iraq"]
+    assert names("أطلقت البوارج الروسية صواريخ") == ["Military Forces of Russia"]
+
+
+def test_forces_loyal_to_the_yemeni_president_are_the_hadi_government():
+    hadi = "Military Forces of Yemen (Hadi government)"
+    assert names("القوات الموالية للرئيس اليمني عبد ربه منصور هادي") == [hadi]
+    assert names("القوات الموالية لحكومة الرئيس اليمني عبدربه منصور هادي") == [hadi]
+    # the former president's forces stay Saleh's
+    assert names("القوات الموالية للرئيس اليمني السابق") == ["Saleh loyalist forces"]
+
+
+def test_forces_loyal_to_the_government_are_the_countrys_military():
+    assert names("القوات الموالية للحكومة", country="Libya") == ["Military Forces of Libya"]
+    assert names("القوات الموالية للحكومة", country="Yemen") == ["Military Forces of Yemen (Hadi government)"]
+    assert names("قوات موالية للنظام", country="Syria") == ["Military Forces of Syria"]
+
+
+def test_houthi_gangs_and_the_common_misspelling_militia_are_the_houthis():
+    assert names("جددت العصابات الحوثية استهدافها للشريط الحدودي") == ["Houthis: Ansar Allah"]
+    assert names("عناصر من ميلشيات الحوثي") == ["Houthis: Ansar Allah"]
+
+
+def test_indefinite_forces_with_a_nationality_are_that_states_military():
+    assert names("تعرضت قريتان لقصف بدبابات تركية") == ["Military Forces of Turkey"]
+    assert names("انتشرت قوات سعودية على الحدود") == ["Military Forces of Saudi Arabia"]
+    assert names("قصفت طائرات حربية روسية مواقع") == ["Military Forces of Russia"]

@@ -253,3 +253,36 @@ def test_a_state_force_named_as_subject_before_an_attack_verb_is_the_attacker(pi
 def test_a_state_force_after_an_attack_word_is_still_its_target(pipeline):
     evs = events(pipeline, "استهدف هجوم أمس دورية للجيش العراقي في بلدة الكرمة.")
     assert evs and evs[0].actor2 == "Military Forces of Iraq"
+
+
+def test_a_side_named_before_a_new_clause_is_not_the_subject_of_its_trigger(pipeline):
+    evs = [e for e in events(pipeline, "دخل مقاتلو المقاومة الشعبية أمس إلى مدينة زنجبار، بينما قصفت طائرات "
+                                       "التحالف العربي مواقع للحوثيين في مدينة مأرب.")
+           if e.sub_event_type == "Air/drone strike"]
+    assert evs and evs[0].actor1 == "Saudi-led Coalition"
+
+
+def test_the_speaker_before_a_reported_clause_is_not_its_subject(pipeline):
+    evs = [e for e in events(pipeline, "أعلن المقاتلون الأكراد أمس أن الدبابات التركية قصفت قرية في ريف حلب الشمالي.")
+           if e.event_type == "Explosions/Remote violence"]
+    assert evs and evs[0].actor1 == "Military Forces of Turkey"
+
+
+def test_a_force_that_says_it_took_ground_took_it(pipeline):
+    evs = [e for e in events(pipeline, "أكدت القوات الموالية للحكومة الشرعية أمس أنها بسطت سيطرتها على حي "
+                                       "المنصورة آخر معقل للمتمردين الحوثيين في مدينة عدن.")
+           if "territory" in e.sub_event_type]
+    assert evs
+    assert evs[0].sub_event_type == "Government regains territory"
+    assert evs[0].actor1 == "Military Forces of Yemen (Hadi government)"
+
+
+def test_authorities_saying_he_blew_himself_up_are_not_the_bomber(pipeline):
+    evs = events(pipeline, "وأشارت السلطات التركية إلى أنه فجر نفسه وسط حشد من الشبان في بلدة سوروتش أمس.")
+    assert evs and all(e.actor1 != "Police Forces of Turkey" for e in evs)
+
+
+def test_the_only_side_named_after_with_is_the_one_fought_not_the_actor(pipeline):
+    evs = events(pipeline, "وسيطر رجال قبائل موالون للحكومة أمس على أربع مناطق في محافظة إب وسط اشتباكات "
+                           "عنيفة مع المتمردين الحوثيين.")
+    assert evs and all(e.actor1 != "Houthis: Ansar Allah" for e in evs)

@@ -100,3 +100,31 @@ def test_an_attack_with_its_own_dead_stays_apart_from_the_bombing(pipeline):
 def test_territory_taken_back_is_still_an_event(pipeline):
     events = extract(pipeline, "وقال مصدر عسكري أمس إن الجيش تمكن من استعادة السيطرة على بلدة بيجي.")
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقع تفجير أمس في مسجد بمدينة أبها، وعثر في الموقع على أشلاء يعتقد أنها ناتجة عن تفجير بأحزمة ناسفة.",
+    "قتل عشرة أشخاص أمس في هجوم نفذه مسلحان فجرا نفسيهما عند مدخل سوق في مدينة مايدوغوري.",
+    "وأوضحت الشرطة أن المهاجم قام بتفجير نفسه داخل مقهى في حي الكرادة ببغداد أمس.",
+])
+def test_explosive_belts_and_bombers_blowing_themselves_up_are_suicide_bombs(pipeline, text):
+    evs = extract(pipeline, text)
+    assert evs and evs[0].sub_event_type == "Suicide bomb"
+
+
+def test_an_arrest_for_incitement_is_still_an_arrest(pipeline):
+    evs = extract(pipeline, "واعتقلت الشرطة أمس شابا بتهمة التحريض على العنف في مدينة الدمام.")
+    assert [e for e in evs if e.sub_event_type == "Arrests"]
+
+
+def test_a_protest_against_a_movement_leader_still_is_a_protest(pipeline):
+    evs = extract(pipeline, "وتظاهر الآلاف أمس في العاصمة بوجمبورا احتجاجا على ترشح الرئيس لولاية ثالثة.")
+    assert [e for e in evs if e.sub_event_type == "Peaceful protest"]
+
+
+def test_an_attack_after_baada_is_not_dated_by_the_clause_it_follows(pipeline):
+    # «دعت ... السبت ... بعد هجوم»: the attack came before Saturday; its day is Friday's.
+    evs = extract(pipeline, "قتل سائق حافلة إيرانية الجمعة في هجوم لمسلحين قرب مدينة فان شرق تركيا. "
+                            "ودعت السلطات الإيرانية السبت مواطنيها إلى عدم السفر برا إلى تركيا بعد هجوم "
+                            "استهدف حافلة إيرانية في شرق تركيا.")
+    assert evs and all(str(e.event_date) == "2015-08-07" for e in evs)

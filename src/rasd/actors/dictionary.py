@@ -174,7 +174,10 @@ def _load(path: Path) -> ActorDictionary:
             fs = [c["f"], *(variants.get(c["name"], {}).get("f") or [])]
             for form in t["forms"]:
                 for m, f in zip(ms, fs):
-                    add(form.replace("{m}", m).replace("{f}", f),
+                    # {mi}/{fi}: the adjective without its article («دبابات تركية»).
+                    if ("{mi}" in form or "{fi}" in form) and not (m.startswith("ال") and f.startswith("ال")):
+                        continue
+                    add(form.replace("{mi}", m[2:]).replace("{fi}", f[2:]).replace("{m}", m).replace("{f}", f),
                         ActorEntry(form=form, kind=kind, name=name, country=c["name"],
                                    pro_government=kind == "state"))
             info.setdefault(name, ActorInfo(name, kind, c["name"], kind == "state"))

@@ -364,19 +364,30 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     s = cand.sentence
     named: list[tuple[str, str, int]] = []  # (name, role, distance to trigger)
     anchor = cand.anchor
-    last_side: str | None = None
+    starts: dict[str, list[int]] = {}
+    # «أكدت القوات الموالية لهادي أنها بسطت سيطرتها»: the speaker of a reported
+    # clause that opens with a pronoun right before the trigger is its subject. Forces
+    # are feminine or plural («أنها», «أنهم»); «أنه» mostly points back to a person
+    # («أشارت السلطات إلى أنه فجر نفسه»).
+    speaker_acts = any(e == anchor.start - 1 and facts.norm[st:e].endswith(("ها", "هم"))
+                       for st, e in s.complements)
     for mention, role in actor_roles(facts, s):
         name = d.resolve(mention.entry, country, ctx.topic)
-        if not name or role == "source":
+        if not name:
             continue
+        if role == "source":
+            if not (speaker_acts and mention.end < anchor.start
+                    and not any(mention.end <= st < anchor.start - 1 - (e - st) for st, e in s.complements)
+                    and d.info(name).kind not in NON_ARMED_KINDS):
+                continue
+            role = "agent"
         dist = facts.word_index(mention.start) - facts.word_index(anchor.start)
         if role == "coord" and named:
             role = "coord:" + named[-1][0]
+        starts.setdefault(name, []).append(mention.start)
         if any(n == name for n, _, _ in named):
             continue
         named.append((name, role, dist))
-        last_side = name
-    del last_side
     why: list[str] = []
     a1 = next((n for n, r, _ in named if r == "agent"), None)
     if a1:
@@ -390,6 +401,17 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     # sentence («وواصلت المقاومة ... تحريرها من الحوثيين»): the earliest actor
     # before the trigger, else the nearest after it («استهدف طيران التحالف»).
     free_after = [n for n, r, dist in named if r == "" and dist >= 0]
+    # «دخل مقاتلو المقاومة القصر، بينما قصف طيران التحالف ...», «أعلن المقاتلون الأكراد
+    # أن الدبابات التركية قصفت ...»: a side named before a new clause or a reported
+    # clause that holds the trigger is not its subject when the trigger's own clause
+    # names an armed side before it, or right after it as its subject.
+    cut = max([b for b in s.breaks if b < anchor.start]
+              + [st for st, e in s.complements if e <= anchor.start], default=None)
+    if cut is not None and a1 is None:
+        inner = [n for n in free_before if any(cut < p < anchor.start for p in starts[n])]
+        own = inner + [n for n, r, dist in named if r == "" and 0 <= dist <= 2]
+        if len(inner) < len(free_before) and any(d.info(n).kind not in NON_ARMED_KINDS for n in own):
+            free_before = inner
     free = [(0, n) for n in free_before + free_after]
     # «تمكن الجيش والمقاومة من السيطرة على ... عقب اشتباكات مع الحوثيين»: the
     # subject that acts before the trigger is actor1; the side after «مع» is the
@@ -400,9 +422,15 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
     if a1 is None and subject:
         a1, a2 = subject, opposite[0]
         why.append(f"actor1 {a1!r}: subject of the sentence, before the trigger; actor2 {a2!r}: «مع»")
-    elif a1 is None and between:
+    elif a1 is None and between and (between[0] not in opposite or len(between) > 1 or patients):
         a1 = between[0]
         why.append(f"actor1 {a1!r}: «بين/مع»")
+    elif a1 is None and between:
+        # «سيطر رجال القبائل على المناطق وسط اشتباكات مع الحوثيين»: the only side
+        # named is the one fought «مع» (and none fell), the other; the actor is left
+        # to context.
+        a2 = between[0]
+        why.append(f"actor2 {a2!r}: «مع», the side fought")
     if a2 is None:
         a2 = next((p for p in patients if p != a1), None)
         foe = None
@@ -740,7 +768,17 @@ def choose_date(cand: Candidate, facts: ArticleFacts, ctx: Context) -> None:
     # the statement: the events reported in its clause happened that day or
     # before, so it is only a bound on their day.
     own = [d for d in dated if not getattr(d, "report", False)]
-    statement = min((d for d in dated if getattr(d, "report", False)), key=lambda d: d.date, default=None)
+    bounds = [d for d in dated if getattr(d, "report", False)]
+    # «دعت السلطات السبت مواطنيها إلى ... بعد هجوم استهدف حافلة»: an event named
+    # after «بعد/عقب/إثر» came before the day of the clause it follows, which only
+    # bounds its day.
+    a_start = cand.anchor.start
+    pre = next((c for c in s.cues if c.payload.kind == "prelude" and c.end <= a_start
+                and facts.word_index(a_start) - facts.word_index(c.end - 1) <= 2), None)
+    if pre is not None:
+        bounds += [d for d in own if d.end <= pre.start]
+        own = [d for d in own if d.end > pre.start]
+    statement = min(bounds, key=lambda d: d.date, default=None)
     said = statement.date if statement is not None else None
     if own:
         anchor = cand.anchor.start

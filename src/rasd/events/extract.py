@@ -98,6 +98,11 @@ class EventStage:
             for s in facts.sentences:
                 if s.triggers and (s.cues or lex.cue_patterns):
                     s.breaks = [s.start + m.start() for m in lex.clause_openers.finditer(s.text)]
+        if lex.complementizers is not None:
+            for s in facts.sentences:
+                if s.triggers:
+                    s.complements = [(s.start + m.start(), s.start + m.end())
+                                     for m in lex.complementizers.finditer(s.text)]
         if lex.cue_patterns:
             for s in facts.sentences:
                 if s.triggers:

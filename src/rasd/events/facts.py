@@ -42,6 +42,9 @@ class Sentence:
     # Normalised offsets where a new clause starts («فيما», «بينما», «لكن»): a cue
     # governs its own clause, not the next one's event.
     breaks: list[int] = field(default_factory=list)
+    # Normalised (start, end) of «أن/إن/أنه/أنها ...» opening a reported clause: the
+    # side named before it is the speaker, the one after it the clause's subject.
+    complements: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -96,6 +96,8 @@ class Lexicon:
     claims: re.Pattern[str] | None = None
     # Words that open a new clause inside a sentence («فيما», «بينما», «لكن»).
     clause_openers: re.Pattern[str] | None = None
+    # «أن/إن/أنه/أنها ...»: the words that open a reported («that ...») clause.
+    complementizers: re.Pattern[str] | None = None
     name_prefixes: frozenset[str] = frozenset()
     # Words that name a newspaper before its name («بصحيفة»), normalised.
     press_words: frozenset[str] = frozenset()
@@ -185,6 +187,7 @@ def _load(path: Path) -> Lexicon:
                    suspects=_word_alternation(data.get("suspects")),
                    claims=_word_alternation(data.get("claims")),
                    clause_openers=_word_alternation(data.get("clause_openers")),
+                   complementizers=_word_alternation(data.get("complementizers")),
                    dual_heads=_word_set(data.get("dual_place_heads")),
                    name_prefixes=_word_set(data.get("place_name_prefixes")),
                    press_words=_word_set(data.get("press_words")))
