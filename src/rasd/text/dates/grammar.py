@@ -9,10 +9,14 @@ compiled pattern. rasd.text.dates.resolve has one method per rule name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
 
 from rasd.text.dates.words import CalendarWords, load_calendar_words
+from rasd.text.tokens import word_spans
 
 
 def trie_alternation(words) -> str:
@@ -114,10 +118,55 @@ _RULE_FIRST_WORDS = (
 _CLITICS = r"(?:وب|ول|فب|فل|وف|[وفبل])"
 
 
+_RUN = re.compile(r"\w+")
+_MAX_KNOWN_WORDS = 100_000
+
+
 @dataclass(frozen=True, slots=True)
 class Grammar:
     regex: re.Pattern[str]
     words: CalendarWords
+    # The regex's opening (word boundary, clitics, first-word anchor) alone.
+    head: re.Pattern[str] = re.compile("")
+    # word -> offsets in it where a date may start (cache of _offsets).
+    _known: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def finditer(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches of regex.finditer(norm, start, end), found faster.
+
+        The regex opens with a lookbehind, so re cannot skip ahead and
+        tries the anchor at every word start (~700 an article) to find the
+        ~30 that may open a date. Here each distinct word is checked once
+        (cached) and the regex is tried only at the starts of the words that
+        passed: the same positions, left to right, each tried only after
+        the end of the previous match, so the same matches."""
+        end = len(norm) if end is None else end
+        starts, _, texts = word_spans(norm, start, end)
+        known = self._known
+        if len(known) > _MAX_KNOWN_WORDS:
+            known.clear()
+        offsets = list(map(known.get, texts))
+        for i in compress(range(len(texts)), map(is_, offsets, repeat(None))):
+            word = texts[i]
+            offsets[i] = known[word] = self._offsets(word)
+        match = self.regex.match
+        pos = start
+        for i in compress(range(len(texts)), offsets):
+            for off in offsets[i]:
+                p = starts[i] + off
+                if p >= pos:
+                    m = match(norm, p, end)
+                    if m is not None:
+                        yield m
+                        pos = m.end()
+
+    def _offsets(self, word: str) -> tuple[int, ...]:
+        """Where in a word (a run of letters or of digits; a clitic joined
+        to a quoted word has two runs) the regex's opening can match. A "0"
+        stands for what follows the run: a non-letter, maybe a digit, which
+        is all the opening looks at past the run; so no start the regex could
+        match at is left out."""
+        return tuple(r.start() for r in _RUN.finditer(word) if self.head.match(r.group() + "0"))
 
 
 @lru_cache(maxsize=1)
@@ -178,5 +227,8 @@ def compiled_grammar() -> Grammar:
         w.seasons, w.holidays, w.holiday_day_ordinals, w.relative_days,
     ) for p in table} | set(_RULE_FIRST_WORDS) | {"ايام"}
     anchor = rf"(?=\d|ال\d|{trie_alternation(first_words)}{END_LETTER})"
-    regex = re.compile(r"(?<!\w)" + _CLITICS + "?" + anchor + "(?:" + "|".join(branches) + ")")
-    return Grammar(regex=regex, words=w)
+    head = r"(?<!\w)" + _CLITICS + "?" + anchor
+    regex = re.compile(head + "(?:" + "|".join(branches) + ")")
+    # Grammar.finditer relies on every first word being one run of letters.
+    assert all(re.fullmatch(r"[^\W\d_]+", word) for word in first_words), "a first word that is not all letters"
+    return Grammar(regex=regex, words=w, head=re.compile(head))
