@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_
+from itertools import compress
+from operator import not_, or_
 
 from rasd.text.dates.words import CalendarWords, load_calendar_words
 from rasd.text.tokens import word_spans
@@ -115,58 +115,51 @@ _RULE_FIRST_WORDS = (
 )
 
 # Clitics a date phrase may carry: «وأمس», «فجر» (not a clitic), «بالأمس», «لعام».
-_CLITICS = r"(?:وب|ول|فب|فل|وف|[وفبل])"
+_CLITIC_CHAINS = ("وب", "ول", "فب", "فل", "وف", "و", "ف", "ب", "ل")
+_CLITICS = "(?:" + "|".join(_CLITIC_CHAINS) + ")"
 
 
-_RUN = re.compile(r"\w+")
-_MAX_KNOWN_WORDS = 100_000
+_RUN = re.compile(r"[^\W\d_]+|\d+")  # the runs the word scan splits text into
+_QUOTE = re.compile("[\"'`]")
 
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
     regex: re.Pattern[str]
     words: CalendarWords
-    # The regex's opening (word boundary, clitics, first-word anchor) alone.
-    head: re.Pattern[str] = re.compile("")
-    # word -> offsets in it where a date may start (cache of _offsets).
-    _known: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # The words (letter runs) the regex can start in: a clitic chain, a
+    # first word or «ال», or a clitic chain and one of those.
+    openers: frozenset[str] = frozenset()
 
     def finditer(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """The matches of regex.finditer(norm, start, end), found faster.
 
         The regex opens with a lookbehind, so re cannot skip ahead and
         tries the anchor at every word start (~700 an article) to find the
-        ~30 that may open a date. Here each distinct word is checked once
-        (cached) and the regex is tried only at the starts of the words that
-        passed: the same positions, left to right, each tried only after
-        the end of the previous match, so the same matches."""
+        ~30 that may open a date. A match starts where a run of letters or
+        of digits starts, and its letter run is one of `openers` (set
+        look-ups at C speed over the shared word scan); the regex is tried
+        only there, left to right, each after the end of the previous
+        match: the same matches."""
         end = len(norm) if end is None else end
         starts, _, texts = word_spans(norm, start, end)
-        known = self._known
-        if len(known) > _MAX_KNOWN_WORDS:
-            known.clear()
-        offsets = list(map(known.get, texts))
-        for i in compress(range(len(texts)), map(is_, offsets, repeat(None))):
-            word = texts[i]
-            offsets[i] = known[word] = self._offsets(word)
+        n = len(texts)
+        at = list(compress(starts, map(or_, map(self.openers.__contains__, texts), map(str.isdecimal, texts))))
+        if _QUOTE.search(norm, start, end) is not None:
+            # A clitic written apart before a quote is one scanned word with
+            # the quoted one («ل"داعش»): look at each run of such a word.
+            for i in compress(range(n), map(not_, map(str.isalnum, texts))):
+                at.extend(starts[i] + r.start() for r in _RUN.finditer(texts[i])
+                          if r.group() in self.openers or r.group().isdecimal())
+            at.sort()
         match = self.regex.match
         pos = start
-        for i in compress(range(len(texts)), offsets):
-            for off in offsets[i]:
-                p = starts[i] + off
-                if p >= pos:
-                    m = match(norm, p, end)
-                    if m is not None:
-                        yield m
-                        pos = m.end()
-
-    def _offsets(self, word: str) -> tuple[int, ...]:
-        """Where in a word (a run of letters or of digits; a clitic joined
-        to a quoted word has two runs) the regex's opening can match. A "0"
-        stands for what follows the run: a non-letter, maybe a digit, which
-        is all the opening looks at past the run; so no start the regex could
-        match at is left out."""
-        return tuple(r.start() for r in _RUN.finditer(word) if self.head.match(r.group() + "0"))
+        for p in at:
+            if p >= pos:
+                m = match(norm, p, end)
+                if m is not None:
+                    yield m
+                    pos = m.end()
 
 
 @lru_cache(maxsize=1)
@@ -231,4 +224,5 @@ def compiled_grammar() -> Grammar:
     regex = re.compile(head + "(?:" + "|".join(branches) + ")")
     # Grammar.finditer relies on every first word being one run of letters.
     assert all(re.fullmatch(r"[^\W\d_]+", word) for word in first_words), "a first word that is not all letters"
-    return Grammar(regex=regex, words=w, head=re.compile(head))
+    openers = frozenset(c + word for c in ("", *_CLITIC_CHAINS) for word in (*first_words, "ال", "")) - {""}
+    return Grammar(regex=regex, words=w, openers=openers)
