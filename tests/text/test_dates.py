@@ -449,3 +449,43 @@ def test_a_date_after_mundhu_is_marked_as_the_start_of_a_period() -> None:
     assert by_text["منذ اربعه اشهر"].since
     assert by_text["20 يوليو"].since and by_text["20 يوليو"].end_date == date(2015, 8, 8)
     assert not by_text["امس"].since
+
+
+# Grammar.finditer tries the grammar's regex only at the words that can open
+# a date (checked once per word): it must find exactly what a scan of the
+# regex over every position finds, range limits and odd word joins included.
+
+def _same_as_regex_scan(text: str) -> None:
+    from rasd.text.dates.grammar import compiled_grammar
+
+    grammar = compiled_grammar()
+    norm = normalize(text)[0]
+
+    def key(matches):
+        return [(m.span(), m.lastgroup, m.groups()) for m in matches]
+
+    assert key(grammar.finditer(norm)) == key(grammar.regex.finditer(norm))
+    for start in range(0, len(norm) + 1, 3):
+        for end in (start, (start + len(norm)) // 2, len(norm)):
+            assert key(grammar.finditer(norm, start, end)) == key(grammar.regex.finditer(norm, start, end))
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة أشخاص وأصيب آخرون أمس الجمعة في قصف استهدف السوق، بحسب ما أفاد المرصد يوم 24 يوليو 2015.",
+    "وقال المتحدث إن الهجوم وقع فجر الخميس الماضي، وإن الاشتباكات استمرت حتى الساعات الأولى من صباح اليوم.",
+    "أعلن التحالف في 26/7/2015م أن الغارات التي شنت في الثامن والتاسع من أيلول/ سبتمبر أصابت أهدافها.",
+    "ذكرت وكالة الأنباء في 10 شوال 1436هـ أن مسلحي «داعش» هاجموا مواقع للجيش منذ عام 2014.",
+    "وبالأمس أعلن الجيش مقتل 12 عنصراً، وفي 2003 وقبل ثلاثة أعوام شهدت المدينة معارك مماثلة.",
+    'أعلن ل"الجمعة" و"أمس" و"الخميس" أن مارس2011 والـ24 ساعة الماضية و2014 وال24 من مارس شهدت قتالاً.',
+    "وقع الانفجار _الجمعة و²أمس ١٢ مارس ٢٠١٥ و١٣/٤/٢٠١٥ في شارع 26 سبتمبر.",
+    'قال ل"2015م" إن و"مارس2011" ب\'الخميس\' و`امس` شهدت معارك.',
+])
+def test_the_word_filtered_scan_finds_what_the_regex_finds(text: str) -> None:
+    _same_as_regex_scan(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ARABIC_NEWS_ALPHABET | st.sampled_from(['"', "'", "`", "_", "²", "و", "ل", "وب", "ال"]),
+                max_size=40).map("".join))
+def test_the_word_filtered_scan_finds_what_the_regex_finds_in_any_text(text: str) -> None:
+    _same_as_regex_scan(text)

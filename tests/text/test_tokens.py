@@ -318,3 +318,22 @@ def test_a_match_is_a_frozen_value():
     assert hash(hit) == hash(type(hit)(hit.start, hit.end, hit.text, hit.clitics, hit.payload))
     with pytest.raises(dataclasses.FrozenInstanceError):
         hit.start = 0  # type: ignore[misc]
+
+
+def test_a_phrase_added_after_a_text_was_matched_is_found_in_it():
+    # find() remembers which words start a phrase; adding a phrase forgets it.
+    text = "قصفت طائرات حربية بلدة الشيخ مسكين في ريف درعا"
+    m = matcher("درعا")
+    assert found(m, text) == [("درعا", "درعا", "")]
+    m.add("الشيخ مسكين", "الشيخ مسكين")
+    assert found(m, text) == [("الشيخ مسكين", "الشيخ مسكين", ""), ("درعا", "درعا", "")]
+
+
+def test_matchers_over_one_text_each_find_their_own_phrases():
+    # The words of a text are shared by the matchers run over it, not their hits.
+    n = norm("اندلعت اشتباكات بين الجيش ومسلحين في مدينة حلب وريف إدلب")
+    places, actors = matcher("حلب", "إدلب"), matcher("الجيش", "مسلحين")
+    for _ in range(2):
+        assert [x.payload for x in places.find(n)] == ["حلب", "إدلب"]
+        assert [(x.payload, x.clitics) for x in actors.find(n)] == [("الجيش", ""), ("مسلحين", "و")]
+    assert [x.payload for x in places.find(norm("قتل مدني بقصف على إدلب"))] == ["إدلب"]

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import is_, itemgetter
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any, Generic, Iterable, Sequence, TypeVar, overload
 
 from rasd.text.normalize import normalize_word
@@ -304,6 +304,21 @@ def _has_detached(norm: str, start: int, end: int) -> bool:
     return False
 
 
+_last_distinct: tuple[list[str] | None, frozenset[str]] = (None, frozenset())
+
+
+def _distinct(texts: list[str]) -> frozenset[str]:
+    """The distinct words of a scan's word list, kept for the last list
+    asked about: every matcher run over one text asks for the same list."""
+    global _last_distinct
+    last = _last_distinct
+    if last[0] is texts:
+        return last[1]
+    words = frozenset(texts)
+    _last_distinct = (texts, words)
+    return words
+
+
 @lru_cache(maxsize=64)
 def _scan(norm: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
     """The words of norm[start:end] as three parallel lists (starts, ends,
@@ -367,6 +382,9 @@ class PhraseMatcher(Generic[T]):
         # word -> the readings of it that start a phrase, with their trie
         # nodes: news vocabulary repeats, so most words cost one look-up.
         self._starts: dict[str, tuple[tuple[int, str, bool, dict, object, bool], ...]] = {}
+        # The words of _starts whose readings are not empty: the few that
+        # start a phrase (find() intersects the text's words with them).
+        self._starters: set[str] = set()
 
     def __len__(self) -> int:
         return self._size
@@ -391,6 +409,7 @@ class PhraseMatcher(Generic[T]):
         if not words:
             return
         self._starts.clear()
+        self._starters.clear()
         node = self._root
         for i, word in enumerate(words):
             key = self._key(word) if i == 0 else word
@@ -468,30 +487,31 @@ class PhraseMatcher(Generic[T]):
         candidates: list[tuple[int, int, int, int, str, object]] = []
         add = candidates.append
         n = len(texts)
-        known = self._starts
+        known, starters = self._starts, self._starters
         if len(known) > _MAX_KNOWN_WORDS:
             known.clear()
-        # Most words start no phrase: look every word up at C speed (map,
-        # compress) and loop in Python only over the few that do. Words not
-        # seen before get their readings first, once each.
-        firsts = list(map(known.get, texts))
-        missing = list(compress(range(n), map(is_, firsts, repeat(None))))
-        if missing:
+            starters.clear()
+        # Most words start no phrase: work on the text's distinct words with
+        # set operations (C speed, shared by all matchers of a text) and loop
+        # in Python only over the few words that start one. Words not seen
+        # before get their readings first, once each.
+        distinct = _distinct(texts)
+        new_words = distinct.difference(known)
+        if new_words:
             first_readings = self._first_readings
             root, article_optional = self._root, self.article_optional
-            for i in missing:
-                word = texts[i]
-                f = known.get(word)
-                if f is None:
-                    readings = _readings(word, article_optional)
-                    if len(readings) == 1 and readings[0][1] not in root:
-                        f = ()  # one reading that starts no phrase (most new words)
-                    else:
-                        f = first_readings(word)
-                    known[word] = f
-                firsts[i] = f
-        for i in compress(range(n), firsts):
-            readings = firsts[i]
+            for word in new_words:
+                readings = _readings(word, article_optional)
+                if len(readings) == 1 and readings[0][1] not in root:
+                    f = ()  # one reading that starts no phrase (most new words)
+                else:
+                    f = first_readings(word)
+                    if f:
+                        starters.add(word)
+                known[word] = f
+        present = starters.intersection(distinct)
+        for i in compress(range(n), map(present.__contains__, texts)):
+            readings = known[texts[i]]
             if len(readings) == 1:
                 # One reading (most hits): its phrases, shortest first, are
                 # the candidates; no choice between readings to make.

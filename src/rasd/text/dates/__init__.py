@@ -123,7 +123,7 @@ def find_dates(norm: str, published: date | None, start: int = 0, end: int | Non
     grammar = compiled_grammar()
     resolver = Resolver(norm, published, grammar.words)
     found: list[DateMention] = []
-    for m in grammar.regex.finditer(norm, start, len(norm) if end is None else end):
+    for m in grammar.finditer(norm, start, end):
         rule = m.lastgroup
         if rule is None:
             continue
