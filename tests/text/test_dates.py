@@ -216,6 +216,17 @@ REAL_CASES = [
 
 # Forms the spec and the issue name that the real cases above do not cover.
 SPEC_CASES = [
+    # «في مثل هذا اليوم من أغسطس 1990»: an anniversary names a day of another
+    # year, so «اليوم» there is not the publication day; the month and year date it.
+    Case("spec §1", "وفي مثل هذا اليوم من أغسطس 1990 اجتاحت القوات العراقية الكويت", "2015-08-02",
+         "أغسطس 1990", "1990-08-15", 3),
+    # A Hijri month with «الماضي»: the last one that ended before publication
+    # (Ramadan 1436 ran 18 June - 16 July 2015; Ramadan 1435, 28 June - 27 July 2014).
+    Case("spec §1", "بعد تفجير مسجد في رمضان الماضي", "2015-08-02", "رمضان الماضي", "2015-07-02", 3),
+    Case("spec §1", "قتل العشرات في شهر رمضان الفائت", "2015-08-02", "شهر رمضان الفائت", "2015-07-02", 3),
+    Case("spec §1", "بعد تفجير مسجد في رمضان الماضي", "2015-07-10", "رمضان الماضي", "2014-07-12", 3),
+    # «صائفة»: summer in the Tunisian and Algerian press.
+    Case("spec §1", "في جريمة معركة طرابلس في صائفة 2014", "2015-07-21", "صائفة 2014", "2014-07-15", 3),
     # «في 3 الجاري»: a day of the current (or, with الماضي, the previous) month.
     Case("spec §1", "قتل ثلاثة في 3 الجاري بقصف", "2015-08-08", "3 الجاري", "2015-08-03", 1),
     Case("spec §1", "اعتقل في 25 الماضي", "2015-08-08", "25 الماضي", "2015-07-25", 1),
@@ -304,6 +315,7 @@ def test_without_publication_date_relative_dates_stay_unknown() -> None:
         "استعادت القوات قصر 22 مايو الرئاسي",  # a palace named after a day
         "أحد ناشطي ثورة 11 فبراير في المدينة",  # a revolution named by its first day
         "اجتماع لقوى 14 آذار في بيروت",  # a political bloc named after a day
+        "وتحل في مثل هذا اليوم ذكرى الاجتياح",  # an anniversary, not today
     ],
 )
 def test_words_that_are_not_dates(text: str) -> None:

@@ -74,7 +74,9 @@ _RULES: list[tuple[str, str]] = [
     ("month", r"(?:(?P<part><PART>)\s+)?(?P<shahr>(?:شهر|شهري)\s+)?(?P<mon><MONTHPAIR>)(?:\s*(?:و|-|الي|حتي)\s*(?P<mb><MONTHNAME>)" + END_LETTER
         + r"(?:(?:\s*[/(-]\s*|\s+)<MONTHNAME>(?:\s*و\s*<MONTHNAME>)?" + END_LETTER + r"(?:\s*\))?)?)?<YEARPART>?"),
     # «شهر رمضان المبارك», «رمضان 1436ه»
-    ("hijri_month", r"(?:(?P<part><PART>)\s+)?(?:شهر\s+(?P<hmon><HMONTH>)" + END + r"(?:\s+(?P<hyear>1[34]\d\d)(?!\d))?|(?P<hmon2><HMONTH>)\s+(?P<hyear2>1[34]\d\d)\s*ه" + END + ")"),
+    # «رمضان الماضي», «شهر رمضان الفائت»: the last such month that ended before publication
+    ("hijri_month", r"(?:(?P<part><PART>)\s+)?(?:(?:شهر\s+)?(?P<hmon3><HMONTH>)\s+(?P<hpast><PAST>)" + END
+        + r"|شهر\s+(?P<hmon><HMONTH>)" + END + r"(?:\s+(?P<hyear>1[34]\d\d)(?!\d))?|(?P<hmon2><HMONTH>)\s+(?P<hyear2>1[34]\d\d)\s*ه" + END + ")"),
     # «عام 2014», «منذ عام 2011م», «مطلع العام 2015», «سنه 1415ه»
     ("year", r"(?:(?P<part><PART>)\s+)?(?:(?:منذ|خلال|حتي)\s+(?:" + _YEAR_WORD + r"\s+)?|" + _YEAR_WORD + r"\s+)\(?\s*<YEARS>"),
     # «في 2014», «قبل 1948», «حرب 1936 - 1939», «(1948)»: a bare year where a year is expected (checked)
@@ -182,6 +184,7 @@ def compiled_grammar() -> Grammar:
         "<ORD>": trie_alternation(w.ordinals) + END,
         "<CARD>": trie_alternation(w.cardinals),
         "<REL>": trie_alternation(w.past | w.current | w.next | w.before_past),
+        "<PAST>": trie_alternation(w.past),
         "<TOD>": trie_alternation(w.times_of_day),
         "<PART>": trie_alternation(w.span_parts),
         "<UNIT_ONE>": trie_alternation(w.units_one),

@@ -292,7 +292,7 @@ class Resolver:
         return Resolved(_clamp(resolved, self.pub, date(year, month, 1)), precision, relative, end_date)
 
     def hijri_month(self, g) -> Resolved | None:
-        month = self.w.hijri_months[self._key(g("hmon") or g("hmon2"))]
+        month = self.w.hijri_months[self._key(g("hmon") or g("hmon2") or g("hmon3"))]
         hyear = g("hyear") or g("hyear2")
         part = self._part(g("part"))
         precision = 2 if part else 3
@@ -304,6 +304,8 @@ class Resolver:
             first = _hijri_to_date(year, month, 1)
             if first and first > self.pub:
                 year -= 1
+            elif first and g("hpast") and first + timedelta(days=29) > self.pub:
+                year -= 1  # «رمضان الماضي» written during Ramadan is last year's
         else:
             return Resolved(None, precision, True)
         resolved = _hijri_to_date(year, month, day)
