@@ -216,10 +216,14 @@ REAL_CASES = [
 
 # Forms the spec and the issue name that the real cases above do not cover.
 SPEC_CASES = [
-    # «في مثل هذا اليوم من أغسطس 1990»: an anniversary names a day of another
-    # year, so «اليوم» there is not the publication day; the month and year date it.
+    # «في مثل هذا اليوم من أغسطس 1990»: an anniversary names the publication's
+    # day and month in another year, not the publication day.
     Case("spec §1", "وفي مثل هذا اليوم من أغسطس 1990 اجتاحت القوات العراقية الكويت", "2015-08-02",
-         "أغسطس 1990", "1990-08-15", 3),
+         "مثل هذا اليوم من أغسطس 1990", "1990-08-02", 1),
+    Case("spec §1", "وفي مثل هذا اليوم من عام 2011 اندلعت الاحتجاجات", "2015-08-02",
+         "مثل هذا اليوم من عام 2011", "2011-08-02", 1),
+    Case("spec §1", "استعاد الجيش المدينة في مثل هذا اليوم من العام الماضي", "2015-08-02",
+         "مثل هذا اليوم من العام الماضي", "2014-08-02", 1),
     # A Hijri month with «الماضي»: the last one that ended before publication
     # (Ramadan 1436 ran 18 June - 16 July 2015; Ramadan 1435, 28 June - 27 July 2014).
     Case("spec §1", "بعد تفجير مسجد في رمضان الماضي", "2015-08-02", "رمضان الماضي", "2015-07-02", 3),

@@ -16,8 +16,10 @@ publication day:
   «في 3 الجاري»;
 - spans: «الأسبوع الماضي», «الشهر الفائت», «أواخر الشهر الماضي», «العام
   الماضي», «قبل ثلاثة أعوام», «منذ يومين», «خلال الساعات الماضية»;
-- seasons and holidays: «صيف عام 1994», «الصيف الماضي», «أول أيام عيد الفطر»,
-  «عيد الأضحى الماضي».
+- seasons and holidays: «صيف عام 1994», «الصيف الماضي», «صائفة 2014», «أول أيام
+  عيد الفطر», «عيد الأضحى الماضي», «رمضان الماضي»;
+- anniversaries: «في مثل هذا اليوم من عام 1990», «... من العام الماضي» (the
+  publication's day and month in that year).
 
 How the date is chosen (spec §1, ACLED time_precision):
 - `date` is the day to code an event on. `end_date` is set when the text

@@ -313,6 +313,25 @@ class Resolver:
             return None
         return Resolved(_clamp(resolved, self.pub, _hijri_to_date(year, month, 1)), precision, relative)
 
+    def anniversary(self, g) -> Resolved | None:
+        # The day and month of publication (or the month named) in the year named.
+        if not self.pub:
+            return Resolved(None, 3, True)
+        month = self.pub.month
+        if g("m1"):
+            month = self.w.months[self._key(g("m1"))]
+        if g("year"):
+            year, relative = int(g("year")), False
+        else:
+            year, relative = self.pub.year - 1, True
+        if (year, month) >= (self.pub.year, self.pub.month):
+            return None
+        if month != self.pub.month:
+            resolved = _safe_date(year, month, 15)
+            return Resolved(resolved, 3, relative) if resolved else None
+        resolved = _safe_date(year, month, self.pub.day) or _safe_date(year, month, 28)
+        return Resolved(resolved, 1, relative) if resolved else None
+
     def year(self, g, start: int, end: int) -> Resolved | None:
         if _NUMBER_BEFORE.search(self.norm, max(0, start - 12), start):
             return None  # «القانون رقم 162 لعام 1958»: the year of a law's number
