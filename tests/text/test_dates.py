@@ -238,6 +238,8 @@ SPEC_CASES = [
     # named weekday wins (published is often a print or crawl day off by one).
     Case("spec §1", "قتل ثلاثة أمس الجمعة في", "2022-01-23", "أمس الجمعة", "2022-01-21", 1),
     Case("spec §1", "وقعت الاشتباكات اليوم", "2022-01-22", "اليوم", "2022-01-22", 1),
+    # «صباح هذا اليوم» in an official statement is today.
+    Case("spec §1", "استهدف سلاح الجو في الساعة الرابعة من صباح هذا اليوم مواقع", "2022-01-22", "اليوم", "2022-01-22", 1),
     Case("spec §1", "خلال الشهر الفائت قتل", "2022-01-22", "الشهر الفائت", "2021-12-15", 3),
     Case("spec §1", "في العام الماضي وقعت", "2022-01-22", "العام الماضي", "2021-07-01", 3),
     Case("spec §1", "في كانون الثاني/ يناير 2022 قتل", "2022-01-22", "كانون الثاني/ يناير 2022", "2022-01-15", 3),
@@ -320,6 +322,7 @@ def test_without_publication_date_relative_dates_stay_unknown() -> None:
         "أحد ناشطي ثورة 11 فبراير في المدينة",  # a revolution named by its first day
         "اجتماع لقوى 14 آذار في بيروت",  # a political bloc named after a day
         "وتحل في مثل هذا اليوم ذكرى الاجتياح",  # an anniversary, not today
+        "لم يكن يخطر لهم أنه سيمر عليهم مثل هذا اليوم",  # "such a day"
     ],
 )
 def test_words_that_are_not_dates(text: str) -> None:

@@ -374,6 +374,8 @@ class Resolver:
         if rel == "اليوم" and not g("wd"):
             if self._next_word(end) in self.w.today_blockers_after or self._prev_word(start) in self.w.today_blockers_before:
                 return None
+            if self.norm[max(0, start - 12):start].rstrip().endswith(self.w.today_blocker_phrases_before):
+                return None  # «في مثل هذا اليوم»: an anniversary or "such a day"
             before, after = self.norm[start - 1:start], self.norm[end:end + 1]
             if '"' in (before, after) or (before, after) == ("(", ")"):
                 return None  # «"اليوم"», «ل(اليوم)»: the newspaper's name

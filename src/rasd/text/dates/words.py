@@ -43,6 +43,7 @@ class CalendarWords:
     weekday_blockers: frozenset[str]  # «صلاة» before «الجمعة»
     today_blockers_before: frozenset[str]  # «عين» before «اليوم»
     today_blockers_after: frozenset[str]  # «التالي» after «اليوم»
+    today_blocker_phrases_before: tuple[str, ...]  # «مثل هذا» before «اليوم»
     bare_year_after: frozenset[str]  # «في» before «2014»
     seasons: dict[str, int]  # «الصيف» -> 7, the month that stands for it
     holidays: dict[str, Holiday]
@@ -119,6 +120,7 @@ def load_calendar_words() -> CalendarWords:
         weekday_blockers=frozenset(norm_phrase(w) for w in raw["weekday_blockers"]),
         today_blockers_before=frozenset(norm_phrase(w) for w in raw["today_blockers_before"]),
         today_blockers_after=frozenset(norm_phrase(w) for w in raw["today_blockers_after"]),
+        today_blocker_phrases_before=tuple(norm_phrase(w) for w in raw["today_blocker_phrases_before"]),
         bare_year_after=frozenset(norm_phrase(w) for w in raw["bare_year_after"]),
         date_name_heads=frozenset(norm_phrase(w) for w in raw.get("date_name_heads", [])),
         seasons=table(raw["seasons"], "month"),
