@@ -105,3 +105,8 @@ def test_a_claim_told_as_the_group_s_record_names_no_bomber(pipeline):
     [e] = bombings(pipeline, "انفجرت عبوة ناسفة أمس بدورية للشرطة العراقية في الرمادي. "
                              "وسبق لتنظيم داعش أن أعلن مسؤوليته عن هجمات على الشرطة.")
     assert e.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_helicopters_are_the_state_s_air_force(pipeline):
+    [e] = bombings(pipeline, "قصف الطيران المروحي أمس بالبراميل المتفجرة مواقع تنظيم داعش في الرمادي.")
+    assert (e.actor1, e.actor2) == ("Military Forces of Iraq", "Islamic State")
