@@ -110,3 +110,13 @@ def test_a_claim_told_as_the_group_s_record_names_no_bomber(pipeline):
 def test_helicopters_are_the_state_s_air_force(pipeline):
     [e] = bombings(pipeline, "قصف الطيران المروحي أمس بالبراميل المتفجرة مواقع تنظيم داعش في الرمادي.")
     assert (e.actor1, e.actor2) == ("Military Forces of Iraq", "Islamic State")
+
+
+def test_a_headline_mention_does_not_lend_the_bombing_a_side_guessed_from_the_article(pipeline):
+    # «بهجوم انتحاري» in the title names no attacker; the army named later in the
+    # article is not the suicide bomber.
+    [e] = bombings(pipeline, "عشرات القتلى والجرحى بهجوم انتحاري في الرمادي\n\n"
+                             "قتل 15 شخصا على الأقل اليوم عندما فجر انتحاري نفسه في سوق مزدحمة بمدينة "
+                             "الرمادي، حسبما أفاد مسؤولون. وقال المحافظ إن بين القتلى نساء وأطفال وجنديا "
+                             "عراقيا. ويأتي الهجوم بعد أيام من إعلان الجيش العراقي بدء عملية عسكرية في المحافظة.")
+    assert e.actor1 == "Unidentified Armed Group (Iraq)"
