@@ -120,3 +120,12 @@ def test_a_headline_mention_does_not_lend_the_bombing_a_side_guessed_from_the_ar
                              "الرمادي، حسبما أفاد مسؤولون. وقال المحافظ إن بين القتلى نساء وأطفال وجنديا "
                              "عراقيا. ويأتي الهجوم بعد أيام من إعلان الجيش العراقي بدء عملية عسكرية في المحافظة.")
     assert e.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_the_suicide_bomber_a_headline_names_is_the_attacker_not_a_side_it_hit(pipeline):
+    # «بهجوم انتحاري»: the adjective names the attacker, an unidentified bomber;
+    # the army the article names elsewhere did not set off the bomb.
+    [e] = bombings(pipeline, "عشرات القتلى بهجوم انتحاري في الرمادي\n\n"
+                             "قتل عشرون شخصا أمس في الرمادي. وتشن القوات العراقية منذ أسابيع "
+                             "حملة على تنظيم داعش في المحافظة.")
+    assert e.actor1 == "Unidentified Armed Group (Iraq)"

@@ -375,6 +375,12 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
         name = d.resolve(mention.entry, country, ctx.topic)
         if not name:
             continue
+        if any(t.start < mention.start and mention.end <= t.end for t in s.triggers):
+            # «هجوم انتحاري», «عملية انتحارية»: the attacker the event's own name
+            # tells of, never a side it hit.
+            if d.info(name).kind in NON_ARMED_KINDS:
+                continue
+            role = "inner"
         if role == "source":
             if not (speaker_acts and mention.end < anchor.start
                     and not any(mention.end <= st < anchor.start - 1 - (e - st) for st, e in s.complements)
@@ -459,6 +465,12 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
                 a2 = targets[0]
                 why.append(f"actor2 {a2!r}: state forces named near a bomb are its target")
                 armed = [n for n in armed if n not in targets]
+        inner = next((n for n, r, _ in named if r == "inner" and n != a2), None)
+        if inner and not any(n in armed for n in free_before):
+            # «قتل شرطي في هجوم انتحاري قرب قاعدة للقوات الأمريكية»: the bomber the
+            # trigger names acted, not a force named after it; a subject before the
+            # trigger still comes first.
+            armed = [inner]
         if armed and cand.sub_event_type == "Air/drone strike" and a2 is None \
                 and d.info(armed[0]).kind not in ("state", "external") \
                 and not any(w in t.text for t in cand.triggers for w in ("مسير", "طيار", "درون")):
