@@ -129,3 +129,12 @@ def test_the_suicide_bomber_a_headline_names_is_the_attacker_not_a_side_it_hit(p
                              "قتل عشرون شخصا أمس في الرمادي. وتشن القوات العراقية منذ أسابيع "
                              "حملة على تنظيم داعش في المحافظة.")
     assert e.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_single_foreign_drone_is_its_state_s_military(pipeline):
+    # «طائرة إسرائيلية من دون طيار»: one aircraft, named with its nationality.
+    [e] = [x for x in pipeline.extract(Article(
+        id="t", text="قتل ثلاثة مسلحين من حزب الله أمس في ضربة جوية نفذتها طائرة إسرائيلية "
+                     "من دون طيار قرب بلدة الرمادي.", published=date(2015, 8, 2)))
+           if x.sub_event_type == "Air/drone strike"]
+    assert (e.actor1, e.actor2) == ("Military Forces of Israel", "Hezbollah")
