@@ -138,3 +138,14 @@ def test_a_single_foreign_drone_is_its_state_s_military(pipeline):
                      "من دون طيار قرب بلدة الرمادي.", published=date(2015, 8, 2)))
            if x.sub_event_type == "Air/drone strike"]
     assert (e.actor1, e.actor2) == ("Military Forces of Israel", "Hezbollah")
+
+
+def test_ground_retaken_with_no_side_named_was_retaken_by_the_government_side(pipeline):
+    # The article names the enemy most often; «هذه القوات استعادت» still means
+    # the government's forces took the ground back.
+    text = ("تدور معارك عنيفة بين تنظيم داعش والجيش العراقي في الرمادي منذ أسابيع. وقال مصدر أمني "
+            "إن تنظيم داعش تكبد خسائر كبيرة وإن عناصر داعش فروا من عدة أحياء. وأضاف أن هذه القوات "
+            "استعادت أمس مبنى المحافظة في الرمادي.")
+    events = pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
+    [e] = [x for x in events if x.sub_event_type == "Government regains territory"]
+    assert (e.actor1, e.actor2) == ("Military Forces of Iraq", "Islamic State")

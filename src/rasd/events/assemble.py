@@ -665,6 +665,11 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             # investigators or the police who came to the scene.
             pool = ctx.claimants + [n for n in armed if ctx.actor_counts[n] >= 2
                                     and not (d.info(n).pro_government or d.info(n).kind == "state")]
+        elif sub == "Government regains territory":
+            # «استعادت هذه القوات القصر»: ground retaken with no side named was
+            # retaken by the government's side the article names, not its enemy.
+            pool = [n for n in armed if d.info(n).pro_government or d.info(n).kind == "state"] + \
+                   [n for n in armed if not (d.info(n).pro_government or d.info(n).kind == "state")]
         elif sub == "Air/drone strike":
             # Aircraft belong to states and foreign coalitions: an air strike with
             # no striker named is theirs before it is a ground militia's.
