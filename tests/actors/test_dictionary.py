@@ -111,5 +111,5 @@ def test_the_insurgents_are_each_country_s_main_insurgency():
     # «المتمردون» in Afghan, Somali and Nigerian reports.
     assert names("هاجم المتمردون قاعدة عسكرية", country="Afghanistan") == ["Taliban"]
     assert names("شن المتمردون الإسلاميون هجوما", country="Somalia") == ["Al Shabaab"]
-    assert names("قتل المتمردون عشرات القرويين", country="Nigeria") == ["Boko Haram"]
+    assert names("قتل المتمردون عشرات القرويين", country="Nigeria") == ["Boko Haram", "Civilians (Nigeria)"]
     assert names("هاجم المتمردون قاعدة عسكرية", country="Egypt") == [None]
