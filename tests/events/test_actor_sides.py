@@ -149,3 +149,12 @@ def test_ground_retaken_with_no_side_named_was_retaken_by_the_government_side(pi
     events = pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
     [e] = [x for x in events if x.sub_event_type == "Government regains territory"]
     assert (e.actor1, e.actor2) == ("Military Forces of Iraq", "Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف هجوم انتحاري أمس مسجدا في الرمادي.",
+    "انفجرت سيارة مفخخة أمس قرب حافلة ركاب في الرمادي.",
+])
+def test_a_mosque_or_a_passenger_bus_hit_by_a_bomb_is_civilians(pipeline, text):
+    [e] = bombings(pipeline, text)
+    assert e.actor2 == "Civilians (Iraq)"
