@@ -158,3 +158,14 @@ def test_ground_retaken_with_no_side_named_was_retaken_by_the_government_side(pi
 def test_a_mosque_or_a_passenger_bus_hit_by_a_bomb_is_civilians(pipeline, text):
     [e] = bombings(pipeline, text)
     assert e.actor2 == "Civilians (Iraq)"
+
+
+@pytest.mark.parametrize("text", [
+    "تعرض الجيش العراقي أمس لهجوم بالصواريخ في الرمادي.",
+    "تعرضت قوات الأمن العراقية أمس لقصف بقذائف الهاون في الرمادي.",
+])
+def test_the_side_that_came_under_fire_is_the_one_hit(pipeline, text):
+    # «تعرض ... لقصف/لهجوم»: the passive names the side attacked, not the attacker.
+    events = pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
+    assert events and all(e.actor2 == "Military Forces of Iraq" for e in events)
+    assert all(e.actor1 != "Military Forces of Iraq" for e in events)
