@@ -169,3 +169,13 @@ def test_the_side_that_came_under_fire_is_the_one_hit(pipeline, text):
     events = pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
     assert events and all(e.actor2 == "Military Forces of Iraq" for e in events)
     assert all(e.actor1 != "Military Forces of Iraq" for e in events)
+
+
+def test_an_unattributed_air_strike_is_flown_by_the_air_force_the_article_names_striking(pipeline):
+    text = ("تدور معارك بين الجيش العراقي وتنظيم داعش في الرمادي، وتقول مصادر إن الجيش العراقي "
+            "يتقدم وإن الجيش العراقي استعاد مواقع. وشنت طائرات التحالف أمس غارات جوية على مواقع "
+            "تنظيم داعش في الرمادي. وقال سكان إن غارات جوية استهدفت أمس مقرا لتنظيم داعش في بغداد.")
+    events = pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2
+    assert all(e.actor1 == "International Coalition" for e in strikes)

@@ -700,6 +700,26 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             break
 
 
+def share_air_strikers(cands: list[Candidate], ctx: Context) -> None:
+    """«شنت طائرات التحالف غارات على عمران ... وقال سكان إن غارات استهدفت مقرا»:
+    an air strike whose own sentence names no striker is flown by the air force the
+    article names striking elsewhere, before the article's most named armed side."""
+    d = ctx.dictionary
+    named = [c.actor1 for c in cands if c.sub_event_type == "Air/drone strike" and c.actor1
+             and f"actor1 {c.actor1!r}: the article's" not in c.why.get("actors", "")
+             and d.info(c.actor1).kind in ("state", "external")]
+    if not named:
+        return
+    striker = Counter(named).most_common(1)[0][0]
+    for c in cands:
+        if c.sub_event_type != "Air/drone strike" or c.actor1 == striker or c.actor2 == striker:
+            continue
+        if f"actor1 {c.actor1!r}: the article's" not in c.why.get("actors", ""):
+            continue
+        c.actor1 = striker
+        c.why["actors"] += f"; actor1 {striker!r}: the air force the article names striking"
+
+
 # ---------------------------------------------------------------- places
 def event_places(facts: ArticleFacts, s: Sentence, groups: list[Any], anchor: int) -> list[Any]:
     """The places of one event: the place nearest its trigger (after it first,

@@ -277,6 +277,7 @@ class EventStage:
                     if self._fold_dominated(part, events):
                         continue
                     events.append(part)
+        A.share_air_strikers(events, ctx)
         merged = self._merge(events)
         kept = [c for c in merged if _specific(c)]
         if len(kept) < len(merged):
