@@ -179,3 +179,10 @@ def test_an_unattributed_air_strike_is_flown_by_the_air_force_the_article_names_
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert len(strikes) == 2
     assert all(e.actor1 == "International Coalition" for e in strikes)
+
+
+def test_gunmen_counted_among_the_dead_of_a_named_group_s_fight_are_its_men(pipeline):
+    text = "اندلعت اشتباكات أمس في الرمادي بين الجيش العراقي وعناصر تنظيم داعش، أسفرت عن مقتل خمسة مسلحين."
+    events = pipeline.extract(Article(id="t", text=text, published=date(2015, 8, 2)))
+    [e] = [x for x in events if x.sub_event_type == "Armed clash"]
+    assert {e.actor1, e.actor2} == {"Military Forces of Iraq", "Islamic State"}

@@ -394,6 +394,15 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
         if any(n == name for n, _, _ in named):
             continue
         named.append((name, role, dist))
+    # «اشتباكات بين مواطنين ومسلحي داعش ... فيما جرح ثلاثة مسلحين»: gunmen counted
+    # among the casualties of a sentence that names one armed group are its men.
+    groups = [n for n, r, _ in named if not n.startswith("Unidentified Armed Group")
+              and d.info(n).kind in ("rebel", "political_militia", "identity_militia")]
+    if len(groups) == 1:
+        named = [(groups[0], r, dist) if n.startswith("Unidentified Armed Group") and r == "victim"
+                 else (n, r, dist) for n, r, dist in named]
+        named = [x for k, x in enumerate(named) if x[0] != groups[0] or
+                 all(y[0] != groups[0] for y in named[:k])]
     why: list[str] = []
     a1 = next((n for n, r, _ in named if r == "agent"), None)
     if a1:
