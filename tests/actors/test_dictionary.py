@@ -105,3 +105,11 @@ def test_indefinite_forces_with_a_nationality_are_that_states_military():
     assert names("تعرضت قريتان لقصف بدبابات تركية") == ["Military Forces of Turkey"]
     assert names("انتشرت قوات سعودية على الحدود") == ["Military Forces of Saudi Arabia"]
     assert names("قصفت طائرات حربية روسية مواقع") == ["Military Forces of Russia"]
+
+
+def test_the_insurgents_are_each_country_s_main_insurgency():
+    # «المتمردون» in Afghan, Somali and Nigerian reports.
+    assert names("هاجم المتمردون قاعدة عسكرية", country="Afghanistan") == ["Taliban"]
+    assert names("شن المتمردون الإسلاميون هجوما", country="Somalia") == ["Al Shabaab"]
+    assert names("قتل المتمردون عشرات القرويين", country="Nigeria") == ["Boko Haram", "Civilians (Nigeria)"]
+    assert names("هاجم المتمردون قاعدة عسكرية", country="Egypt") == [None]

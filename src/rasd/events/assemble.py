@@ -375,6 +375,12 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
         name = d.resolve(mention.entry, country, ctx.topic)
         if not name:
             continue
+        if any(t.start < mention.start and mention.end <= t.end for t in s.triggers):
+            # «هجوم انتحاري», «عملية انتحارية»: the attacker the event's own name
+            # tells of, never a side it hit.
+            if d.info(name).kind in NON_ARMED_KINDS:
+                continue
+            role = "inner"
         if role == "source":
             if not (speaker_acts and mention.end < anchor.start
                     and not any(mention.end <= st < anchor.start - 1 - (e - st) for st, e in s.complements)
@@ -388,6 +394,15 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
         if any(n == name for n, _, _ in named):
             continue
         named.append((name, role, dist))
+    # «اشتباكات بين مواطنين ومسلحي داعش ... فيما جرح ثلاثة مسلحين»: gunmen counted
+    # among the casualties of a sentence that names one armed group are its men.
+    groups = [n for n, r, _ in named if not n.startswith("Unidentified Armed Group")
+              and d.info(n).kind in ("rebel", "political_militia", "identity_militia")]
+    if len(groups) == 1:
+        named = [(groups[0], r, dist) if n.startswith("Unidentified Armed Group") and r == "victim"
+                 else (n, r, dist) for n, r, dist in named]
+        named = [x for k, x in enumerate(named) if x[0] != groups[0] or
+                 all(y[0] != groups[0] for y in named[:k])]
     why: list[str] = []
     a1 = next((n for n, r, _ in named if r == "agent"), None)
     if a1:
@@ -459,6 +474,12 @@ def assign_actors(cand: Candidate, facts: ArticleFacts, ctx: Context, country: s
                 a2 = targets[0]
                 why.append(f"actor2 {a2!r}: state forces named near a bomb are its target")
                 armed = [n for n in armed if n not in targets]
+        inner = next((n for n, r, _ in named if r == "inner" and n != a2), None)
+        if inner and not any(n in armed for n in free_before):
+            # «قتل شرطي في هجوم انتحاري قرب قاعدة للقوات الأمريكية»: the bomber the
+            # trigger names acted, not a force named after it; a subject before the
+            # trigger still comes first.
+            armed = [inner]
         if armed and cand.sub_event_type == "Air/drone strike" and a2 is None \
                 and d.info(armed[0]).kind not in ("state", "external") \
                 and not any(w in t.text for t in cand.triggers for w in ("مسير", "طيار", "درون")):
@@ -653,6 +674,11 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             # investigators or the police who came to the scene.
             pool = ctx.claimants + [n for n in armed if ctx.actor_counts[n] >= 2
                                     and not (d.info(n).pro_government or d.info(n).kind == "state")]
+        elif sub == "Government regains territory":
+            # «استعادت هذه القوات القصر»: ground retaken with no side named was
+            # retaken by the government's side the article names, not its enemy.
+            pool = [n for n in armed if d.info(n).pro_government or d.info(n).kind == "state"] + \
+                   [n for n in armed if not (d.info(n).pro_government or d.info(n).kind == "state")]
         elif sub == "Air/drone strike":
             # Aircraft belong to states and foreign coalitions: an air strike with
             # no striker named is theirs before it is a ground militia's.
@@ -681,6 +707,26 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             cand.actor2 = n
             why.append(f"actor2 {n!r}: the article's main opposing actor")
             break
+
+
+def share_air_strikers(cands: list[Candidate], ctx: Context) -> None:
+    """«شنت طائرات التحالف غارات على عمران ... وقال سكان إن غارات استهدفت مقرا»:
+    an air strike whose own sentence names no striker is flown by the air force the
+    article names striking elsewhere, before the article's most named armed side."""
+    d = ctx.dictionary
+    named = [c.actor1 for c in cands if c.sub_event_type == "Air/drone strike" and c.actor1
+             and f"actor1 {c.actor1!r}: the article's" not in c.why.get("actors", "")
+             and d.info(c.actor1).kind in ("state", "external")]
+    if not named:
+        return
+    striker = Counter(named).most_common(1)[0][0]
+    for c in cands:
+        if c.sub_event_type != "Air/drone strike" or c.actor1 == striker or c.actor2 == striker:
+            continue
+        if f"actor1 {c.actor1!r}: the article's" not in c.why.get("actors", ""):
+            continue
+        c.actor1 = striker
+        c.why["actors"] += f"; actor1 {striker!r}: the air force the article names striking"
 
 
 # ---------------------------------------------------------------- places

@@ -277,6 +277,7 @@ class EventStage:
                     if self._fold_dominated(part, events):
                         continue
                     events.append(part)
+        A.share_air_strikers(events, ctx)
         merged = self._merge(events)
         kept = [c for c in merged if _specific(c)]
         if len(kept) < len(merged):
@@ -597,8 +598,11 @@ class EventStage:
             if not target.own_date and e.own_date and (_firm_date(e) or e.precision == 1):
                 target.date, target.precision, target.own_date, target.date_rule = (
                     e.date, e.precision, True, e.date_rule)
-            if _unnamed(target.actor1) and not _unnamed(e.actor1) and e.actor1 != target.actor2:
-                target.actor1 = e.actor1  # «أعلنت جماعة ... مسؤوليتها» names the attacker
+            # «أعلنت جماعة ... مسؤوليتها» names the attacker; a side the mention only
+            # guessed from the rest of the article names no one.
+            if _unnamed(target.actor1) and not _unnamed(e.actor1) and e.actor1 != target.actor2 \
+                    and f"actor1 {e.actor1!r}: the article's" not in e.why.get("actors", ""):
+                target.actor1 = e.actor1
             target.actor2 = target.actor2 or (e.actor2 if e.actor2 != target.actor1 else None)
             if target.place_rule.startswith("no place") and not e.place_rule.startswith("no place"):
                 target.place, target.place_rule = e.place, e.place_rule
