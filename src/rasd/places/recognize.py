@@ -131,6 +131,17 @@ def prior(place: Place) -> float:
     return base
 
 
+def _word_after_space(norm: str, end: int) -> tuple[str, int, int]:
+    """The word after a single space at `end` (up to a gap or punctuation), with its
+    start and end; ("", -1, -1) when no space follows."""
+    if norm[end:end + 1] != " ":
+        return "", -1, -1
+    i = j = end + 1
+    while j < len(norm) and not norm[j].isspace() and norm[j] not in _GAP and norm[j] not in ".,،؛:«»":
+        j += 1
+    return norm[i:j], i, j
+
+
 class PlaceRecognizer:
     """Find place mentions; the gazetteer's names go into one token trie."""
 
@@ -245,14 +256,9 @@ class PlaceRecognizer:
     def _word_after_name(self, norm: str, end: int, taken: set[int]) -> tuple[str, int]:
         """The word right after a name, if it could continue the name: not a stop word, head,
         modifier, number, demonym, everyday word of news or the start of another name."""
-        i = end
-        if norm[i:i + 1] != " ":
+        w, i, j = _word_after_space(norm, end)
+        if i < 0:
             return "", -1
-        i += 1
-        j = i
-        while j < len(norm) and not norm[j].isspace() and norm[j] not in _GAP and norm[j] not in ".,،؛:«»":
-            j += 1
-        w = norm[i:j]
         key = match_key(w)
         if (len(w) < 3 or i in taken or w.startswith("و") or w in self.words.name_stops
                 or w in self.words.heads or w in self.words.modifiers or w.isdigit()
@@ -301,14 +307,8 @@ class PlaceRecognizer:
         after it («عين الرحمة», «بئر أحمد»)? Then it is the first word of an unknown place."""
         if " " in m.text or m.text not in self.words.name_starts:
             return False
-        i = m.end
-        if norm[i:i + 1] != " ":
-            return False
-        j = i + 1
-        while j < len(norm) and not norm[j].isspace() and norm[j] not in _GAP and norm[j] not in ".,،؛:«»":
-            j += 1
-        w = norm[i + 1:j]
-        return (len(w) >= 3 and not w.startswith("و") and not w.isdigit() and w not in self.words.name_stops
+        w, i, _ = _word_after_space(norm, m.end)
+        return (i >= 0 and len(w) >= 3 and not w.startswith("و") and not w.isdigit() and w not in self.words.name_stops
                 and w not in self.words.heads and w not in self.words.modifiers)
 
     def _verb_after(self, norm: str, start: int) -> bool:
@@ -316,12 +316,7 @@ class PlaceRecognizer:
         i = start
         while i < len(norm) and not norm[i].isspace():
             i += 1
-        if norm[i:i + 1] != " ":
-            return False
-        j = i + 1
-        while j < len(norm) and not norm[j].isspace() and norm[j] not in _GAP and norm[j] not in ".,،؛:«»":
-            j += 1
-        w = norm[i + 1:j]
+        w, _, _ = _word_after_space(norm, i)
         return w.startswith("ت") and w in self.words.metonym_verbs
 
     def _word_before(self, norm: str, start: int) -> tuple[str, int]:
