@@ -697,7 +697,6 @@ def _fill_sides_from_context(cand: Candidate, ctx: Context, country: str | None,
             cand.actor2 = f"Civilians ({country})"
             why.append("actor2: civilians (violence against civilians)")
             return
-        a1_info = d.info(cand.actor1) if cand.actor1 else None
         for n in armed:
             if n == cand.actor1 or n in cand.assoc1:
                 continue
